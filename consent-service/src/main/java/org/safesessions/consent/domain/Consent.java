@@ -1,0 +1,115 @@
+package org.safesessions.consent.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.safesessions.events.consent.ConsentGiver;
+import org.safesessions.events.consent.ConsentScope;
+import org.safesessions.events.consent.Platform;
+import org.safesessions.kit.problem.RuleViolationException;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** A consent as given: an immutable fact. Withdrawal and expiry are recorded as further facts, never as edits. */
+@Entity
+@Table(name = "consent")
+public class Consent extends PanacheEntityBase {
+
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String organisation;
+
+    @Column(name = "young_person_id", nullable = false)
+    public UUID youngPersonId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ConsentScope scope;
+
+    @Convert(converter = PlatformSetConverter.class)
+    @Column(nullable = false)
+    public Set<Platform> platforms;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "given_by", nullable = false)
+    public ConsentGiver givenBy;
+
+    @Column(name = "guardian_id")
+    public UUID guardianId;
+
+    @Column(name = "evidence_reference", nullable = false)
+    public String evidenceReference;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "evidence_method", nullable = false)
+    public EvidenceMethod evidenceMethod;
+
+    @Column(name = "given_at", nullable = false)
+    public OffsetDateTime givenAt;
+
+    @Column(name = "expires_at", nullable = false)
+    public OffsetDateTime expiresAt;
+
+    @Column(name = "recorded_at", nullable = false)
+    public OffsetDateTime recordedAt;
+
+    @Column(name = "recorded_by", nullable = false)
+    public String recordedBy;
+
+    /**
+     * Records a consent, checking who may give it: a guardian registered for this young person, or the young
+     * person themself when 13 or over on the day it was given.
+     */
+    public static Consent record(YoungPerson youngPerson, ConsentScope scope, Set<Platform> platforms,
+                                 ConsentGiver givenBy, UUID guardianId, String evidenceReference,
+                                 EvidenceMethod evidenceMethod, OffsetDateTime givenAt, OffsetDateTime expiresAt,
+                                 OffsetDateTime now, String recordedBy) {
+        if (givenBy == ConsentGiver.GUARDIAN) {
+            if (guardianId == null || youngPerson.guardian(guardianId).isEmpty()) {
+                throw new RuleViolationException("consent-given-by-a-registered-guardian",
+                        "the guardian giving consent must be one of this young person's registered guardians");
+            }
+        } else if (youngPerson.ageOn(givenAt.atZoneSameInstant(UK).toLocalDate()) < YoungPerson.SELF_CONSENT_AGE) {
+            throw new RuleViolationException("self-consent-needs-13-or-over",
+                    "a young person may consent for themselves only when 13 or over");
+        }
+        if (!expiresAt.isAfter(givenAt)) {
+            throw new RuleViolationException("consent-expires-after-it-is-given", "expiresAt must be after givenAt");
+        }
+        if (givenAt.isAfter(now.plusMinutes(5))) {
+            throw new RuleViolationException("consent-given-in-the-past", "givenAt cannot be in the future");
+        }
+        Consent consent = new Consent();
+        consent.id = UUID.randomUUID();
+        consent.organisation = youngPerson.organisation;
+        consent.youngPersonId = youngPerson.id;
+        consent.scope = scope;
+        consent.platforms = platforms;
+        consent.givenBy = givenBy;
+        consent.guardianId = givenBy == ConsentGiver.GUARDIAN ? guardianId : null;
+        consent.evidenceReference = evidenceReference;
+        consent.evidenceMethod = evidenceMethod;
+        consent.givenAt = givenAt;
+        consent.expiresAt = expiresAt;
+        consent.recordedAt = now;
+        consent.recordedBy = recordedBy;
+        return consent;
+    }
+
+    public static List<Consent> historyOf(UUID youngPersonId) {
+        return list("youngPersonId = ?1 order by givenAt desc, recordedAt desc", youngPersonId);
+    }
+}

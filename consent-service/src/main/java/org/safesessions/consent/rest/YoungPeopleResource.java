@@ -1,0 +1,104 @@
+package org.safesessions.consent.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import org.safesessions.consent.domain.Consent;
+import org.safesessions.consent.domain.YoungPerson;
+import org.safesessions.consent.rest.ConsentMessages.ConsentView;
+import org.safesessions.consent.rest.ConsentMessages.RecordConsent;
+import org.safesessions.consent.rest.YoungPersonRequests.Register;
+import org.safesessions.consent.rest.YoungPersonViews.Contacts;
+import org.safesessions.consent.rest.YoungPersonViews.YoungPersonView;
+import org.safesessions.consent.service.YoungPeopleRegister;
+import org.safesessions.kit.problem.NotFoundProblem;
+import org.safesessions.kit.rest.Page;
+import org.safesessions.kit.rest.PageRequest;
+import org.safesessions.kit.tenancy.Caller;
+import org.safesessions.kit.tenancy.Roles;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/young-people")
+public class YoungPeopleResource {
+
+    @Inject
+    YoungPeopleRegister register;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    @POST
+    @RolesAllowed({Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
+    public Response register(@Valid @NotNull Register request, @Context UriInfo uri) {
+        YoungPerson yp = register.register(caller.organisation(), request, caller.userName());
+        return Response.created(uri.getAbsolutePathBuilder().path(yp.id.toString()).build())
+                .entity(YoungPersonView.of(yp, true)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
+    public Page<YoungPersonView> list(@QueryParam("name") @Size(max = 100) String name, @Valid @BeanParam PageRequest page) {
+        boolean contacts = seesContacts();
+        return register.list(caller.organisation(), name, page.page, page.size).map(yp -> YoungPersonView.of(yp, contacts));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
+    public YoungPersonView get(@PathParam("id") UUID id) {
+        return YoungPersonView.of(register.get(caller.organisation(), id), seesContacts());
+    }
+
+    @POST
+    @Path("{id}/consents")
+    @RolesAllowed({Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
+    public Response recordConsent(@PathParam("id") UUID id, @Valid @NotNull RecordConsent request, @Context UriInfo uri) {
+        Consent consent = register.recordConsent(caller.organisation(), id, request, caller.userName());
+        return Response.created(uri.getAbsolutePathBuilder().path(consent.id.toString()).build())
+                .entity(ConsentView.of(consent, OffsetDateTime.now(clock))).build();
+    }
+
+    @GET
+    @Path("{id}/consents")
+    @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
+    public List<ConsentView> consents(@PathParam("id") UUID id) {
+        YoungPerson yp = register.get(caller.organisation(), id);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return Consent.historyOf(yp.id).stream().map(c -> ConsentView.of(c, now)).toList();
+    }
+
+    /**
+     * Contact details for a service that is about to send a message (service token with {@code contact-reader}).
+     * The organisation comes from the event being handled and must match the record.
+     */
+    @GET
+    @Path("{id}/contacts")
+    @RolesAllowed(Roles.CONTACT_READER)
+    public Contacts contacts(@PathParam("id") UUID id, @QueryParam("organisation") @NotNull String organisation) {
+        return YoungPerson.findInOrganisation(id, organisation).map(Contacts::of)
+                .orElseThrow(() -> new NotFoundProblem("young person"));
+    }
+
+    /** Youth workers see consent status, not guardians' contact details. */
+    private boolean seesContacts() {
+        return caller.hasRole(Roles.COORDINATOR) || caller.hasRole(Roles.SAFEGUARDING_LEAD) || caller.hasRole(Roles.MANAGER);
+    }
+}

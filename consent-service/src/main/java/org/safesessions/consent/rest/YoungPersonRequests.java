@@ -1,0 +1,49 @@
+package org.safesessions.consent.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.safesessions.consent.domain.ContactChannel;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Request bodies of the young-people resource. */
+public final class YoungPersonRequests {
+
+    private YoungPersonRequests() {
+    }
+
+    public record Register(
+            @NotBlank @Size(max = 100) String preferredName,
+            @NotNull @Past LocalDate dateOfBirth,
+            @NotNull @Pattern(regexp = "[EWSN]\\d{8}", message = "must be a 9-character ONS local authority code, e.g. E09000024")
+            String localAuthorityCode,
+            @NotEmpty @Size(max = 4) List<@Valid @NotNull GuardianDetails> guardians) {
+    }
+
+    public record GuardianDetails(
+            @NotBlank @Size(max = 100) String name,
+            @NotBlank @Size(max = 50) String relationship,
+            @Email @Size(max = 254) String email,
+            @Pattern(regexp = "\\+?[0-9 ]{7,20}", message = "must be a phone number") String phone,
+            @NotNull ContactChannel preferredChannel) {
+
+        @AssertTrue(message = "the preferred channel needs its contact detail (email for EMAIL, phone for SMS)")
+        public boolean isReachableByPreferredChannel() {
+            if (preferredChannel == null) {
+                return true;
+            }
+            return switch (preferredChannel) {
+                case EMAIL -> email != null && !email.isBlank();
+                case SMS -> phone != null && !phone.isBlank();
+            };
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.safesessions.consent.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.safesessions.consent.domain.ContactChannel;
+import org.safesessions.consent.domain.Guardian;
+import org.safesessions.consent.domain.YoungPerson;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** What the young-people resource answers. Guardians' contact details only for roles that manage consent. */
+public final class YoungPersonViews {
+
+    private YoungPersonViews() {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record YoungPersonView(UUID id, String preferredName, LocalDate dateOfBirth, String localAuthorityCode,
+                                  OffsetDateTime registeredAt, List<GuardianView> guardians) {
+
+        static YoungPersonView of(YoungPerson yp, boolean withContacts) {
+            return new YoungPersonView(yp.id, yp.preferredName, yp.dateOfBirth, yp.localAuthorityCode, yp.registeredAt,
+                    withContacts ? yp.guardians.stream().map(GuardianView::of).toList() : null);
+        }
+    }
+
+    public record GuardianView(UUID id, String name, String relationship, String email, String phone,
+                               ContactChannel preferredChannel) {
+        static GuardianView of(Guardian g) {
+            return new GuardianView(g.id, g.name, g.relationship, g.email, g.phone, g.preferredChannel);
+        }
+    }
+
+    /** For services that send messages (notification-service): who to contact, looked up at sending time. */
+    public record Contacts(UUID youngPersonId, String organisation, String preferredName, List<GuardianView> guardians) {
+        static Contacts of(YoungPerson yp) {
+            return new Contacts(yp.id, yp.organisation, yp.preferredName, yp.guardians.stream().map(GuardianView::of).toList());
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.safesessions.consent.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.safesessions.consent.domain.Consent;
+import org.safesessions.consent.domain.Guardian;
+import org.safesessions.consent.domain.YoungPerson;
+import org.safesessions.consent.rest.ConsentMessages.RecordConsent;
+import org.safesessions.consent.rest.YoungPersonRequests.GuardianDetails;
+import org.safesessions.consent.rest.YoungPersonRequests.Register;
+import org.safesessions.events.consent.ConsentGrantedV1;
+import org.safesessions.events.consent.YoungPersonRegisteredV1;
+import org.safesessions.kit.outbox.Outbox;
+import org.safesessions.kit.problem.NotFoundProblem;
+import org.safesessions.kit.rest.Page;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/** Registering young people and recording their consents; each change and its event in one transaction. */
+@ApplicationScoped
+public class YoungPeopleRegister {
+
+    static final String YOUNG_PERSON = "YoungPerson";
+    static final String CONSENT = "Consent";
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ConsentSettings settings;
+
+    @Transactional
+    public YoungPerson register(String organisation, Register request, String registeredBy) {
+        YoungPerson yp = new YoungPerson();
+        yp.id = UUID.randomUUID();
+        yp.organisation = organisation;
+        yp.preferredName = request.preferredName().strip();
+        yp.dateOfBirth = request.dateOfBirth();
+        yp.localAuthorityCode = request.localAuthorityCode();
+        yp.registeredAt = now();
+        yp.registeredBy = registeredBy;
+        int position = 0;
+        for (GuardianDetails details : request.guardians()) {
+            Guardian g = new Guardian();
+            g.id = UUID.randomUUID();
+            g.youngPerson = yp;
+            g.position = position++;
+            g.name = details.name().strip();
+            g.relationship = details.relationship().strip();
+            g.email = blankToNull(details.email());
+            g.phone = blankToNull(details.phone());
+            g.preferredChannel = details.preferredChannel();
+            yp.guardians.add(g);
+        }
+        yp.persist();
+        outbox.publish(YOUNG_PERSON, yp.id,
+                new YoungPersonRegisteredV1(yp.id, organisation, yp.localAuthorityCode, yp.registeredAt));
+        return yp;
+    }
+
+    public YoungPerson get(String organisation, UUID id) {
+        return YoungPerson.findInOrganisation(id, organisation).orElseThrow(() -> new NotFoundProblem("young person"));
+    }
+
+    public Page<YoungPerson> list(String organisation, String name, int page, int size) {
+        var query = name == null || name.isBlank()
+                ? YoungPerson.<YoungPerson>find("organisation = ?1 order by registeredAt desc, id", organisation)
+                : YoungPerson.<YoungPerson>find(
+                "organisation = ?1 and lower(preferredName) like ?2 order by registeredAt desc, id",
+                organisation, "%" + name.strip().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
+        return new Page<>(query.page(page, size).list(), page, size, query.count());
+    }
+
+    @Transactional
+    public Consent recordConsent(String organisation, UUID youngPersonId, RecordConsent request, String recordedBy) {
+        YoungPerson yp = get(organisation, youngPersonId);
+        OffsetDateTime expiresAt = request.expiresAt() != null
+                ? request.expiresAt()
+                : request.givenAt().plus(settings.defaultValidity());
+        Consent consent = Consent.record(yp, request.scope(), request.platforms(), request.givenBy(),
+                request.guardianId(), request.evidenceReference().strip(), request.evidenceMethod(),
+                request.givenAt(), expiresAt, now(), recordedBy);
+        consent.persist();
+        outbox.publish(CONSENT, consent.id, new ConsentGrantedV1(consent.id, yp.id, organisation, consent.scope,
+                consent.platforms, consent.givenBy, consent.guardianId, consent.givenAt, consent.expiresAt));
+        return consent;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

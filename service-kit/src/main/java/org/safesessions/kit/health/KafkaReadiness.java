@@ -1,0 +1,77 @@
+package org.safesessions.kit.health;
+
+import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import org.safesessions.kit.outbox.OutboxMessage;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Ready only while the Kafka cluster answers; reports how many events wait in the outbox. When Kafka comes back
+ * the next probe sees it: nothing to restart.
+ */
+@Readiness
+@ApplicationScoped
+public class KafkaReadiness implements HealthCheck {
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    private volatile Admin admin;
+
+    @Override
+    public HealthCheckResponse call() {
+        var builder = HealthCheckResponse.named("kafka-broker");
+        try {
+            String clusterId = admin().describeCluster(new DescribeClusterOptions().timeoutMs(2_000))
+                    .clusterId().get(3, TimeUnit.SECONDS);
+            builder.up().withData("clusterId", clusterId);
+        } catch (Exception e) {
+            builder.down().withData("error", e.getClass().getSimpleName());
+        }
+        try {
+            builder.withData("outboxPending", QuarkusTransaction.requiringNew().call(OutboxMessage::countUnpublished));
+        } catch (RuntimeException e) {
+            builder.withData("outboxPending", "unknown");
+        }
+        return builder.build();
+    }
+
+    private Admin admin() {
+        if (admin == null) {
+            synchronized (this) {
+                if (admin == null) {
+                    Map<String, Object> settings = new HashMap<>();
+                    kafkaConfig.forEach((k, v) -> {
+                        if (!k.startsWith("mp.") && !k.contains("serializer")) {
+                            settings.put(k, v);
+                        }
+                    });
+                    settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
+                    settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
+                    admin = Admin.create(settings);
+                }
+            }
+        }
+        return admin;
+    }
+
+    @PreDestroy
+    void close() {
+        if (admin != null) {
+            admin.close();
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.safesessions.kit.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+@ConfigMapping(prefix = "safesessions.outbox")
+public interface OutboxConfig {
+
+    /** How many events one relay pass sends. */
+    @WithDefault("200")
+    int batchSize();
+
+    /** How long a relay pass waits for Kafka to acknowledge before leaving the events for the next pass. */
+    @WithDefault("10s")
+    Duration sendTimeout();
+
+    /** Published events are kept this long (for tracing), then removed. */
+    @WithDefault("P7D")
+    Duration keepPublished();
+}

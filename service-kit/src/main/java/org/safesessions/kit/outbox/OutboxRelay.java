@@ -1,0 +1,138 @@
+package org.safesessions.kit.outbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Publishes outbox events to Kafka and marks them sent. Runs right after a writing transaction commits and on a
+ * short schedule as a safety net (events written while Kafka was down, or by another replica). Rows are claimed
+ * with {@code FOR UPDATE SKIP LOCKED}, so replicas never send the same batch concurrently; an event is marked
+ * sent only after Kafka acknowledged it, so a crash in between can only repeat it — consumers are idempotent.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    EventProducer producer;
+
+    @Inject
+    OutboxConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<RelayRequested> relayRequested;
+
+    private final ReentrantLock passLock = new ReentrantLock();
+
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxWritten written) {
+        relayRequested.fireAsync(new RelayRequested());
+    }
+
+    void onRequested(@ObservesAsync RelayRequested request) {
+        relayPending();
+    }
+
+    @Scheduled(every = "${safesessions.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledPass() {
+        relayPending();
+    }
+
+    @Scheduled(every = "1h", delayed = "1m")
+    void removeOldPublished() {
+        OffsetDateTime before = OffsetDateTime.now(clock).minus(config.keepPublished());
+        QuarkusTransaction.requiringNew().run(() ->
+                OutboxMessage.delete("publishedAt is not null and publishedAt < ?1", before));
+    }
+
+    /** Sends pending events until none are left or Kafka stops acknowledging. Returns how many were sent. */
+    public int relayPending() {
+        if (!passLock.tryLock()) {
+            return 0; // a pass is running; it will pick these up
+        }
+        try {
+            int total = 0;
+            int sent;
+            do {
+                sent = QuarkusTransaction.requiringNew().call(this::relayBatch);
+                total += sent;
+            } while (sent == config.batchSize());
+            return total;
+        } catch (RuntimeException e) {
+            LOG.warnf("outbox relay pass failed: %s", e.getMessage());
+            return 0;
+        } finally {
+            passLock.unlock();
+        }
+    }
+
+    private int relayBatch() {
+        List<OutboxMessage> batch = em.createQuery(
+                        "from OutboxMessage where publishedAt is null order by createdAt", OutboxMessage.class)
+                .setMaxResults(config.batchSize())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED
+                .getResultList();
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        for (OutboxMessage message : batch) {
+            acks.add(producer.send(message.topic, message.aggregateId, message.envelope));
+        }
+        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+        int sent = 0;
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (int i = 0; i < batch.size(); i++) {
+            OutboxMessage message = batch.get(i);
+            try {
+                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                message.publishedAt = now;
+                message.lastError = null;
+                sent++;
+            } catch (Exception e) {
+                message.attempts++;
+                message.lastError = truncate(e.getClass().getSimpleName() + ": " + e.getMessage());
+                // keep order per aggregate: nothing after a failed event is marked sent in this pass
+                for (int j = i + 1; j < batch.size(); j++) {
+                    batch.get(j).attempts++;
+                }
+                LOG.warnf("Kafka did not acknowledge event %s (%s); %d events wait in the outbox",
+                        message.id, message.eventType, batch.size() - i);
+                break;
+            }
+        }
+        return sent; // fewer than a full batch ends the pass
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 500 ? s : s.substring(0, 500);
+    }
+
+    record RelayRequested() {
+    }
+}

@@ -1,0 +1,172 @@
+package org.safesessions.kit.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Every error as {@code application/problem+json}. Details name the field or the rule, never the value sent,
+ * so no personal data is echoed back or logged.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response ruleViolated(RuleViolationException e) {
+        return new Problem("https://safesessions.org/problems/" + e.rule(), "Rule violated", 422, e.getMessage(),
+                e.rule(), List.of()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictProblem e) {
+        return new Problem("https://safesessions.org/problems/" + e.rule(), "Conflict", 409, e.getMessage(),
+                e.rule(), List.of()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundProblem e) {
+        return Problem.of(Response.Status.NOT_FOUND, e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String fields = errors.stream().map(Problem.FieldError::field).distinct().collect(Collectors.joining(", "));
+        return new Problem("about:blank", "Bad Request", 400, "invalid " + fields, null, errors).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        return badBody(e);
+    }
+
+    /** More specific than Quarkus REST's built-in mapper for the same exception, so ours answers. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return badBody(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return Problem.of(Response.Status.UNAUTHORIZED, "a valid bearer token is required").toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return Problem.of(Response.Status.UNAUTHORIZED, "a valid bearer token is required").toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Problem.of(Response.Status.FORBIDDEN, "your role does not allow this").toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonProcessingException json) {
+            return badBody(json);
+        }
+        int status = e.getResponse().getStatus();
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "Error";
+        String detail = status == 404 ? "not found" : status >= 500 ? "the request could not be completed" : e.getMessage();
+        return Problem.of(status, title, detail).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected error, reference %s", reference);
+        return Problem.of(500, "Internal Server Error", "unexpected error; reference " + reference).toResponse();
+    }
+
+    private static Response badBody(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
+        String message;
+        if (e instanceof UnrecognizedPropertyException) {
+            message = "unknown field";
+        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
+            message = invalid.getTargetType().isEnum()
+                    ? "must be one of " + List.of(invalid.getTargetType().getEnumConstants())
+                    : "must be a valid " + invalid.getTargetType().getSimpleName();
+        } else if (e instanceof JsonMappingException mapping && mapping.getPath().isEmpty()) {
+            message = "the body is not valid JSON";
+        } else if (e instanceof JsonMappingException) {
+            message = "has the wrong type";
+        } else {
+            message = "the body is not valid JSON";
+        }
+        List<Problem.FieldError> errors = field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, message));
+        String detail = field.isEmpty() ? message : field + ": " + message;
+        return new Problem("about:blank", "Bad Request", 400, detail, null, errors).toResponse();
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** "create.request.guardians[0].email" → "guardians[0].email": drop the method and parameter names. */
+    private static String fieldName(ConstraintViolation<?> v) {
+        StringBuilder sb = new StringBuilder();
+        int index = 0;
+        for (Path.Node node : v.getPropertyPath()) {
+            index++;
+            if (index <= 2 && (node.getKind() == jakarta.validation.ElementKind.METHOD
+                    || node.getKind() == jakarta.validation.ElementKind.PARAMETER)) {
+                if (node.getKind() == jakarta.validation.ElementKind.PARAMETER) {
+                    sb.setLength(0);
+                    sb.append(node.getName());
+                }
+                continue;
+            }
+            if (node.getKind() == jakarta.validation.ElementKind.PROPERTY || node.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
+                if (index == 3 && !sb.isEmpty()) {
+                    sb.setLength(0); // a property of the request body: name it without the parameter
+                }
+                if (node.getIndex() != null) {
+                    sb.append('[').append(node.getIndex()).append(']');
+                }
+                if (node.getName() != null && !node.getName().startsWith("<")) {
+                    if (!sb.isEmpty()) {
+                        sb.append('.');
+                    }
+                    sb.append(node.getName());
+                }
+            }
+        }
+        return sb.isEmpty() ? "request" : sb.toString();
+    }
+}

@@ -1,0 +1,59 @@
+package org.safesessions.kit.tenancy;
+
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Optional;
+
+/**
+ * Who is calling, from the validated token: their organisation (the {@code org} claim: every record belongs to
+ * one, and no caller reaches another's), their user id and roles, and for partner councils the {@code council} claim.
+ */
+@RequestScoped
+public class Caller {
+
+    public static final String ORG_CLAIM = "org";
+    public static final String COUNCIL_CLAIM = "council";
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    JsonWebToken token;
+
+    /** The caller's organisation; a staff token without one is refused. */
+    public String organisation() {
+        return claim(ORG_CLAIM).orElseThrow(() -> new ForbiddenException("token carries no organisation"));
+    }
+
+    /** The local authority code of a partner-council client. */
+    public String council() {
+        return claim(COUNCIL_CLAIM).orElseThrow(() -> new ForbiddenException("token carries no council"));
+    }
+
+    /** The stable user id (token subject). */
+    public String userId() {
+        return token.getSubject() != null ? token.getSubject() : identity.getPrincipal().getName();
+    }
+
+    /** The login name, for records people read (e.g. "recorded by coord-a"). */
+    public String userName() {
+        Object preferred = token.getClaim("preferred_username");
+        return preferred != null ? preferred.toString() : identity.getPrincipal().getName();
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
+    private Optional<String> claim(String name) {
+        Object value = token.getClaim(name);
+        if (value == null) {
+            value = identity.getAttribute(name);
+        }
+        return Optional.ofNullable(value).map(Object::toString).map(v -> v.replace("\"", "")).filter(v -> !v.isBlank());
+    }
+}

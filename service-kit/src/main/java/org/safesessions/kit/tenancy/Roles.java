@@ -1,0 +1,15 @@
+package org.safesessions.kit.tenancy;
+
+/** The realm roles of SPEC §2. */
+public final class Roles {
+    public static final String YOUTH_WORKER = "youth-worker";
+    public static final String COORDINATOR = "coordinator";
+    public static final String SAFEGUARDING_LEAD = "safeguarding-lead";
+    public static final String MANAGER = "manager";
+    public static final String PARTNER_COUNCIL = "partner-council";
+    /** Service accounts that look up contact details to send a message (notification-service). */
+    public static final String CONTACT_READER = "contact-reader";
+
+    private Roles() {
+    }
+}

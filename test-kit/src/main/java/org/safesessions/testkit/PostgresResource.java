@@ -1,0 +1,54 @@
+package org.safesessions.testkit;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+
+/**
+ * A real PostgreSQL server for a service's tests, from the embedded binaries (no Docker, ~1 s), on a random port.
+ * Every service test suite gets its own empty database; Flyway migrates it at start.
+ */
+public class PostgresResource implements QuarkusTestResourceLifecycleManager {
+
+    private static EmbeddedPostgres postgres;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            postgres = EmbeddedPostgres.builder().start();
+            try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+                c.createStatement().execute("create role app login password 'app'");
+                c.createStatement().execute("create database app owner app");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return Map.of(
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/app",
+                "quarkus.datasource.username", "app",
+                "quarkus.datasource.password", "app");
+    }
+
+    /** A superuser JDBC URL, for tests that must look into the database directly (e.g. tampering, encryption). */
+    public static String adminJdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/app?user=postgres";
+    }
+
+    @Override
+    public void stop() {
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
