@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import org.safesessions.events.consent.ConsentGiver;
 import org.safesessions.events.consent.ConsentScope;
 import org.safesessions.events.consent.Platform;
+import org.safesessions.kit.persistence.PlatformSetConverter;
 import org.safesessions.kit.problem.RuleViolationException;
 
 import java.time.OffsetDateTime;

@@ -1,5 +1,6 @@
 package org.safesessions.kit.inbox;
 
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
@@ -12,7 +13,7 @@ import java.time.OffsetDateTime;
 /** Proof that a consumer has applied an event: written in the same transaction as the effect. */
 @Entity
 @Table(name = "processed_event")
-public class ProcessedEvent {
+public class ProcessedEvent extends PanacheEntityBase {
 
     @EmbeddedId
     public Key key;

@@ -1,4 +1,4 @@
-package org.safesessions.consent.domain;
+package org.safesessions.kit.persistence;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;

@@ -1,0 +1,83 @@
+package org.safesessions.session.consent;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.safesessions.events.consent.ConsentScope;
+import org.safesessions.events.consent.Platform;
+import org.safesessions.kit.persistence.PlatformSetConverter;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** A consent as session-service knows it from consent events. */
+@Entity
+@Table(name = "consent_projection")
+public class ProjectedConsent extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "consent_id")
+    public UUID consentId;
+
+    @Column(nullable = false)
+    public String organisation;
+
+    @Column(name = "young_person_id", nullable = false)
+    public UUID youngPersonId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ConsentScope scope;
+
+    @Convert(converter = PlatformSetConverter.class)
+    @Column(nullable = false)
+    public Set<Platform> platforms;
+
+    @Column(name = "given_at", nullable = false)
+    public OffsetDateTime givenAt;
+
+    @Column(name = "expires_at", nullable = false)
+    public OffsetDateTime expiresAt;
+
+    @Column(name = "withdrawn_at")
+    public OffsetDateTime withdrawnAt;
+
+    @Column(name = "expired_at")
+    public OffsetDateTime expiredAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    /** Does this consent cover {@code scope} on {@code platform} at {@code at}? */
+    public boolean covers(ConsentScope scope, Platform platform, OffsetDateTime at) {
+        return this.scope == scope && platforms.contains(platform) && !givenAt.isAfter(at) && expiresAt.isAfter(at)
+                && (withdrawnAt == null || withdrawnAt.isAfter(at)) && expiredAt == null;
+    }
+
+    public ConsentState stateAt(OffsetDateTime at) {
+        if (withdrawnAt != null && !withdrawnAt.isAfter(at)) {
+            return ConsentState.WITHDRAWN;
+        }
+        if (expiredAt != null || !expiresAt.isAfter(at)) {
+            return ConsentState.EXPIRED;
+        }
+        return ConsentState.ACTIVE;
+    }
+
+    public static List<ProjectedConsent> ofYoungPerson(String organisation, UUID youngPersonId) {
+        return list("organisation = ?1 and youngPersonId = ?2 order by givenAt desc", organisation, youngPersonId);
+    }
+
+    public enum ConsentState {
+        ACTIVE,
+        WITHDRAWN,
+        EXPIRED
+    }
+}
