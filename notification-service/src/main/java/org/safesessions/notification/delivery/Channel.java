@@ -1,0 +1,7 @@
+package org.safesessions.notification.delivery;
+
+public enum Channel {
+    EMAIL,
+    SMS,
+    IN_APP
+}

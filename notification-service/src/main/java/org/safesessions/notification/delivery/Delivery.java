@@ -1,0 +1,79 @@
+package org.safesessions.notification.delivery;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * The record of one message to one recipient on one channel. Holds references, not contact details: the address
+ * is looked up when sending.
+ */
+@Entity
+@Table(name = "delivery")
+public class Delivery extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String organisation;
+
+    @Column(name = "event_id", nullable = false)
+    public String eventId;
+
+    @Column(name = "template_key", nullable = false)
+    public String templateKey;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "recipient_kind", nullable = false)
+    public RecipientKind recipientKind;
+
+    @Column(name = "recipient_id", nullable = false)
+    public UUID recipientId;
+
+    @Column(name = "young_person_id")
+    public UUID youngPersonId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Channel channel;
+
+    @Column(nullable = false)
+    public boolean urgent;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public DeliveryStatus status;
+
+    @Column(name = "status_reason")
+    public String statusReason;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "next_attempt_at", nullable = false)
+    public OffsetDateTime nextAttemptAt;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "sent_at")
+    public OffsetDateTime sentAt;
+
+    /** Template parameters from the event, as JSON: ids, codes and times only. */
+    @Column(nullable = false)
+    public String params;
+
+    public enum RecipientKind {
+        GUARDIAN,
+        YOUNG_PERSON,
+        STAFF
+    }
+}

@@ -1,0 +1,28 @@
+package org.safesessions.notification.recipients;
+
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import java.util.List;
+import java.util.UUID;
+
+/** consent-service's contact lookup, called with this service's client-credentials token at sending time. */
+@RegisterRestClient(configKey = "consent-service")
+@OidcClientFilter
+@Path("/young-people")
+public interface ConsentServiceContacts {
+
+    @GET
+    @Path("{id}/contacts")
+    Contacts contacts(@PathParam("id") UUID youngPersonId, @QueryParam("organisation") String organisation);
+
+    record Contacts(UUID youngPersonId, String organisation, String preferredName, List<Guardian> guardians) {
+    }
+
+    record Guardian(UUID id, String name, String relationship, String email, String phone, String preferredChannel) {
+    }
+}

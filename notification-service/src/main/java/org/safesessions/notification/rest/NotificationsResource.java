@@ -1,0 +1,80 @@
+package org.safesessions.notification.rest;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import org.safesessions.kit.problem.ConflictProblem;
+import org.safesessions.kit.problem.NotFoundProblem;
+import org.safesessions.kit.rest.Page;
+import org.safesessions.kit.rest.PageRequest;
+import org.safesessions.kit.tenancy.Caller;
+import org.safesessions.kit.tenancy.Roles;
+import org.safesessions.notification.delivery.Channel;
+import org.safesessions.notification.delivery.Delivery;
+import org.safesessions.notification.delivery.DeliveryStatus;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** Delivery records: what was sent to whom (by reference), how it went, and a retry for dead letters. */
+@Path("/notifications")
+@RolesAllowed(Roles.MANAGER)
+public class NotificationsResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    public record DeliveryView(UUID id, String eventId, String template, Delivery.RecipientKind recipientKind,
+                               UUID recipientId, Channel channel, boolean urgent, DeliveryStatus status,
+                               String statusReason, int attempts, OffsetDateTime createdAt,
+                               OffsetDateTime nextAttemptAt, OffsetDateTime sentAt) {
+        static DeliveryView of(Delivery d) {
+            return new DeliveryView(d.id, d.eventId, d.templateKey, d.recipientKind, d.recipientId, d.channel, d.urgent,
+                    d.status, d.statusReason, d.attempts, d.createdAt, d.nextAttemptAt, d.sentAt);
+        }
+    }
+
+    @GET
+    public Page<DeliveryView> list(@Valid @BeanParam PageRequest page) {
+        var query = Delivery.<Delivery>find("organisation", Sort.descending("createdAt").and("id"), caller.organisation());
+        return new Page<>(query.page(page.page, page.size).list(), page.page, page.size, query.count())
+                .map(DeliveryView::of);
+    }
+
+    @GET
+    @Path("{id}")
+    public DeliveryView get(@PathParam("id") UUID id) {
+        return DeliveryView.of(find(id));
+    }
+
+    /** A dead-lettered or failed message is queued again now. */
+    @POST
+    @Path("{id}/retry")
+    @Transactional
+    public DeliveryView retry(@PathParam("id") UUID id) {
+        Delivery d = find(id);
+        if (d.status != DeliveryStatus.DEAD_LETTERED && d.status != DeliveryStatus.FAILED) {
+            throw new ConflictProblem("only-failed-messages-are-retried", "the message is " + d.status);
+        }
+        d.status = DeliveryStatus.QUEUED;
+        d.statusReason = "retried by " + caller.userName();
+        d.nextAttemptAt = OffsetDateTime.now(clock);
+        return DeliveryView.of(d);
+    }
+
+    private Delivery find(UUID id) {
+        return Delivery.<Delivery>find("id = ?1 and organisation = ?2", id, caller.organisation()).firstResultOptional()
+                .orElseThrow(() -> new NotFoundProblem("notification"));
+    }
+}

@@ -1,0 +1,189 @@
+package org.safesessions.notification;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.safesessions.events.CloudEvent;
+import org.safesessions.events.EventJson;
+import org.safesessions.events.consent.ConsentGiver;
+import org.safesessions.events.consent.ConsentGrantedV1;
+import org.safesessions.events.consent.ConsentScope;
+import org.safesessions.events.consent.Platform;
+import org.safesessions.notification.delivery.Delivery;
+import org.safesessions.notification.delivery.DeliveryStatus;
+import org.safesessions.testkit.KafkaProbe;
+import org.safesessions.testkit.SmtpResource;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+@QuarkusTest
+class ConsentConfirmationTest extends NotificationTestStack {
+
+    private static final OffsetDateTime GIVEN = OffsetDateTime.of(2026, 9, 1, 10, 0, 0, 0, ZoneOffset.UTC);
+
+    private UUID youngPersonId;
+    private UUID guardianId;
+    private String guardianEmail;
+
+    @BeforeEach
+    void aRegisteredYoungPersonWithAGuardian() {
+        youngPersonId = UUID.randomUUID();
+        guardianId = UUID.randomUUID();
+        guardianEmail = "guardian-" + guardianId + "@example.org";
+        ConsentServiceStub.server.stubFor(get(urlPathEqualTo("/young-people/" + youngPersonId + "/contacts"))
+                .withQueryParam("organisation", equalTo("org-a"))
+                .withHeader("Authorization", equalTo("Bearer service-token"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
+                        {"youngPersonId":"%s","organisation":"org-a","preferredName":"Alex",
+                         "guardians":[{"id":"%s","name":"Pat Guardian","relationship":"mother","email":"%s",
+                                       "phone":null,"preferredChannel":"EMAIL"}]}""".formatted(youngPersonId, guardianId, guardianEmail))));
+    }
+
+    private String consentGranted() {
+        UUID consentId = UUID.randomUUID();
+        var payload = new ConsentGrantedV1(consentId, youngPersonId, "org-a", ConsentScope.GROUP_SESSIONS,
+                Set.of(Platform.ZOOM), ConsentGiver.GUARDIAN, guardianId, GIVEN, GIVEN.plusYears(1));
+        String event = EventJson.write(new CloudEvent("1.0", UUID.randomUUID().toString(), "/consent-service",
+                "safesessions.consent.granted.v1", consentId.toString(), GIVEN, "application/json", EventJson.tree(payload)));
+        KafkaProbe.send("consent-events", consentId.toString(), event);
+        return event;
+    }
+
+    private MimeMessage[] mailTo(String address) {
+        return Arrays.stream(SmtpResource.received()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equals(address));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toArray(MimeMessage[]::new);
+    }
+
+    private static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        fail("timed out waiting until " + what);
+    }
+
+    private DeliveryStatus statusOf(String eventId) {
+        return QuarkusTransaction.requiringNew().call(() -> Delivery.<Delivery>find("eventId", eventId)
+                .firstResultOptional().map(d -> d.status).orElse(null));
+    }
+
+    @Test
+    void guardianWhoGaveConsentIsEmailedAConfirmationWithTheSafetyReminders() throws Exception {
+        consentGranted();
+        await("the confirmation reaches the SMTP server", () -> mailTo(guardianEmail).length == 1);
+        MimeMessage mail = mailTo(guardianEmail)[0];
+        assertEquals("Consent recorded for Alex", mail.getSubject());
+        String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(mail);
+        assertTrue(body.contains("Dear Pat Guardian"), body);
+        assertTrue(body.contains("group sessions on Zoom"), body);
+        assertTrue(body.contains("Live is live"), body);
+        assertTrue(body.contains("Don't accept contact requests"), body);
+        assertTrue(body.contains("Wednesday 1 September 2027"), body);
+    }
+
+    @Test
+    void redeliveredEventSendsNothingTwice() {
+        String event = consentGranted();
+        await("the first email", () -> mailTo(guardianEmail).length == 1);
+        CloudEvent envelope = EventJson.readEnvelope(event);
+        KafkaProbe.send("consent-events", envelope.subject(), event);
+        KafkaProbe.send("consent-events", envelope.subject(), event);
+        consentGranted(); // a new event for the same guardian: a second, distinct message
+        await("the second event's email", () -> mailTo(guardianEmail).length == 2);
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        assertEquals(2, mailTo(guardianEmail).length, "the redelivered event produced no second message");
+        assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> Delivery.count("eventId", envelope.id())));
+    }
+
+    @Test
+    void smtpDownThenUpDeliversLateAndOnce() {
+        SmtpResource.stopSmtp();
+        String eventId;
+        try {
+            eventId = EventJson.readEnvelope(consentGranted()).id();
+            await("the send fails and is scheduled again", () -> statusOf(eventId) == DeliveryStatus.FAILED);
+        } finally {
+            SmtpResource.startSmtp();
+        }
+        await("the message is sent once SMTP is back", () -> statusOf(eventId) == DeliveryStatus.SENT);
+        assertEquals(1, mailTo(guardianEmail).length);
+    }
+
+    @Test
+    @TestSecurity(user = "manager-a", roles = "manager")
+    @OidcSecurity(claims = @Claim(key = "org", value = "org-a"))
+    void managerSeesDeliveryRecords() {
+        String eventId = EventJson.readEnvelope(consentGranted()).id();
+        await("the message is sent", () -> statusOf(eventId) == DeliveryStatus.SENT);
+        given().get("/notifications?size=200").then().statusCode(200).body("items.eventId", hasItem(eventId));
+        String id = QuarkusTransaction.requiringNew().call(() ->
+                Delivery.<Delivery>find("eventId", eventId).firstResult().id.toString());
+        given().get("/notifications/" + id).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("SENT"))
+                .body("attempts", org.hamcrest.Matchers.equalTo(1));
+        given().post("/notifications/" + id + "/retry").then().statusCode(409)
+                .body("rule", org.hamcrest.Matchers.equalTo("only-failed-messages-are-retried"));
+    }
+
+    @Test
+    void deliveryRecordsNeedAToken() {
+        given().get("/notifications").then().statusCode(401);
+    }
+
+    @Test
+    @TestSecurity(user = "coord-a", roles = "coordinator")
+    @OidcSecurity(claims = @Claim(key = "org", value = "org-a"))
+    void coordinatorCannotReadDeliveryRecords() {
+        given().get("/notifications").then().statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(user = "manager-b", roles = "manager")
+    @OidcSecurity(claims = @Claim(key = "org", value = "org-b"))
+    void anotherOrganisationsDeliveryRecordIs404() {
+        String eventId = EventJson.readEnvelope(consentGranted()).id();
+        await("the message is sent", () -> statusOf(eventId) == DeliveryStatus.SENT);
+        String id = QuarkusTransaction.requiringNew().call(() ->
+                Delivery.<Delivery>find("eventId", eventId).firstResult().id.toString());
+        given().get("/notifications/" + id).then().statusCode(404);
+        given().post("/notifications/" + id + "/retry").then().statusCode(404);
+        given().get("/notifications?page=-1").then().statusCode(400);
+    }
+}
