@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -60,6 +61,7 @@ class OutboxTest extends ConsentTestStack {
             assertTrue(QuarkusTransaction.requiringNew().call(() ->
                     OutboxMessage.<OutboxMessage>find("aggregateId", id.toString()).firstResult().publishedAt == null),
                     "the event waits unpublished while Kafka is down");
+            given().get("/q/health/ready").then().statusCode(503); // not ready without Kafka
         } finally {
             KafkaResource.startBroker();
         }
@@ -69,5 +71,10 @@ class OutboxTest extends ConsentTestStack {
         assertEquals(1, records.stream().filter(r -> r.key().equals(key)).count(), "the event arrives once Kafka is back");
         assertNotNull(QuarkusTransaction.requiringNew().call(() ->
                 OutboxMessage.<OutboxMessage>find("aggregateId", key).firstResult().publishedAt));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (given().get("/q/health/ready").statusCode() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        given().get("/q/health/ready").then().statusCode(200); // ready again by itself
     }
 }
