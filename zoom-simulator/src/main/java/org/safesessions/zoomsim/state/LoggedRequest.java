@@ -1,0 +1,16 @@
+package org.safesessions.zoomsim.state;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** One request the simulated Zoom received, and the status it answered. */
+public record LoggedRequest(
+        long sequence,
+        Instant time,
+        String method,
+        String path,
+        Map<String, List<String>> query,
+        String body,
+        int status) {
+}
