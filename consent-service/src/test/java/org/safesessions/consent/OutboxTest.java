@@ -9,6 +9,7 @@ import org.safesessions.consent.domain.YoungPerson;
 import org.safesessions.consent.rest.YoungPersonRequests;
 import org.safesessions.consent.service.YoungPeopleRegister;
 import org.safesessions.kit.outbox.OutboxMessage;
+import org.safesessions.testkit.Eventually;
 import org.safesessions.testkit.KafkaProbe;
 import org.safesessions.testkit.KafkaResource;
 
@@ -71,10 +72,6 @@ class OutboxTest extends ConsentTestStack {
         assertEquals(1, records.stream().filter(r -> r.key().equals(key)).count(), "the event arrives once Kafka is back");
         assertNotNull(QuarkusTransaction.requiringNew().call(() ->
                 OutboxMessage.<OutboxMessage>find("aggregateId", key).firstResult().publishedAt));
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (given().get("/q/health/ready").statusCode() != 200 && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        given().get("/q/health/ready").then().statusCode(200); // ready again by itself
+        Eventually.await("ready again by itself", () -> given().get("/q/health/ready").statusCode() == 200);
     }
 }

@@ -16,16 +16,17 @@ import org.safesessions.events.consent.ConsentScope;
 import org.safesessions.events.consent.Platform;
 import org.safesessions.notification.delivery.Delivery;
 import org.safesessions.notification.delivery.DeliveryStatus;
+import org.safesessions.testkit.Events;
 import org.safesessions.testkit.KafkaProbe;
+
+import static org.safesessions.testkit.Eventually.await;
 import org.safesessions.testkit.SmtpResource;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -35,7 +36,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 @QuarkusTest
 class ConsentConfirmationTest extends NotificationTestStack {
@@ -64,10 +64,7 @@ class ConsentConfirmationTest extends NotificationTestStack {
         UUID consentId = UUID.randomUUID();
         var payload = new ConsentGrantedV1(consentId, youngPersonId, "org-a", ConsentScope.GROUP_SESSIONS,
                 Set.of(Platform.ZOOM), ConsentGiver.GUARDIAN, guardianId, GIVEN, GIVEN.plusYears(1));
-        String event = EventJson.write(new CloudEvent("1.0", UUID.randomUUID().toString(), "/consent-service",
-                "safesessions.consent.granted.v1", consentId.toString(), GIVEN, "application/json", EventJson.tree(payload)));
-        KafkaProbe.send("consent-events", consentId.toString(), event);
-        return event;
+        return Events.publish("/consent-service", consentId, payload);
     }
 
     private MimeMessage[] mailTo(String address) {
@@ -78,21 +75,6 @@ class ConsentConfirmationTest extends NotificationTestStack {
                 throw new IllegalStateException(e);
             }
         }).toArray(MimeMessage[]::new);
-    }
-
-    private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        fail("timed out waiting until " + what);
     }
 
     private DeliveryStatus statusOf(String eventId) {

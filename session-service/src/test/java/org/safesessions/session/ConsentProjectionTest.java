@@ -7,10 +7,8 @@ import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.safesessions.events.CloudEvent;
 import org.safesessions.events.EventJson;
 import org.safesessions.events.EventPayload;
-import org.safesessions.events.EventType;
 import org.safesessions.events.consent.ConsentExpiringV1;
 import org.safesessions.events.consent.ConsentGiver;
 import org.safesessions.events.consent.ConsentGrantedV1;
@@ -20,15 +18,16 @@ import org.safesessions.events.consent.Platform;
 import org.safesessions.kit.inbox.Inbox;
 import org.safesessions.kit.inbox.ProcessedEvent;
 import org.safesessions.session.consent.ProjectedConsent;
+import org.safesessions.testkit.Events;
 import org.safesessions.testkit.KafkaProbe;
 
-import java.time.Duration;
+import static org.safesessions.testkit.Eventually.await;
+
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -47,29 +46,12 @@ class ConsentProjectionTest extends SessionTestStack {
     Inbox inbox;
 
     static String envelope(UUID aggregateId, EventPayload payload) {
-        EventType<?> type = EventType.forPayload(payload.getClass());
-        return EventJson.write(new CloudEvent("1.0", UUID.randomUUID().toString(), "/consent-service", type.type(),
-                aggregateId.toString(), OffsetDateTime.now(ZoneOffset.UTC), "application/json", EventJson.tree(payload)));
+        return Events.envelope("/consent-service", aggregateId, payload);
     }
 
     static ConsentGrantedV1 granted(UUID consentId, UUID youngPersonId, String organisation) {
         return new ConsentGrantedV1(consentId, youngPersonId, organisation, ConsentScope.GROUP_SESSIONS,
                 Set.of(Platform.ZOOM), ConsentGiver.GUARDIAN, UUID.randomUUID(), GIVEN, GIVEN.plusYears(1));
-    }
-
-    static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        fail("timed out waiting until " + what);
     }
 
     static boolean processed(String eventId) {

@@ -20,8 +20,15 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
 
     private static KafkaClusterTestKit cluster;
 
+    /** The broker logs every partition change at INFO; keep test output readable (held: JUL keeps loggers weakly). */
+    private static final List<java.util.logging.Logger> QUIET = List.of(
+            java.util.logging.Logger.getLogger("kafka"),
+            java.util.logging.Logger.getLogger("org.apache.kafka"),
+            java.util.logging.Logger.getLogger("state.change.logger"));
+
     @Override
     public Map<String, String> start() {
+        QUIET.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
         try {
             cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                     .setCombined(true)

@@ -5,8 +5,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.Map;
 
 /**
@@ -16,11 +19,15 @@ import java.util.Map;
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
     private static EmbeddedPostgres postgres;
+    private static Path dataDirectory;
+    private static int port;
 
     @Override
     public Map<String, String> start() {
         try {
-            postgres = EmbeddedPostgres.builder().start();
+            dataDirectory = Files.createTempDirectory("safesessions-pg");
+            postgres = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false).start();
+            port = postgres.getPort();
             try (Connection c = postgres.getPostgresDatabase().getConnection()) {
                 c.createStatement().execute("create role app login password 'app'");
                 c.createStatement().execute("create database app owner app");
@@ -36,6 +43,25 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.password", "app");
     }
 
+    /** The database goes away (its data kept) until {@link #startDatabase()}: for outage tests. */
+    public static void stopDatabase() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The database comes back on the same port with the same data. */
+    public static void startDatabase() {
+        try {
+            postgres = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false)
+                    .setPort(port).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A superuser JDBC URL, for tests that must look into the database directly (e.g. tampering, encryption). */
     public static String adminJdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/app?user=postgres";
@@ -46,6 +72,9 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         if (postgres != null) {
             try {
                 postgres.close();
+                try (var files = Files.walk(dataDirectory)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

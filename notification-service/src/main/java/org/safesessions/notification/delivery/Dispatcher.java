@@ -11,13 +11,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
+import org.safesessions.kit.work.CoalescingRunner;
 import org.safesessions.notification.routing.MessageSender;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Sends due messages. Each is claimed with {@code FOR UPDATE SKIP LOCKED} and marked in the same transaction as its
@@ -43,26 +43,23 @@ public class Dispatcher {
     @Inject
     Event<DispatchRequested> requested;
 
-    private final ReentrantLock passLock = new ReentrantLock();
+    private final CoalescingRunner runner = new CoalescingRunner(this::dispatchDue);
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveryQueue.Queued queued) {
         requested.fireAsync(new DispatchRequested());
     }
 
     void onRequested(@ObservesAsync DispatchRequested request) {
-        dispatchDue();
+        runner.request();
     }
 
     @Scheduled(every = "${notification.dispatch.interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledPass() {
-        dispatchDue();
+        runner.request();
     }
 
     /** Sends every due message; returns how many were handled. */
-    public int dispatchDue() {
-        if (!passLock.tryLock()) {
-            return 0;
-        }
+    int dispatchDue() {
         try {
             int total = 0;
             int handled;
@@ -74,8 +71,6 @@ public class Dispatcher {
         } catch (RuntimeException e) {
             LOG.warnf("dispatch pass failed: %s", e.getClass().getSimpleName());
             return 0;
-        } finally {
-            passLock.unlock();
         }
     }
 

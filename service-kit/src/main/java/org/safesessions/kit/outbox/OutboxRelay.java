@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
+import org.safesessions.kit.work.CoalescingRunner;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Publishes outbox events to Kafka and marks them sent. Runs right after a writing transaction commits and on a
@@ -47,19 +47,19 @@ public class OutboxRelay {
     @Inject
     Event<RelayRequested> relayRequested;
 
-    private final ReentrantLock passLock = new ReentrantLock();
+    private final CoalescingRunner runner = new CoalescingRunner(this::relayPending);
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxWritten written) {
         relayRequested.fireAsync(new RelayRequested());
     }
 
     void onRequested(@ObservesAsync RelayRequested request) {
-        relayPending();
+        runner.request();
     }
 
     @Scheduled(every = "${safesessions.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledPass() {
-        relayPending();
+        runner.request();
     }
 
     @Scheduled(every = "1h", delayed = "1m")
@@ -70,10 +70,7 @@ public class OutboxRelay {
     }
 
     /** Sends pending events until none are left or Kafka stops acknowledging. Returns how many were sent. */
-    public int relayPending() {
-        if (!passLock.tryLock()) {
-            return 0; // a pass is running; it will pick these up
-        }
+    int relayPending() {
         try {
             int total = 0;
             int sent;
@@ -83,10 +80,8 @@ public class OutboxRelay {
             } while (sent == config.batchSize());
             return total;
         } catch (RuntimeException e) {
-            LOG.warnf("outbox relay pass failed: %s", e.getMessage());
+            LOG.warnf("outbox relay pass failed: %s", e.getClass().getSimpleName());
             return 0;
-        } finally {
-            passLock.unlock();
         }
     }
 
