@@ -22,8 +22,12 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     private static Path dataDirectory;
     private static int port;
 
+    /** The embedded server logs its own start-up line by line; warnings are enough here. */
+    private static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger("io.zonky");
+
     @Override
     public Map<String, String> start() {
+        QUIET.setLevel(java.util.logging.Level.WARNING);
         try {
             dataDirectory = Files.createTempDirectory("safesessions-pg");
             postgres = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false).start();
