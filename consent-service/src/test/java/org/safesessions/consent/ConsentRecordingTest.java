@@ -14,6 +14,7 @@ import org.safesessions.testkit.KafkaProbe;
 import java.time.Duration;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,7 +33,7 @@ class ConsentRecordingTest extends ConsentTestStack {
                 .post("/young-people/" + ids[0] + "/consents")
                 .then().statusCode(201)
                 .body("status", equalTo("ACTIVE"))
-                .body("expiresAt", equalTo("2027-09-01T10:00:00Z")) // the 12-month organisation default
+                .body("expiresAt", equalTo(Fixtures.GIVEN_AT.plusMonths(12).toString())) // the 12-month default
                 .extract().path("id");
         given().get("/young-people/" + ids[0] + "/consents").then().statusCode(200).body("id", hasItem(consentId));
 
@@ -75,9 +76,28 @@ class ConsentRecordingTest extends ConsentTestStack {
     @Test
     void consentExpiryMustComeAfterItWasGiven() {
         String[] ids = Fixtures.register("Ash");
-        String body = Fixtures.groupConsent(ids[1]).replace("}", ",\"expiresAt\":\"2026-08-01T10:00:00Z\"}");
+        String body = Fixtures.groupConsent(ids[1])
+                .replace("}", ",\"expiresAt\":\"" + Fixtures.GIVEN_AT.minusDays(1) + "\"}");
         given().contentType(ContentType.JSON).body(body).post("/young-people/" + ids[0] + "/consents")
                 .then().statusCode(422).body("rule", equalTo("consent-expires-after-it-is-given"));
+    }
+
+    @Test
+    void consentDatesMustBePlausible() {
+        String[] ids = Fixtures.register("Harper"); // born 2012-03-04
+        String path = "/young-people/" + ids[0] + "/consents";
+        given().contentType(ContentType.JSON)
+                .body(Fixtures.groupConsent(ids[1]).replace(Fixtures.GIVEN_AT.toString(), "2010-01-01T10:00:00Z"))
+                .post(path).then().statusCode(422).body("rule", equalTo("consent-given-after-birth"));
+        given().contentType(ContentType.JSON)
+                .body(Fixtures.groupConsent(ids[1]).replace("}", ",\"expiresAt\":\"+300000-01-01T00:00:00Z\"}"))
+                .post(path).then().statusCode(422).body("rule", equalTo("consent-lasts-at-most-5-years"));
+        given().contentType(ContentType.JSON)
+                .body(Fixtures.groupConsent(ids[1]).replace(Fixtures.GIVEN_AT.toString(), "+999999999-12-31T23:59:59Z"))
+                .post(path).then().statusCode(anyOf(equalTo(400), equalTo(422)));
+        given().contentType(ContentType.JSON)
+                .body(Fixtures.groupConsent(ids[1]).replace(Fixtures.GIVEN_AT.toString(), "yesterday"))
+                .post(path).then().statusCode(400).body("errors[0].field", equalTo("givenAt"));
     }
 
     @Test

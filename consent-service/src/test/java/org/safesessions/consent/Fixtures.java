@@ -2,12 +2,19 @@ package org.safesessions.consent;
 
 import io.restassured.http.ContentType;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 
 /** Request bodies and calls the consent tests share. */
 final class Fixtures {
+
+    /** When the test consents were given: a month ago, so they are active whenever the tests run. */
+    static final OffsetDateTime GIVEN_AT = LocalDate.now(ZoneOffset.UTC).minusMonths(1).atTime(10, 0, 30)
+            .atOffset(ZoneOffset.UTC);
 
     private Fixtures() {
     }
@@ -22,8 +29,8 @@ final class Fixtures {
     static String groupConsent(String guardianId) {
         return """
                 {"scope":"GROUP_SESSIONS","platforms":["ZOOM"],"givenBy":"GUARDIAN","guardianId":"%s",
-                 "evidenceReference":"FORM-2026-001","evidenceMethod":"PAPER_FORM","givenAt":"2026-09-01T10:00:00Z"}"""
-                .formatted(guardianId);
+                 "evidenceReference":"FORM-2026-001","evidenceMethod":"PAPER_FORM","givenAt":"%s"}"""
+                .formatted(guardianId, GIVEN_AT);
     }
 
     /** Registers a young person as the current test identity; returns [youngPersonId, guardianId]. */

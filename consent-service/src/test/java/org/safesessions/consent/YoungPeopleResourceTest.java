@@ -128,7 +128,16 @@ class YoungPeopleResourceTest extends ConsentTestStack {
         given().contentType(ContentType.JSON).body(Fixtures.youngPerson("Alex").replace("\"pat@example.org\"", "null"))
                 .post("/young-people").then().statusCode(400)
                 .body("errors[0].field", startsWith("guardians[0]"));
-        given().get("/young-people/not-a-uuid").then().statusCode(404);
+        given().get("/young-people/not-a-uuid").then().statusCode(400);
+        given().get("/young-people?page=abc").then().statusCode(400).contentType(startsWith("application/problem+json"));
+        given().get("/young-people?page=2147483647&size=200").then().statusCode(400).body("errors[0].field", equalTo("page"));
+        given().queryParam("name", "a\u0000b").get("/young-people").then().statusCode(400);
+        given().contentType(ContentType.JSON).body(Fixtures.youngPerson("Al\\u0000ex"))
+                .post("/young-people").then().statusCode(400).body("detail", not(containsString("Al")));
+        given().contentType(ContentType.JSON).body(Fixtures.youngPerson("Alex").replace("2012-03-04", "-5000-01-01"))
+                .post("/young-people").then().statusCode(400).body("errors[0].field", equalTo("dateOfBirth"));
+        given().contentType(ContentType.JSON).body(Fixtures.youngPerson("Alex").replace("2012-03-04", "2999-01-01"))
+                .post("/young-people").then().statusCode(400).body("errors[0].field", equalTo("dateOfBirth"));
     }
 
     @Test

@@ -40,7 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class ConsentConfirmationTest extends NotificationTestStack {
 
-    private static final OffsetDateTime GIVEN = OffsetDateTime.of(2026, 9, 1, 10, 0, 0, 0, ZoneOffset.UTC);
+    /** A month ago, so the consents are active whenever the tests run. */
+    private static final OffsetDateTime GIVEN = OffsetDateTime.now(ZoneOffset.UTC).minusMonths(1).withNano(0);
 
     private UUID youngPersonId;
     private UUID guardianId;
@@ -93,7 +94,9 @@ class ConsentConfirmationTest extends NotificationTestStack {
         assertTrue(body.contains("group sessions on Zoom"), body);
         assertTrue(body.contains("Live is live"), body);
         assertTrue(body.contains("Don't accept contact requests"), body);
-        assertTrue(body.contains("Wednesday 1 September 2027"), body);
+        String expiresOn = java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.UK)
+                .format(GIVEN.plusYears(1).atZoneSameInstant(java.time.ZoneId.of("Europe/London")));
+        assertTrue(body.contains(expiresOn), body);
     }
 
     @Test
@@ -142,6 +145,37 @@ class ConsentConfirmationTest extends NotificationTestStack {
                 .body("attempts", org.hamcrest.Matchers.equalTo(1));
         given().post("/notifications/" + id + "/retry").then().statusCode(409)
                 .body("rule", org.hamcrest.Matchers.equalTo("only-failed-messages-are-retried"));
+    }
+
+    @Test
+    @TestSecurity(user = "manager-a", roles = "manager")
+    @OidcSecurity(claims = @Claim(key = "org", value = "org-a"))
+    void managerRetriesAFailedMessageAndItIsSent() {
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Delivery failed = new Delivery();
+            failed.id = id;
+            failed.organisation = "org-a";
+            failed.eventId = UUID.randomUUID().toString();
+            failed.templateKey = "consent-confirmation";
+            failed.recipientKind = Delivery.RecipientKind.GUARDIAN;
+            failed.recipientId = guardianId;
+            failed.youngPersonId = youngPersonId;
+            failed.channel = org.safesessions.notification.delivery.Channel.EMAIL;
+            failed.status = DeliveryStatus.DEAD_LETTERED;
+            failed.statusReason = "gave up after 10 attempts: MessagingException";
+            failed.attempts = 10;
+            failed.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+            failed.nextAttemptAt = failed.createdAt.plusYears(1);
+            failed.params = "{\"scope\":\"GROUP_SESSIONS\",\"platforms\":[\"ZOOM\"],"
+                    + "\"givenAt\":\"" + GIVEN + "\",\"expiresAt\":\"" + GIVEN.plusYears(1) + "\"}";
+            failed.persist();
+        });
+        given().post("/notifications/" + id + "/retry").then().statusCode(200)
+                .body("statusReason", org.hamcrest.Matchers.equalTo("retried by manager-a"));
+        await("the retried message is sent", () -> QuarkusTransaction.requiringNew().call(() ->
+                Delivery.<Delivery>findById(id).status) == DeliveryStatus.SENT);
+        assertEquals(1, mailTo(guardianEmail).length);
     }
 
     @Test

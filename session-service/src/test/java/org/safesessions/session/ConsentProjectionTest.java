@@ -15,6 +15,7 @@ import org.safesessions.events.consent.ConsentGrantedV1;
 import org.safesessions.events.consent.ConsentScope;
 import org.safesessions.events.consent.ConsentWithdrawnV1;
 import org.safesessions.events.consent.Platform;
+import org.safesessions.kit.inbox.FailedEvent;
 import org.safesessions.kit.inbox.Inbox;
 import org.safesessions.kit.inbox.ProcessedEvent;
 import org.safesessions.session.consent.ProjectedConsent;
@@ -40,7 +41,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 @QuarkusTest
 class ConsentProjectionTest extends SessionTestStack {
 
-    private static final OffsetDateTime GIVEN = OffsetDateTime.of(2026, 9, 1, 10, 0, 0, 0, ZoneOffset.UTC);
+    /** A month ago, so the consents are active whenever the tests run. */
+    private static final OffsetDateTime GIVEN = OffsetDateTime.now(ZoneOffset.UTC).minusMonths(1).withNano(0);
 
     @Inject
     Inbox inbox;
@@ -129,6 +131,49 @@ class ConsentProjectionTest extends SessionTestStack {
     }
 
     @Test
+    void eventThatCanNeverBeAppliedIsParkedAndTheConsumerMovesOn() {
+        UUID consentId = UUID.randomUUID();
+        String event = envelope(consentId, granted(consentId, UUID.randomUUID(), "org-a"));
+        AtomicInteger attempts = new AtomicInteger();
+        assertFalse(inbox.process("buggy-consumer", event, e -> {
+            attempts.incrementAndGet();
+            throw new IllegalStateException("a bug, not an outage");
+        }));
+        assertEquals(5, attempts.get(), "tried a few times before parking");
+        QuarkusTransaction.requiringNew().run(() -> {
+            FailedEvent parked = FailedEvent.findById(new ProcessedEvent.Key("buggy-consumer", EventJson.readEnvelope(event).id()));
+            assertEquals("java.lang.IllegalStateException", parked.error);
+            assertEquals(0, ProcessedEvent.count("key.consumer = ?1", "buggy-consumer"), "parked, not processed");
+        });
+
+        // through Kafka: a grant without platforms cannot be stored; the next event on the same key still is
+        UUID brokenId = UUID.randomUUID();
+        String broken = envelope(brokenId, new ConsentGrantedV1(brokenId, UUID.randomUUID(), "org-a",
+                ConsentScope.GROUP_SESSIONS, null, ConsentGiver.GUARDIAN, null, GIVEN, GIVEN.plusYears(1)));
+        KafkaProbe.send("consent-events", brokenId.toString(), broken);
+        String next = envelope(brokenId, new ConsentExpiringV1(brokenId, UUID.randomUUID(), "org-a",
+                ConsentScope.GROUP_SESSIONS, GIVEN.plusYears(1)));
+        KafkaProbe.send("consent-events", brokenId.toString(), next);
+        await("the event after the broken one is applied", () -> processed(EventJson.readEnvelope(next).id()));
+        assertEquals(1L, QuarkusTransaction.requiringNew().call(() ->
+                FailedEvent.count("key.eventId", EventJson.readEnvelope(broken).id())));
+    }
+
+    @Test
+    void outageIsWaitedOutNotParked() {
+        UUID consentId = UUID.randomUUID();
+        String event = envelope(consentId, granted(consentId, UUID.randomUUID(), "org-a"));
+        AtomicInteger attempts = new AtomicInteger();
+        assertTrue(inbox.process("patient-consumer", event, e -> {
+            if (attempts.incrementAndGet() <= 7) { // more than the tries a bug gets: outages are never parked
+                throw new org.hibernate.exception.JDBCConnectionException("database away",
+                        new java.sql.SQLException("connection refused", "08001"));
+            }
+        }));
+        assertEquals(8, attempts.get());
+    }
+
+    @Test
     void malformedRecordIsSkippedNotFatal() {
         assertFalse(inbox.process("test-consumer", "{not json", e -> fail("must not be applied")));
         KafkaProbe.send("consent-events", "junk", "{not json");
@@ -161,6 +206,6 @@ class ConsentProjectionTest extends SessionTestStack {
         KafkaProbe.send("consent-events", consentId.toString(), event);
         await("the event is applied", () -> processed(EventJson.readEnvelope(event).id()));
         given().get("/young-people/" + youngPersonId + "/consent-state").then().statusCode(404);
-        given().get("/young-people/not-a-uuid/consent-state").then().statusCode(404);
+        given().get("/young-people/not-a-uuid/consent-state").then().statusCode(400);
     }
 }

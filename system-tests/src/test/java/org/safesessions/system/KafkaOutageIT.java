@@ -53,7 +53,7 @@ class KafkaOutageIT {
             RestAssured.given().auth().oauth2(coordinator).contentType(ContentType.JSON).body("""
                             {"scope":"GROUP_SESSIONS","platforms":["ZOOM"],"givenBy":"GUARDIAN","guardianId":"%s",
                              "evidenceReference":"FORM-OUTAGE","evidenceMethod":"PAPER_FORM",
-                             "givenAt":"2026-10-02T09:00:00Z"}""".formatted(registered.getString("guardians[0].id")))
+                             "givenAt":"%s"}""".formatted(registered.getString("guardians[0].id"), Suite.yesterday()))
                     .post(Suite.CONSENT + "/young-people/" + youngPersonId + "/consents").then().statusCode(201);
 
             Thread.sleep(2_000);

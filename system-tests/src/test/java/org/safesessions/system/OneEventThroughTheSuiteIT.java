@@ -34,7 +34,7 @@ class OneEventThroughTheSuiteIT {
         String consentId = Suite.as("coord-a").contentType(ContentType.JSON).body("""
                         {"scope":"GROUP_SESSIONS","platforms":["ZOOM"],"givenBy":"GUARDIAN","guardianId":"%s",
                          "evidenceReference":"FORM-SYS-1","evidenceMethod":"ONLINE_FORM",
-                         "givenAt":"2026-10-01T09:00:00Z"}""".formatted(guardianId))
+                         "givenAt":"%s"}""".formatted(guardianId, Suite.yesterday()))
                 .post(Suite.CONSENT + "/young-people/" + youngPersonId + "/consents")
                 .then().statusCode(201).extract().path("id");
 

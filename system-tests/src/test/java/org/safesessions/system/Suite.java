@@ -52,6 +52,11 @@ final class Suite {
         return response.then().statusCode(200).extract().jsonPath().getList("$");
     }
 
+    /** A consent given yesterday is active whenever the tests run. */
+    static String yesterday() {
+        return java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(1).withNano(0).toString();
+    }
+
     static <T> T await(String what, Duration timeout, Supplier<T> attempt) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {

@@ -26,6 +26,8 @@ import java.util.UUID;
 public class Consent extends PanacheEntityBase {
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
+    /** Consents are renewed; one recorded as lasting longer than this is a typing error. */
+    static final int MAX_YEARS = 5;
 
     @Id
     public UUID id;
@@ -86,6 +88,13 @@ public class Consent extends PanacheEntityBase {
         } else if (youngPerson.ageOn(givenAt.atZoneSameInstant(UK).toLocalDate()) < YoungPerson.SELF_CONSENT_AGE) {
             throw new RuleViolationException("self-consent-needs-13-or-over",
                     "a young person may consent for themselves only when 13 or over");
+        }
+        if (givenAt.isBefore(youngPerson.dateOfBirth.atStartOfDay(UK).toOffsetDateTime())) {
+            throw new RuleViolationException("consent-given-after-birth", "givenAt is before the young person was born");
+        }
+        if (expiresAt.isAfter(givenAt.plusYears(MAX_YEARS))) {
+            throw new RuleViolationException("consent-lasts-at-most-" + MAX_YEARS + "-years",
+                    "expiresAt is more than " + MAX_YEARS + " years after givenAt");
         }
         if (!expiresAt.isAfter(givenAt)) {
             throw new RuleViolationException("consent-expires-after-it-is-given", "expiresAt must be after givenAt");

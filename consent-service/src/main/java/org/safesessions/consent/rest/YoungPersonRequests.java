@@ -22,7 +22,7 @@ public final class YoungPersonRequests {
 
     public record Register(
             @NotBlank @Size(max = 100) String preferredName,
-            @NotNull @Past LocalDate dateOfBirth,
+            @NotNull @Past @YoungPersonAge LocalDate dateOfBirth,
             @NotNull @Pattern(regexp = "[EWSN]\\d{8}", message = "must be a 9-character ONS local authority code, e.g. E09000024")
             String localAuthorityCode,
             @NotEmpty @Size(max = 4) List<@Valid @NotNull GuardianDetails> guardians) {

@@ -3,6 +3,8 @@ package org.safesessions.notification.delivery;
 public enum DeliveryStatus {
     /** Waiting to be sent (or held back by quiet hours). */
     QUEUED,
+    /** Claimed by a sender, leased until {@code nextAttemptAt}; taken up again only if that lease runs out. */
+    SENDING,
     /** Accepted by the channel (SMTP server, SMS provider, in-app feed). */
     SENT,
     /** The last attempt failed; another is scheduled. */

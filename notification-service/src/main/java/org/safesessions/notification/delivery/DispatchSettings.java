@@ -9,11 +9,11 @@ import java.time.Duration;
 public interface DispatchSettings {
 
     /** Attempts before a message is dead-lettered. */
-    @WithDefault("6")
+    @WithDefault("10")
     int maxAttempts();
 
-    /** Wait after the first failure; doubles each time. */
-    @WithDefault("5s")
+    /** Wait after the first failure; doubles each time, up to maxRetryAfter (10 attempts ≈ 50 minutes). */
+    @WithDefault("10s")
     Duration firstRetryAfter();
 
     @WithDefault("15m")
@@ -22,6 +22,10 @@ public interface DispatchSettings {
     /** How often due messages are looked for (besides right after one is queued). */
     @WithDefault("2s")
     String interval();
+
+    /** How long a claimed message may take to send before another pass takes it up again. */
+    @WithDefault("2m")
+    Duration sendingLease();
 
     /** Messages handled per pass. */
     @WithDefault("20")

@@ -63,13 +63,15 @@ public class NotificationsResource {
     @Path("{id}/retry")
     @Transactional
     public DeliveryView retry(@PathParam("id") UUID id) {
+        // one conditional update: a message the dispatcher is sending (or has sent) meanwhile is never re-queued
+        int requeued = Delivery.update("status = ?1, statusReason = ?2, nextAttemptAt = ?3 "
+                        + "where id = ?4 and organisation = ?5 and status in (?6, ?7)",
+                DeliveryStatus.QUEUED, "retried by " + caller.userName(), OffsetDateTime.now(clock), id,
+                caller.organisation(), DeliveryStatus.DEAD_LETTERED, DeliveryStatus.FAILED);
         Delivery d = find(id);
-        if (d.status != DeliveryStatus.DEAD_LETTERED && d.status != DeliveryStatus.FAILED) {
+        if (requeued == 0) {
             throw new ConflictProblem("only-failed-messages-are-retried", "the message is " + d.status);
         }
-        d.status = DeliveryStatus.QUEUED;
-        d.statusReason = "retried by " + caller.userName();
-        d.nextAttemptAt = OffsetDateTime.now(clock);
         return DeliveryView.of(d);
     }
 

@@ -10,16 +10,14 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import org.safesessions.kit.outbox.OutboxMessage;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Ready only while the Kafka cluster answers; reports how many events wait in the outbox. When Kafka comes back
- * the next probe sees it: nothing to restart.
+ * Ready only while the Kafka cluster answers. When Kafka comes back the next probe sees it: nothing to restart.
+ * (How many events wait in the outbox is the {@code safesessions_outbox_pending} metric.)
  */
 @Readiness
 @ApplicationScoped
@@ -40,11 +38,6 @@ public class KafkaReadiness implements HealthCheck {
             builder.up().withData("clusterId", clusterId);
         } catch (Exception e) {
             builder.down().withData("error", e.getClass().getSimpleName());
-        }
-        try {
-            builder.withData("outboxPending", QuarkusTransaction.requiringNew().call(OutboxMessage::countUnpublished));
-        } catch (RuntimeException e) {
-            builder.withData("outboxPending", "unknown");
         }
         return builder.build();
     }

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 import org.safesessions.events.CloudEvent;
 import org.safesessions.events.EventJson;
+import org.safesessions.kit.outage.Outage;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,15 +16,21 @@ import java.util.function.Consumer;
 
 /**
  * The idempotent consumer. Each event is applied in one transaction together with its processed-event record,
- * so a redelivered event finds the record and changes nothing. A transient failure (the database away for a
- * while) is retried with backoff rather than dropped; an event that can never be read is logged by id and skipped.
+ * so a redelivered event finds the record and changes nothing.
+ * <ul>
+ * <li>A passing outage (the database away) is waited out with backoff, however long it lasts: nothing is lost.</li>
+ * <li>An event that cannot be applied (bad data, or a bug that still fails after a few tries) is parked in
+ * {@code failed_event} with the error, so it is visible and can be replayed, and the consumer moves on.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class Inbox {
 
     private static final Logger LOG = Logger.getLogger(Inbox.class);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
-    private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(4); // below Kafka's max.poll.interval.ms
+    /** Tries for a failure that is not an outage, before the event is parked. */
+    static final int ATTEMPTS_BEFORE_PARKING = 5;
 
     @Inject
     EntityManager em;
@@ -32,20 +39,20 @@ public class Inbox {
     Clock clock;
 
     /**
-     * Applies {@code handler} to the event in {@code json} once per {@code consumer}.
+     * Applies {@code handler} to the event in {@code record} once per {@code consumer}.
      *
-     * @return true if the handler ran, false if the event had already been processed or cannot be read
+     * @return true if the handler ran now, false if the event had already been processed or was parked
      */
-    public boolean process(String consumer, String json, Consumer<CloudEvent> handler) {
+    public boolean process(String consumer, String record, Consumer<CloudEvent> handler) {
         CloudEvent event;
         try {
-            event = EventJson.readEnvelope(json);
+            event = EventJson.readEnvelope(record);
         } catch (IllegalArgumentException e) {
-            LOG.errorf("%s skipped a record that is not a CloudEvent: %s", consumer, e.getMessage());
+            LOG.errorf("%s skipped a record that is not a CloudEvent", consumer);
             return false;
         }
-        long started = System.nanoTime();
-        Duration backoff = Duration.ofMillis(100);
+        Duration backoff = FIRST_BACKOFF;
+        int failures = 0;
         while (true) {
             try {
                 return QuarkusTransaction.requiringNew().call(() -> {
@@ -55,15 +62,19 @@ public class Inbox {
                     handler.accept(event);
                     return true;
                 });
-            } catch (UnreadableEventException | IllegalArgumentException e) {
-                LOG.errorf("%s skipped event %s (%s): %s", consumer, event.id(), event.type(), e.getMessage());
-                return false;
             } catch (RuntimeException e) {
-                if (System.nanoTime() - started > GIVE_UP_AFTER.toNanos()) {
-                    throw e; // the record is not acknowledged and will be delivered again
+                if (Outage.isOutage(e)) {
+                    LOG.warnf("%s waits to apply event %s: %s; retrying in %d ms", consumer, event.id(),
+                            e.getClass().getSimpleName(), backoff.toMillis());
+                } else if (e instanceof UnreadableEventException || e instanceof IllegalArgumentException
+                        || ++failures >= ATTEMPTS_BEFORE_PARKING) {
+                    if (park(consumer, event, e)) {
+                        return false;
+                    }
+                } else {
+                    LOG.warnf("%s failed to apply event %s (%s), attempt %d", consumer, event.id(),
+                            e.getClass().getSimpleName(), failures);
                 }
-                LOG.warnf("%s could not apply event %s yet (%s); retrying in %d ms",
-                        consumer, event.id(), e.getClass().getSimpleName(), backoff.toMillis());
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
@@ -81,6 +92,37 @@ public class Inbox {
                 .setParameter(4, OffsetDateTime.now(clock))
                 .executeUpdate();
         return inserted == 1;
+    }
+
+    /** Parks an event this consumer cannot apply; false if even that failed (the database away), to retry. */
+    private boolean park(String consumer, CloudEvent event, RuntimeException failure) {
+        String error = describe(failure);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                            insert into failed_event (consumer, event_id, event_type, envelope, error, failed_at)
+                            values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing""")
+                    .setParameter(1, consumer)
+                    .setParameter(2, event.id())
+                    .setParameter(3, event.type())
+                    .setParameter(4, EventJson.write(event))
+                    .setParameter(5, error)
+                    .setParameter(6, OffsetDateTime.now(clock))
+                    .executeUpdate());
+            LOG.errorf("%s parked event %s (%s): %s", consumer, event.id(), event.type(), error);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warnf("%s could not park event %s yet (%s)", consumer, event.id(), e.getClass().getSimpleName());
+            return false;
+        }
+    }
+
+    /** The failure's kind and, for our own unreadable-event messages, why: no values from the database. */
+    private static String describe(RuntimeException failure) {
+        String kind = failure.getClass().getName();
+        String why = failure instanceof UnreadableEventException || failure instanceof IllegalArgumentException
+                ? ": " + failure.getMessage() : "";
+        String text = kind + why;
+        return text.length() <= 500 ? text : text.substring(0, 500);
     }
 
     private static void sleep(Duration d) {

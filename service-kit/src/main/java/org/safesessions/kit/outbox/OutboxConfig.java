@@ -13,8 +13,8 @@ public interface OutboxConfig {
     int batchSize();
 
     /** How long a relay pass waits for Kafka to acknowledge before leaving the events for the next pass. */
-    @WithDefault("10s")
-    Duration sendTimeout();
+    @WithDefault("15s")
+    Duration sendTimeout(); // beyond the producer's delivery timeout (10 s), so a late acknowledgement is still seen
 
     /** Published events are kept this long (for tracing), then removed. */
     @WithDefault("P7D")

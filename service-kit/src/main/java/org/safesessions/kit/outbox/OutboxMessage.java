@@ -17,6 +17,10 @@ public class OutboxMessage extends PanacheEntityBase {
     @Id
     public UUID id;
 
+    /** Write order, assigned by the database; the relay publishes in this order. */
+    @Column(insertable = false, updatable = false)
+    public Long seq;
+
     @Column(name = "aggregate_type", nullable = false)
     public String aggregateType;
 

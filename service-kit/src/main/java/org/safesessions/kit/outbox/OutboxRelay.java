@@ -9,7 +9,6 @@ import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
 import org.safesessions.kit.work.CoalescingRunner;
@@ -23,9 +22,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes outbox events to Kafka and marks them sent. Runs right after a writing transaction commits and on a
- * short schedule as a safety net (events written while Kafka was down, or by another replica). Rows are claimed
- * with {@code FOR UPDATE SKIP LOCKED}, so replicas never send the same batch concurrently; an event is marked
- * sent only after Kafka acknowledged it, so a crash in between can only repeat it — consumers are idempotent.
+ * short schedule as a safety net (events written while Kafka was down, or by another replica). A transaction-scoped
+ * advisory lock lets one replica relay at a time, in write order ({@code seq}); an event is marked sent only after
+ * Kafka acknowledged it, so a crash in between can only repeat it — consumers are idempotent.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -86,23 +85,31 @@ public class OutboxRelay {
     }
 
     private int relayBatch() {
+        // One relay at a time across replicas, so events leave in the order they were written (per key and overall).
+        Boolean relaying = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtext('safesessions.outbox-relay'))")
+                .getSingleResult();
+        if (!Boolean.TRUE.equals(relaying)) {
+            return 0; // another replica is relaying
+        }
         List<OutboxMessage> batch = em.createQuery(
-                        "from OutboxMessage where publishedAt is null order by createdAt", OutboxMessage.class)
+                        "from OutboxMessage where publishedAt is null order by seq", OutboxMessage.class)
                 .setMaxResults(config.batchSize())
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .setHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED
                 .getResultList();
         if (batch.isEmpty()) {
             return 0;
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
         for (OutboxMessage message : batch) {
-            acks.add(producer.send(message.topic, message.aggregateId, message.envelope));
+            Future<RecordMetadata> ack = producer.send(message.topic, message.aggregateId, message.envelope);
+            acks.add(ack);
+            if (ack.isDone() && failed(ack)) {
+                break; // Kafka unreachable: stop here rather than block once per remaining event
+            }
         }
         long deadline = System.nanoTime() + config.sendTimeout().toNanos();
         int sent = 0;
         OffsetDateTime now = OffsetDateTime.now(clock);
-        for (int i = 0; i < batch.size(); i++) {
+        for (int i = 0; i < acks.size(); i++) {
             OutboxMessage message = batch.get(i);
             try {
                 acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -110,18 +117,26 @@ public class OutboxRelay {
                 message.lastError = null;
                 sent++;
             } catch (Exception e) {
-                message.attempts++;
-                message.lastError = truncate(e.getClass().getSimpleName() + ": " + e.getMessage());
-                // keep order per aggregate: nothing after a failed event is marked sent in this pass
-                for (int j = i + 1; j < batch.size(); j++) {
+                // keep order: nothing after an unacknowledged event is marked sent in this pass
+                for (int j = i; j < batch.size(); j++) {
                     batch.get(j).attempts++;
                 }
+                message.lastError = truncate(e.getClass().getSimpleName());
                 LOG.warnf("Kafka did not acknowledge event %s (%s); %d events wait in the outbox",
                         message.id, message.eventType, batch.size() - i);
                 break;
             }
         }
         return sent; // fewer than a full batch ends the pass
+    }
+
+    private static boolean failed(Future<RecordMetadata> ack) {
+        try {
+            ack.get();
+            return false;
+        } catch (Exception e) {
+            return true;
+        }
     }
 
     private static String truncate(String s) {

@@ -13,11 +13,11 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.safesessions.kit.outage.Outage;
 
-import java.sql.SQLTransientConnectionException;
+import java.time.DateTimeException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -71,12 +71,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
-        return Problem.of(Response.Status.UNAUTHORIZED, "a valid bearer token is required").toResponse();
+        return bearerRequired();
     }
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e) {
-        return Problem.of(Response.Status.UNAUTHORIZED, "a valid bearer token is required").toResponse();
+        return bearerRequired();
+    }
+
+    /** A date or number beyond what can be represented (e.g. a consent "valid for" period that overflows). */
+    @ServerExceptionMapper
+    public Response outOfRange(DateTimeException e) {
+        return Problem.of(Response.Status.BAD_REQUEST, "a date or time is out of range").toResponse();
     }
 
     @ServerExceptionMapper
@@ -91,6 +97,10 @@ public class ProblemMappers {
             return badBody(json);
         }
         int status = e.getResponse().getStatus();
+        if (status == 404 && e.getCause() instanceof IllegalArgumentException) {
+            // a query or path parameter that does not convert (page=abc, an id that is not a UUID)
+            return Problem.of(Response.Status.BAD_REQUEST, "a path or query parameter is malformed").toResponse();
+        }
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known != null ? known.getReasonPhrase() : "Error";
         String detail = status == 404 ? "not found" : status >= 500 ? "the request could not be completed" : e.getMessage();
@@ -99,25 +109,37 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
-        if (isOutage(e)) {
+        if (Outage.isOutage(e)) {
             // the database is away for a moment: say so, and when to try again, rather than a bare 500
             return Response.fromResponse(Problem.of(503, "Service Unavailable",
                     "a store this service depends on is unavailable; try again shortly").toResponse())
                     .header("Retry-After", "5").build();
         }
+        if (Outage.isRejectedValue(e)) {
+            return Problem.of(Response.Status.BAD_REQUEST,
+                    "a value is out of range or contains characters that cannot be stored").toResponse();
+        }
         String reference = UUID.randomUUID().toString();
-        LOG.errorf(e, "unexpected error, reference %s", reference);
+        // kinds and places only: exception messages (e.g. a constraint's "Key (col)=(value)") may carry personal data
+        LOG.errorf("unexpected error, reference %s: %s", reference, describe(e));
         return Problem.of(500, "Internal Server Error", "unexpected error; reference " + reference).toResponse();
     }
 
-    private static boolean isOutage(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
-                    || t instanceof java.net.ConnectException) {
-                return true;
+    private static String describe(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null && sb.length() < 2000; t = t.getCause()) {
+            sb.append(sb.isEmpty() ? "" : " <- ").append(t.getClass().getName());
+            StackTraceElement[] trace = t.getStackTrace();
+            if (trace.length > 0) {
+                sb.append(" at ").append(trace[0]);
             }
         }
-        return false;
+        return sb.toString();
+    }
+
+    private static Response bearerRequired() {
+        return Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED, "a valid bearer token is required")
+                .toResponse()).header("WWW-Authenticate", "Bearer").build();
     }
 
     private static Response badBody(JsonProcessingException e) {

@@ -5,12 +5,13 @@ import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 
-/** {@code ?page=0&size=20}, as a {@code @BeanParam}: page from 0, size 1–200. */
+/** {@code ?page=0&size=20}, as a {@code @BeanParam}: page 0–100000, size 1–200. */
 public class PageRequest {
 
     @QueryParam("page")
     @DefaultValue("0")
-    @Min(value = 0, message = "must be 0 or more")
+    @Min(value = 0, message = "must be between 0 and 100000")
+    @Max(value = 100_000, message = "must be between 0 and 100000") // page × size must stay a valid row offset
     public int page;
 
     @QueryParam("size")

@@ -49,11 +49,21 @@ public class Caller {
         return identity.hasRole(role);
     }
 
+    /** A single short string claim; several values (or an absurd one) are refused, never guessed between. */
     private Optional<String> claim(String name) {
         Object value = token.getClaim(name);
         if (value == null) {
             value = identity.getAttribute(name);
         }
-        return Optional.ofNullable(value).map(Object::toString).map(v -> v.replace("\"", "")).filter(v -> !v.isBlank());
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof jakarta.json.JsonString json) {
+            value = json.getString();
+        }
+        if (!(value instanceof String text) || text.isBlank() || text.length() > 64) {
+            throw new ForbiddenException("token's " + name + " claim is not a single value");
+        }
+        return Optional.of(text);
     }
 }

@@ -57,15 +57,17 @@ public class ProjectedConsent extends PanacheEntityBase {
 
     /** Does this consent cover {@code scope} on {@code platform} at {@code at}? */
     public boolean covers(ConsentScope scope, Platform platform, OffsetDateTime at) {
-        return this.scope == scope && platforms.contains(platform) && !givenAt.isAfter(at) && expiresAt.isAfter(at)
-                && (withdrawnAt == null || withdrawnAt.isAfter(at)) && expiredAt == null;
+        return this.scope == scope && platforms.contains(platform) && stateAt(at) == ConsentState.ACTIVE;
     }
 
     public ConsentState stateAt(OffsetDateTime at) {
+        if (givenAt.isAfter(at)) {
+            return ConsentState.NOT_YET_GIVEN;
+        }
         if (withdrawnAt != null && !withdrawnAt.isAfter(at)) {
             return ConsentState.WITHDRAWN;
         }
-        if (expiredAt != null || !expiresAt.isAfter(at)) {
+        if ((expiredAt != null && !expiredAt.isAfter(at)) || !expiresAt.isAfter(at)) {
             return ConsentState.EXPIRED;
         }
         return ConsentState.ACTIVE;
@@ -76,6 +78,7 @@ public class ProjectedConsent extends PanacheEntityBase {
     }
 
     public enum ConsentState {
+        NOT_YET_GIVEN,
         ACTIVE,
         WITHDRAWN,
         EXPIRED
