@@ -50,10 +50,32 @@ class YoungPeopleResourceTest extends ConsentTestStack {
     }
 
     @Test
-    void registeringWithoutTokenIs401() {
+    void everyEndpointWithoutTokenIs401() {
+        String id = Fixtures.unknownId();
         given().contentType(ContentType.JSON).body(Fixtures.youngPerson("Alex"))
-                .post("/young-people")
-                .then().statusCode(401);
+                .post("/young-people").then().statusCode(401).header("WWW-Authenticate", "Bearer")
+                .contentType(startsWith("application/problem+json"));
+        given().get("/young-people").then().statusCode(401);
+        given().get("/young-people/" + id).then().statusCode(401);
+        given().contentType(ContentType.JSON).body(Fixtures.groupConsent(id))
+                .post("/young-people/" + id + "/consents").then().statusCode(401);
+        given().get("/young-people/" + id + "/consents").then().statusCode(401);
+        given().get("/young-people/" + id + "/contacts?organisation=org-a").then().statusCode(401);
+    }
+
+    @Test
+    @TestSecurity(user = "dsl-a", roles = "safeguarding-lead")
+    @OidcSecurity(claims = @Claim(key = "org", value = "org-a"))
+    void safeguardingLeadManagesYoungPeopleButNotTheServiceLookup() {
+        String[] ids = Fixtures.register("Lead Registered");
+        given().get("/young-people/" + ids[0]).then().statusCode(200).body("guardians[0].email", equalTo("pat@example.org"));
+        given().get("/young-people/" + ids[0] + "/contacts?organisation=org-a").then().statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(user = "coord-x", roles = "coordinator")
+    void staffTokenWithoutOrganisationIsRefused() {
+        given().get("/young-people").then().statusCode(403);
     }
 
     @Test

@@ -181,12 +181,30 @@ class ConsentConfirmationTest extends NotificationTestStack {
     @Test
     void deliveryRecordsNeedAToken() {
         given().get("/notifications").then().statusCode(401);
+        given().get("/notifications/" + UUID.randomUUID()).then().statusCode(401);
+        given().post("/notifications/" + UUID.randomUUID() + "/retry").then().statusCode(401);
     }
 
     @Test
     @TestSecurity(user = "coord-a", roles = "coordinator")
     @OidcSecurity(claims = @Claim(key = "org", value = "org-a"))
     void coordinatorCannotReadDeliveryRecords() {
+        given().get("/notifications").then().statusCode(403);
+        given().post("/notifications/" + UUID.randomUUID() + "/retry").then().statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(user = "worker-a", roles = "youth-worker")
+    @OidcSecurity(claims = @Claim(key = "org", value = "org-a"))
+    void youthWorkerCannotReadDeliveryRecords() {
+        given().get("/notifications").then().statusCode(403);
+        given().get("/notifications/" + UUID.randomUUID()).then().statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(user = "council-e09000024", roles = "partner-council")
+    @OidcSecurity(claims = @Claim(key = "council", value = "E09000024"))
+    void partnerCouncilCannotReadDeliveryRecords() {
         given().get("/notifications").then().statusCode(403);
     }
 
