@@ -10,8 +10,8 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+import org.safesessions.kit.outbox.KafkaClientSettings;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -46,12 +46,7 @@ public class KafkaReadiness implements HealthCheck {
         if (admin == null) {
             synchronized (this) {
                 if (admin == null) {
-                    Map<String, Object> settings = new HashMap<>();
-                    kafkaConfig.forEach((k, v) -> {
-                        if (!k.startsWith("mp.") && !k.contains("serializer")) {
-                            settings.put(k, v);
-                        }
-                    });
+                    Map<String, Object> settings = KafkaClientSettings.from(kafkaConfig);
                     settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
                     settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
                     admin = Admin.create(settings);

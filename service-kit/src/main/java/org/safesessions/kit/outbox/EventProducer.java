@@ -10,7 +10,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Future;
 
@@ -45,13 +44,7 @@ public class EventProducer {
     }
 
     private Map<String, Object> settings() {
-        Map<String, Object> settings = new HashMap<>();
-        kafkaConfig.forEach((key, value) -> {
-            // only client-level settings are passed on (bootstrap.servers, security, …)
-            if (!key.startsWith("mp.") && !key.contains("serializer")) {
-                settings.put(key, value);
-            }
-        });
+        Map<String, Object> settings = KafkaClientSettings.from(kafkaConfig);
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);

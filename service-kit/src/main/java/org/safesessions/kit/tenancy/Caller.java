@@ -34,11 +34,6 @@ public class Caller {
         return claim(COUNCIL_CLAIM).orElseThrow(() -> new ForbiddenException("token carries no council"));
     }
 
-    /** The stable user id (token subject). */
-    public String userId() {
-        return token.getSubject() != null ? token.getSubject() : identity.getPrincipal().getName();
-    }
-
     /** The login name, for records people read (e.g. "recorded by coord-a"). */
     public String userName() {
         Object preferred = token.getClaim("preferred_username");
