@@ -6,6 +6,24 @@ import org.safesessions.events.consent.ConsentExpiringV1;
 import org.safesessions.events.consent.ConsentGrantedV1;
 import org.safesessions.events.consent.ConsentWithdrawnV1;
 import org.safesessions.events.consent.YoungPersonRegisteredV1;
+import org.safesessions.events.session.SessionScheduledV1;
+import org.safesessions.events.session.SessionRescheduledV1;
+import org.safesessions.events.session.SessionCancelledV1;
+import org.safesessions.events.session.ParticipantInvitedV1;
+import org.safesessions.events.session.ParticipantRemovedV1;
+import org.safesessions.events.session.SessionStartedV1;
+import org.safesessions.events.session.SessionEndedV1;
+import org.safesessions.events.session.AttendanceRecordedV1;
+import org.safesessions.events.session.UnknownParticipantJoinedV1;
+import org.safesessions.events.session.SessionTerminatedEarlyV1;
+import org.safesessions.events.session.MeetingProvisioningFailedV1;
+import org.safesessions.events.session.OneToOneRequestedV1;
+import org.safesessions.events.safeguarding.ConcernRaisedV1;
+import org.safesessions.events.safeguarding.ConcernAcknowledgedV1;
+import org.safesessions.events.safeguarding.ConcernEscalatedV1;
+import org.safesessions.events.safeguarding.CouncilRespondedV1;
+import org.safesessions.events.safeguarding.ConcernClosedV1;
+import org.safesessions.events.safeguarding.SafeguardingClockBreachedV1;
 
 import java.util.List;
 import java.util.Optional;
@@ -30,9 +48,50 @@ public record EventType<T extends EventPayload>(String type, Topic topic, Class<
     public static final EventType<AgreementRecordedV1> AGREEMENT_RECORDED =
             new EventType<>("safesessions.consent.agreement-recorded.v1", Topic.CONSENT, AgreementRecordedV1.class);
 
+    public static final EventType<SessionScheduledV1> SESSION_SCHEDULED =
+            new EventType<>("safesessions.session.scheduled.v1", Topic.SESSION, SessionScheduledV1.class);
+    public static final EventType<SessionRescheduledV1> SESSION_RESCHEDULED =
+            new EventType<>("safesessions.session.rescheduled.v1", Topic.SESSION, SessionRescheduledV1.class);
+    public static final EventType<SessionCancelledV1> SESSION_CANCELLED =
+            new EventType<>("safesessions.session.cancelled.v1", Topic.SESSION, SessionCancelledV1.class);
+    public static final EventType<ParticipantInvitedV1> PARTICIPANT_INVITED =
+            new EventType<>("safesessions.session.participant-invited.v1", Topic.SESSION, ParticipantInvitedV1.class);
+    public static final EventType<ParticipantRemovedV1> PARTICIPANT_REMOVED =
+            new EventType<>("safesessions.session.participant-removed.v1", Topic.SESSION, ParticipantRemovedV1.class);
+    public static final EventType<SessionStartedV1> SESSION_STARTED =
+            new EventType<>("safesessions.session.started.v1", Topic.SESSION, SessionStartedV1.class);
+    public static final EventType<SessionEndedV1> SESSION_ENDED =
+            new EventType<>("safesessions.session.ended.v1", Topic.SESSION, SessionEndedV1.class);
+    public static final EventType<AttendanceRecordedV1> ATTENDANCE_RECORDED =
+            new EventType<>("safesessions.session.attendance-recorded.v1", Topic.SESSION, AttendanceRecordedV1.class);
+    public static final EventType<UnknownParticipantJoinedV1> UNKNOWN_PARTICIPANT_JOINED =
+            new EventType<>("safesessions.session.unknown-participant-joined.v1", Topic.SESSION, UnknownParticipantJoinedV1.class);
+    public static final EventType<SessionTerminatedEarlyV1> SESSION_TERMINATED_EARLY =
+            new EventType<>("safesessions.session.terminated-early.v1", Topic.SESSION, SessionTerminatedEarlyV1.class);
+    public static final EventType<MeetingProvisioningFailedV1> MEETING_PROVISIONING_FAILED =
+            new EventType<>("safesessions.session.meeting-provisioning-failed.v1", Topic.SESSION, MeetingProvisioningFailedV1.class);
+    public static final EventType<OneToOneRequestedV1> ONE_TO_ONE_REQUESTED =
+            new EventType<>("safesessions.session.one-to-one-requested.v1", Topic.SESSION, OneToOneRequestedV1.class);
+    public static final EventType<ConcernRaisedV1> CONCERN_RAISED =
+            new EventType<>("safesessions.safeguarding.concern-raised.v1", Topic.SAFEGUARDING, ConcernRaisedV1.class);
+    public static final EventType<ConcernAcknowledgedV1> CONCERN_ACKNOWLEDGED =
+            new EventType<>("safesessions.safeguarding.concern-acknowledged.v1", Topic.SAFEGUARDING, ConcernAcknowledgedV1.class);
+    public static final EventType<ConcernEscalatedV1> CONCERN_ESCALATED =
+            new EventType<>("safesessions.safeguarding.concern-escalated.v1", Topic.SAFEGUARDING, ConcernEscalatedV1.class);
+    public static final EventType<CouncilRespondedV1> COUNCIL_RESPONDED =
+            new EventType<>("safesessions.safeguarding.council-responded.v1", Topic.SAFEGUARDING, CouncilRespondedV1.class);
+    public static final EventType<ConcernClosedV1> CONCERN_CLOSED =
+            new EventType<>("safesessions.safeguarding.concern-closed.v1", Topic.SAFEGUARDING, ConcernClosedV1.class);
+    public static final EventType<SafeguardingClockBreachedV1> SAFEGUARDING_CLOCK_BREACHED =
+            new EventType<>("safesessions.safeguarding.clock-breached.v1", Topic.SAFEGUARDING, SafeguardingClockBreachedV1.class);
+
     public static final List<EventType<?>> ALL = List.of(
             YOUNG_PERSON_REGISTERED, CONSENT_GRANTED, CONSENT_WITHDRAWN, CONSENT_EXPIRING, CONSENT_EXPIRED,
-            AGREEMENT_RECORDED);
+            AGREEMENT_RECORDED,
+            SESSION_SCHEDULED, SESSION_RESCHEDULED, SESSION_CANCELLED, PARTICIPANT_INVITED, PARTICIPANT_REMOVED, SESSION_STARTED,
+            SESSION_ENDED, ATTENDANCE_RECORDED, UNKNOWN_PARTICIPANT_JOINED, SESSION_TERMINATED_EARLY, MEETING_PROVISIONING_FAILED, ONE_TO_ONE_REQUESTED,
+            CONCERN_RAISED, CONCERN_ACKNOWLEDGED, CONCERN_ESCALATED,
+            COUNCIL_RESPONDED, CONCERN_CLOSED, SAFEGUARDING_CLOCK_BREACHED);
 
     public static Optional<EventType<?>> of(String type) {
         return ALL.stream().filter(t -> t.type.equals(type)).findFirst();

@@ -9,6 +9,8 @@ public final class Roles {
     public static final String PARTNER_COUNCIL = "partner-council";
     /** Service accounts that look up contact details to send a message (notification-service). */
     public static final String CONTACT_READER = "contact-reader";
+    /** Service accounts that read a young person's personal join details to send an invitation (notification-service). */
+    public static final String INVITATION_READER = "invitation-reader";
 
     private Roles() {
     }
