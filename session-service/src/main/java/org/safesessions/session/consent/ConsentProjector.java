@@ -9,12 +9,17 @@ import org.safesessions.events.EventType;
 import org.safesessions.events.consent.ConsentExpiredV1;
 import org.safesessions.events.consent.ConsentGrantedV1;
 import org.safesessions.events.consent.ConsentWithdrawnV1;
+import org.safesessions.events.session.RemovalReason;
 import org.safesessions.kit.inbox.Inbox;
+import org.safesessions.session.service.SessionBooking;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
-/** Keeps {@link ProjectedConsent} in step with consent-service's events, once per event. */
+/**
+ * Keeps {@link ProjectedConsent} in step with consent-service's events, once per event. A withdrawal or expiry also
+ * takes the young person off every future session no remaining consent covers, in the same transaction.
+ */
 @ApplicationScoped
 public class ConsentProjector {
 
@@ -25,6 +30,9 @@ public class ConsentProjector {
 
     @Inject
     Clock clock;
+
+    @Inject
+    SessionBooking booking;
 
     @Incoming("consent-events")
     @Blocking
@@ -65,6 +73,7 @@ public class ConsentProjector {
             consent.withdrawnAt = withdrawn.withdrawnAt();
             consent.updatedAt = OffsetDateTime.now(clock);
         }
+        booking.removeWhereConsentEnded(withdrawn.organisation(), withdrawn.youngPersonId(), RemovalReason.CONSENT_WITHDRAWN);
     }
 
     private void expired(ConsentExpiredV1 expired) {
@@ -73,5 +82,6 @@ public class ConsentProjector {
             consent.expiredAt = expired.expiredAt();
             consent.updatedAt = OffsetDateTime.now(clock);
         }
+        booking.removeWhereConsentEnded(expired.organisation(), expired.youngPersonId(), RemovalReason.CONSENT_EXPIRED);
     }
 }

@@ -73,6 +73,16 @@ public class ProjectedConsent extends PanacheEntityBase {
         return ConsentState.ACTIVE;
     }
 
+    /**
+     * Whether the young person holds a consent for {@code scope} on {@code platform} active for the whole of
+     * {@code from}–{@code to}: a consent that lapses mid-session does not cover it.
+     */
+    public static boolean coversPeriod(String organisation, UUID youngPersonId, ConsentScope scope, Platform platform,
+                                       OffsetDateTime from, OffsetDateTime to) {
+        return ofYoungPerson(organisation, youngPersonId).stream()
+                .anyMatch(c -> c.covers(scope, platform, from) && c.covers(scope, platform, to));
+    }
+
     public static List<ProjectedConsent> ofYoungPerson(String organisation, UUID youngPersonId) {
         return list("organisation = ?1 and youngPersonId = ?2 order by givenAt desc", organisation, youngPersonId);
     }

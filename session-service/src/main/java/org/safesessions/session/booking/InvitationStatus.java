@@ -1,0 +1,6 @@
+package org.safesessions.session.booking;
+
+public enum InvitationStatus {
+    INVITED,
+    REMOVED
+}

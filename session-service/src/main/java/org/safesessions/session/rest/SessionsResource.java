@@ -1,0 +1,158 @@
+package org.safesessions.session.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.safesessions.events.session.SessionKind;
+import org.safesessions.kit.rest.Page;
+import org.safesessions.kit.rest.PageRequest;
+import org.safesessions.kit.tenancy.Caller;
+import org.safesessions.kit.tenancy.Roles;
+import org.safesessions.session.booking.Session;
+import org.safesessions.session.rest.SessionMessages.BookGroupSession;
+import org.safesessions.session.rest.SessionMessages.ChangeSession;
+import org.safesessions.session.rest.SessionMessages.Checklist;
+import org.safesessions.session.rest.SessionMessages.Invite;
+import org.safesessions.session.rest.SessionMessages.SessionView;
+import org.safesessions.session.rest.SessionMessages.Termination;
+import org.safesessions.session.service.SessionBooking;
+import org.safesessions.session.service.SessionConduct;
+import org.safesessions.session.service.SessionSearch;
+import org.safesessions.session.service.Viewer;
+
+import java.util.UUID;
+
+/**
+ * Group sessions and everything done to a session: booking and changes (coordinators, managers), and what the
+ * facilitators do (checklist, start, end, early termination). Youth workers see only the sessions they lead.
+ */
+@Path("/sessions")
+@Transactional
+public class SessionsResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    SessionBooking booking;
+
+    @Inject
+    SessionConduct conduct;
+
+    @Inject
+    SessionSearch search;
+
+    @POST
+    @RolesAllowed({Roles.COORDINATOR, Roles.MANAGER})
+    public Response book(@Valid @NotNull BookGroupSession request, @Context UriInfo uri) {
+        Session session = booking.book(caller.organisation(), new SessionBooking.Booking(SessionKind.GROUP,
+                request.title(), request.startsAt(), request.startsAt().plusMinutes(request.durationMinutes()),
+                request.platform(), request.facilitators(), request.invitees(),
+                request.firstOfGroup() == null || request.firstOfGroup(), null), caller.userName());
+        return Response.created(uri.getAbsolutePathBuilder().path(session.id.toString()).build())
+                .entity(SessionView.of(session)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.MANAGER})
+    public Page<SessionView> list(@QueryParam("from") String from, @QueryParam("to") String to,
+                                  @QueryParam("facilitator") @Pattern(regexp = SessionMessages.USER_NAME,
+                                          message = "must be a staff user name") String facilitator,
+                                  @QueryParam("youngPersonId") UUID youngPersonId, @Valid @BeanParam PageRequest page) {
+        return search.list(viewer(), QueryTimes.parse("from", from), QueryTimes.parse("to", to), facilitator, youngPersonId, page.page, page.size).map(SessionView::of);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.MANAGER})
+    public SessionView get(@PathParam("id") UUID id) {
+        return SessionView.of(viewer().session(id));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @RolesAllowed({Roles.COORDINATOR, Roles.MANAGER})
+    public SessionView change(@PathParam("id") UUID id, @Valid @NotNull ChangeSession request) {
+        return SessionView.of(booking.change(caller.organisation(), id, request.title(), request.startsAt(),
+                request.durationMinutes(), request.facilitators()));
+    }
+
+    @POST
+    @Path("{id}/cancellation")
+    @RolesAllowed({Roles.COORDINATOR, Roles.MANAGER})
+    public SessionView cancel(@PathParam("id") UUID id) {
+        return SessionView.of(booking.cancel(caller.organisation(), id));
+    }
+
+    @POST
+    @Path("{id}/invitations")
+    @RolesAllowed({Roles.COORDINATOR, Roles.MANAGER})
+    public SessionView invite(@PathParam("id") UUID id, @Valid @NotNull Invite request) {
+        return SessionView.of(booking.invite(caller.organisation(), id, request.youngPersonIds()));
+    }
+
+    @DELETE
+    @Path("{id}/invitations/{youngPersonId}")
+    @RolesAllowed({Roles.COORDINATOR, Roles.MANAGER})
+    public SessionView uninvite(@PathParam("id") UUID id, @PathParam("youngPersonId") UUID youngPersonId) {
+        return SessionView.of(booking.uninvite(caller.organisation(), id, youngPersonId));
+    }
+
+    @PUT
+    @Path("{id}/checklist")
+    @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.MANAGER})
+    public SessionView checklist(@PathParam("id") UUID id, @Valid @NotNull Checklist request) {
+        return SessionView.of(conduct.recordChecklist(viewer(), id, request.briefingGiven(),
+                request.groundRulesAgreed(), request.organisationDevices(), caller.userName()));
+    }
+
+    /** A one-to-one's responsible adult at home, confirmed by a facilitator or coordinator before the start. */
+    @POST
+    @Path("{id}/responsible-adult-confirmation")
+    @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.MANAGER})
+    public SessionView confirmResponsibleAdult(@PathParam("id") UUID id) {
+        return SessionView.of(conduct.confirmResponsibleAdult(viewer(), id, caller.userName()));
+    }
+
+    @POST
+    @Path("{id}/start")
+    @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.MANAGER})
+    public SessionView start(@PathParam("id") UUID id) {
+        return SessionView.of(conduct.start(viewer(), id));
+    }
+
+    @POST
+    @Path("{id}/end")
+    @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.MANAGER})
+    public SessionView end(@PathParam("id") UUID id) {
+        return SessionView.of(conduct.end(viewer(), id));
+    }
+
+    @POST
+    @Path("{id}/termination")
+    @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.MANAGER})
+    public SessionView terminate(@PathParam("id") UUID id, @Valid @NotNull Termination request) {
+        return SessionView.of(conduct.terminate(viewer(), id, request.reason(), request.youngPersonId(), caller.userName()));
+    }
+
+    private Viewer viewer() {
+        boolean leadsOnly = caller.hasRole(Roles.YOUTH_WORKER) && !caller.hasRole(Roles.COORDINATOR)
+                && !caller.hasRole(Roles.MANAGER);
+        return new Viewer(caller.organisation(), caller.userName(), leadsOnly);
+    }
+}

@@ -1,0 +1,208 @@
+package org.safesessions.session.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.safesessions.events.session.ParticipantInvitedV1;
+import org.safesessions.events.session.ParticipantRemovedV1;
+import org.safesessions.events.session.RemovalReason;
+import org.safesessions.events.session.SessionCancelledV1;
+import org.safesessions.events.session.SessionKind;
+import org.safesessions.events.session.SessionRescheduledV1;
+import org.safesessions.events.session.SessionScheduledV1;
+import org.safesessions.kit.outbox.Outbox;
+import org.safesessions.kit.problem.NotFoundProblem;
+import org.safesessions.session.booking.Invitation;
+import org.safesessions.session.booking.ProvisioningState;
+import org.safesessions.session.booking.Session;
+import org.safesessions.session.booking.SessionStatus;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Booking, changing and cancelling sessions and their invitations: each change and its events in one transaction. */
+@ApplicationScoped
+public class SessionBooking {
+
+    static final String SESSION = "Session";
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    BookingRules rules;
+
+    @Inject
+    Event<SessionChanged> changed;
+
+    /** What a booking needs; a one-to-one comes with its request's id. */
+    public record Booking(SessionKind kind, String title, OffsetDateTime startsAt, OffsetDateTime endsAt,
+                          org.safesessions.events.consent.Platform platform, Set<String> facilitators,
+                          Set<UUID> invitees, boolean firstOfGroup, UUID oneToOneRequestId) {
+    }
+
+    @Transactional
+    public Session book(String organisation, Booking booking, String bookedBy) {
+        OffsetDateTime now = now();
+        Session session = new Session();
+        session.id = UUID.randomUUID();
+        session.organisation = organisation;
+        session.kind = booking.kind();
+        session.title = booking.title().strip();
+        session.platform = booking.platform();
+        session.startsAt = utc(booking.startsAt());
+        session.endsAt = utc(booking.endsAt());
+        session.firstOfGroup = booking.firstOfGroup();
+        session.status = SessionStatus.SCHEDULED;
+        session.oneToOneRequestId = booking.oneToOneRequestId();
+        session.facilitators.addAll(booking.facilitators());
+        session.provisioningState = session.onZoom() ? ProvisioningState.PENDING : ProvisioningState.NOT_NEEDED;
+        session.nextProvisioningAt = session.onZoom() ? now : null;
+        session.createdAt = now;
+        session.createdBy = bookedBy;
+        rules.check(session, booking.invitees(), now);
+        session.persist();
+        for (UUID youngPersonId : booking.invitees()) {
+            session.invite(youngPersonId, now);
+        }
+        outbox.publish(SESSION, session.id, new SessionScheduledV1(session.id, organisation, session.kind,
+                session.platform, session.startsAt, session.endsAt, List.copyOf(session.facilitators), session.invitees()));
+        announceReadyInvitations(session);
+        changed.fire(new SessionChanged(session.id));
+        return session;
+    }
+
+    /** Changes title, time or facilitators; every rule is checked again against the session as it would be. */
+    @Transactional
+    public Session change(String organisation, UUID sessionId, String title, OffsetDateTime startsAt,
+                          Integer durationMinutes, Set<String> facilitators) {
+        OffsetDateTime now = now();
+        Session session = get(organisation, sessionId);
+        session.requireChangeable(now);
+        OffsetDateTime previousStart = session.startsAt;
+        OffsetDateTime previousEnd = session.endsAt;
+        Set<String> previousFacilitators = Set.copyOf(session.facilitators);
+        OffsetDateTime newStart = startsAt != null ? utc(startsAt) : session.startsAt;
+        long minutes = durationMinutes != null ? durationMinutes
+                : java.time.Duration.between(session.startsAt, session.endsAt).toMinutes();
+        session.reschedule(title != null ? title.strip() : session.title, newStart, newStart.plusMinutes(minutes), now);
+        if (facilitators != null) {
+            session.facilitators.clear();
+            session.facilitators.addAll(facilitators);
+        }
+        rules.check(session, session.invitees(), now);
+        boolean timeChanged = !previousStart.isEqual(session.startsAt) || !previousEnd.isEqual(session.endsAt);
+        if (timeChanged || !previousFacilitators.equals(Set.copyOf(session.facilitators))) {
+            outbox.publish(SESSION, session.id, new SessionRescheduledV1(session.id, organisation, previousStart,
+                    session.startsAt, session.endsAt, List.copyOf(session.facilitators), session.invitees()));
+        }
+        changed.fire(new SessionChanged(session.id));
+        return session;
+    }
+
+    @Transactional
+    public Session cancel(String organisation, UUID sessionId) {
+        OffsetDateTime now = now();
+        Session session = get(organisation, sessionId);
+        session.requireChangeable(now);
+        List<UUID> invitees = session.invitees();
+        session.cancel(now);
+        outbox.publish(SESSION, session.id, new SessionCancelledV1(session.id, organisation, session.startsAt, now,
+                List.copyOf(session.facilitators), invitees));
+        changed.fire(new SessionChanged(session.id));
+        return session;
+    }
+
+    @Transactional
+    public Session invite(String organisation, UUID sessionId, Set<UUID> youngPeople) {
+        OffsetDateTime now = now();
+        Session session = get(organisation, sessionId);
+        session.requireChangeable(now);
+        Set<UUID> after = new LinkedHashSet<>(session.invitees());
+        after.addAll(youngPeople);
+        rules.check(session, after, now);
+        for (UUID youngPersonId : youngPeople) {
+            session.invite(youngPersonId, now);
+        }
+        announceReadyInvitations(session);
+        changed.fire(new SessionChanged(session.id));
+        return session;
+    }
+
+    @Transactional
+    public Session uninvite(String organisation, UUID sessionId, UUID youngPersonId) {
+        OffsetDateTime now = now();
+        Session session = get(organisation, sessionId);
+        session.requireChangeable(now);
+        if (!session.invitation(youngPersonId).map(Invitation::invited).orElse(false)) {
+            throw new NotFoundProblem("invitation");
+        }
+        removeFrom(session, youngPersonId, RemovalReason.UNINVITED, now);
+        return session;
+    }
+
+    /**
+     * After a consent ended: takes the young person off every future session their remaining consents no longer
+     * cover. Runs in the consumer's transaction, with its processed-event record.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int removeWhereConsentEnded(String organisation, UUID youngPersonId, RemovalReason reason) {
+        OffsetDateTime now = now();
+        List<Session> future = Session.list("select distinct s from Session s join s.invitations i "
+                        + "where s.organisation = ?1 and i.key.youngPersonId = ?2 and i.status = 'INVITED' "
+                        + "and s.status = ?3 and s.startsAt > ?4",
+                organisation, youngPersonId, SessionStatus.SCHEDULED, now);
+        int removed = 0;
+        for (Session session : future) {
+            if (!org.safesessions.session.consent.ProjectedConsent.coversPeriod(organisation, youngPersonId,
+                    session.consentScope(), session.platform, session.startsAt, session.endsAt)) {
+                removeFrom(session, youngPersonId, reason, now);
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    private void removeFrom(Session session, UUID youngPersonId, RemovalReason reason, OffsetDateTime now) {
+        if (session.remove(youngPersonId, reason, now)) {
+            outbox.publish(SESSION, session.id, new ParticipantRemovedV1(session.id, session.organisation,
+                    youngPersonId, reason, session.startsAt, now));
+            changed.fire(new SessionChanged(session.id));
+        }
+    }
+
+    /** Off Zoom an invitation is ready at booking; on Zoom, once its registrant exists (the provisioner says so). */
+    void announceReadyInvitations(Session session) {
+        if (session.onZoom()) {
+            return;
+        }
+        for (Invitation invitation : session.invitations) {
+            if (invitation.invited() && !invitation.invitationReady) {
+                invitation.invitationReady = true;
+                outbox.publish(SESSION, session.id, new ParticipantInvitedV1(session.id, session.organisation,
+                        invitation.youngPersonId(), session.platform, session.startsAt, session.endsAt));
+            }
+        }
+    }
+
+    public Session get(String organisation, UUID sessionId) {
+        return Session.findInOrganisation(sessionId, organisation).orElseThrow(() -> new NotFoundProblem("session"));
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    private static OffsetDateTime utc(OffsetDateTime time) {
+        return time.withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}
