@@ -1,0 +1,41 @@
+package org.safesessions.safeguarding.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** The record of one try at delivering a {@link WebhookDelivery}: when, what the council's endpoint answered. */
+@Entity
+@Table(name = "webhook_attempt")
+public class WebhookAttempt extends PanacheEntityBase {
+
+    public static final String DELIVERED = "DELIVERED";
+    public static final String REFUSED = "REFUSED";
+    public static final String UNREACHABLE = "UNREACHABLE";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "delivery_id", nullable = false)
+    public UUID deliveryId;
+
+    @Column(name = "attempted_at", nullable = false)
+    public OffsetDateTime attemptedAt;
+
+    @Column(name = "status_code")
+    public Integer statusCode;
+
+    @Column(nullable = false)
+    public String outcome;
+
+    @Column(name = "duration_ms", nullable = false)
+    public int durationMs;
+}

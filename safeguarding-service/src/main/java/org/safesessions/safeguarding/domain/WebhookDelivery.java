@@ -1,0 +1,52 @@
+package org.safesessions.safeguarding.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * One escalation to push to a council's webhook, retried with backoff until the council's endpoint accepts it.
+ * The payload carries ids, codes and times only; the council reads the referral itself with its token.
+ */
+@Entity
+@Table(name = "webhook_delivery")
+public class WebhookDelivery extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String council;
+
+    @Column(name = "concern_id", nullable = false)
+    public UUID concernId;
+
+    @Column(name = "event_type", nullable = false)
+    public String eventType;
+
+    @Column(nullable = false)
+    public String payload;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "next_attempt_at", nullable = false)
+    public OffsetDateTime nextAttemptAt;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "delivered_at")
+    public OffsetDateTime deliveredAt;
+
+    @Column(name = "last_status")
+    public Integer lastStatus;
+
+    @Column(name = "last_outcome")
+    public String lastOutcome;
+}

@@ -1,0 +1,79 @@
+package org.safesessions.safeguarding.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.safesessions.events.safeguarding.ConcernCategory;
+import org.safesessions.events.safeguarding.CouncilDecision;
+import org.safesessions.events.safeguarding.EscalationMethod;
+import org.safesessions.events.safeguarding.RiskLevel;
+import org.safesessions.events.safeguarding.SubjectType;
+import org.safesessions.safeguarding.domain.ChronologyKind;
+import org.safesessions.safeguarding.domain.ConfidentialityDecision;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Request bodies of the concern and council endpoints. Texts are bounded; nothing is echoed back in errors. */
+public final class ConcernRequests {
+
+    static final int TEXT_MAX = 20_000;
+
+    private ConcernRequests() {
+    }
+
+    /** A concern as staff raise it. A young person is named by id; a member of staff by user name. */
+    public record Raise(
+            @NotNull SubjectType subjectType,
+            UUID youngPersonId,
+            @Size(max = 128) String staffUserName,
+            @PastOrPresent LocalDate youngPersonDateOfBirth,
+            UUID sessionId,
+            @NotEmpty Set<@NotNull ConcernCategory> categories,
+            @NotNull RiskLevel risk,
+            @NotBlank @Size(max = TEXT_MAX) String narrative) {
+    }
+
+    public record Review(@Size(max = TEXT_MAX) String text) {
+    }
+
+    public record Monitoring(@NotBlank @Size(max = TEXT_MAX) String text) {
+    }
+
+    /** A referral to a partner council, by its local authority code (e.g. E09000024). */
+    public record Escalation(
+            @NotBlank @Pattern(regexp = "[A-Z][0-9]{8}", message = "must be a local authority code such as E09000024") String council,
+            @NotNull EscalationMethod method,
+            @Size(max = 100) String reference,
+            @Size(max = TEXT_MAX) String referralSummary) {
+    }
+
+    public record Closure(@NotBlank @Size(max = TEXT_MAX) String reason) {
+    }
+
+    /** A chronology entry a DSL writes: a note, a private session, a confidentiality decision, an outcome. */
+    public record NewEntry(
+            @NotNull ChronologyKind kind,
+            @Size(max = TEXT_MAX) String text,
+            UUID corrects,
+            ConfidentialityDecision decision,
+            @Size(max = TEXT_MAX) String justification,
+            @Size(max = 128) String decidedBy,
+            @Size(max = 20) List<@NotBlank @Size(max = 200) String> informed) {
+    }
+
+    public record CouncilResponse(
+            @NotNull CouncilDecision decision,
+            @NotBlank @Size(max = 100) String reference,
+            @NotNull OffsetDateTime decidedAt) {
+    }
+
+    public record WebhookRegistration(@NotBlank @Size(max = 2000) String url) {
+    }
+}

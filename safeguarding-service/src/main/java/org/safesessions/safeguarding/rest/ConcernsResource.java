@@ -1,0 +1,202 @@
+package org.safesessions.safeguarding.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.safesessions.events.safeguarding.RiskLevel;
+import org.safesessions.kit.rest.Page;
+import org.safesessions.kit.rest.PageRequest;
+import org.safesessions.kit.tenancy.Caller;
+import org.safesessions.kit.tenancy.Roles;
+import org.safesessions.safeguarding.clocks.SafeguardingClocks;
+import org.safesessions.safeguarding.domain.AccessRecord;
+import org.safesessions.safeguarding.domain.ChronologyEntry;
+import org.safesessions.safeguarding.domain.Concern;
+import org.safesessions.safeguarding.domain.ConcernStatus;
+import org.safesessions.safeguarding.domain.Reader;
+import org.safesessions.safeguarding.rest.ConcernViews.Access;
+import org.safesessions.safeguarding.rest.ConcernViews.Detail;
+import org.safesessions.safeguarding.rest.ConcernViews.Entry;
+import org.safesessions.safeguarding.rest.ConcernViews.Overdue;
+import org.safesessions.safeguarding.rest.ConcernViews.RetentionReview;
+import org.safesessions.safeguarding.rest.ConcernViews.Summary;
+import org.safesessions.safeguarding.rest.ConcernViews.Verification;
+import org.safesessions.safeguarding.service.Chronology;
+import org.safesessions.safeguarding.service.ConcernRegister;
+import org.safesessions.safeguarding.service.ConcernWorkflow;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Concerns for charity staff (SPEC §2, §5): any staff role raises one; who sees what is {@link Reader}'s rule;
+ * only DSLs move the workflow and write the chronology; DSLs and managers read chronologies and access logs.
+ */
+@Path("/concerns")
+public class ConcernsResource {
+
+    static final String[] STAFF = {Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER};
+
+    @Inject
+    ConcernRegister register;
+
+    @Inject
+    ConcernWorkflow workflow;
+
+    @Inject
+    Chronology chronology;
+
+    @Inject
+    SafeguardingClocks clocks;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    @POST
+    @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
+    public Response raise(@Valid @NotNull ConcernRequests.Raise request, @Context UriInfo uri) {
+        Concern c = register.raise(caller.organisation(), request, caller.userName());
+        Object view = reader().seesFullRecord() ? Detail.of(c, register.narrative(c)) : Summary.of(c);
+        return Response.created(uri.getAbsolutePathBuilder().path(c.id.toString()).build()).entity(view).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
+    public Page<Summary> list(@QueryParam("status") ConcernStatus status, @QueryParam("risk") RiskLevel risk,
+                              @Valid @BeanParam PageRequest page) {
+        return register.list(reader(), status, risk, page.page, page.size).map(Summary::of);
+    }
+
+    /** Youth workers and coordinators get the summary of a concern they raised; DSLs and managers the whole record. */
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
+    public Object get(@PathParam("id") UUID id) {
+        Reader reader = reader();
+        if (!reader.seesFullRecord()) {
+            return Summary.of(register.read(reader, id, AccessRecord.View.SUMMARY, role()));
+        }
+        Concern c = register.read(reader, id, AccessRecord.View.FULL, role());
+        return Detail.of(c, register.narrative(c));
+    }
+
+    @POST
+    @Path("{id}/acknowledgement")
+    @RolesAllowed(Roles.SAFEGUARDING_LEAD)
+    public Detail acknowledge(@PathParam("id") UUID id) {
+        return detail(workflow.acknowledge(reader(), id));
+    }
+
+    @POST
+    @Path("{id}/review")
+    @RolesAllowed(Roles.SAFEGUARDING_LEAD)
+    public Detail review(@PathParam("id") UUID id, @Valid ConcernRequests.Review request) {
+        return detail(workflow.startReview(reader(), id, request));
+    }
+
+    @POST
+    @Path("{id}/monitoring")
+    @RolesAllowed(Roles.SAFEGUARDING_LEAD)
+    public Detail monitor(@PathParam("id") UUID id, @Valid @NotNull ConcernRequests.Monitoring request) {
+        return detail(workflow.monitor(reader(), id, request));
+    }
+
+    @POST
+    @Path("{id}/escalation")
+    @RolesAllowed(Roles.SAFEGUARDING_LEAD)
+    public Detail escalate(@PathParam("id") UUID id, @Valid @NotNull ConcernRequests.Escalation request) {
+        return detail(workflow.escalate(reader(), id, request));
+    }
+
+    @POST
+    @Path("{id}/closure")
+    @RolesAllowed(Roles.SAFEGUARDING_LEAD)
+    public Detail close(@PathParam("id") UUID id, @Valid @NotNull ConcernRequests.Closure request) {
+        return detail(workflow.close(reader(), id, request));
+    }
+
+    @POST
+    @Path("{id}/chronology")
+    @RolesAllowed(Roles.SAFEGUARDING_LEAD)
+    public Response record(@PathParam("id") UUID id, @Valid @NotNull ConcernRequests.NewEntry request,
+                           @Context UriInfo uri) {
+        ChronologyEntry entry = workflow.record(reader(), id, request);
+        Entry view = chronology.read(id, k -> true).stream().filter(e -> e.stored().id.equals(entry.id))
+                .findFirst().map(Entry::of).orElseThrow();
+        return Response.created(uri.getAbsolutePathBuilder().path(entry.id.toString()).build()).entity(view).build();
+    }
+
+    @GET
+    @Path("{id}/chronology")
+    @RolesAllowed({Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
+    public List<Entry> chronology(@PathParam("id") UUID id) {
+        Concern c = register.read(reader(), id, AccessRecord.View.CHRONOLOGY, role());
+        return chronology.read(c.id, k -> true).stream().map(Entry::of).toList();
+    }
+
+    @GET
+    @Path("{id}/chronology/verification")
+    @RolesAllowed({Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
+    public Verification verify(@PathParam("id") UUID id) {
+        Concern c = register.read(reader(), id, AccessRecord.View.VERIFICATION, role());
+        return Verification.of(chronology.verify(c.id));
+    }
+
+    @GET
+    @Path("{id}/access-log")
+    @RolesAllowed({Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
+    public Page<Access> accessLog(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
+        return register.accessLog(reader(), id, page.page, page.size).map(Access::of);
+    }
+
+    @GET
+    @Path("overdue")
+    @RolesAllowed({Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
+    public Page<Overdue> overdue(@Valid @BeanParam PageRequest page) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return clocks.overdue(reader(), page.page, page.size).map(c -> Overdue.of(c, now));
+    }
+
+    /** Records whose retention period has run: for a person to review, never deleted automatically. */
+    @GET
+    @Path("retention-review")
+    @RolesAllowed({Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
+    public Page<RetentionReview> retentionReview(@QueryParam("asOf") LocalDate asOf, @Valid @BeanParam PageRequest page) {
+        LocalDate day = asOf != null ? asOf : LocalDate.now(clock);
+        return register.dueForReview(reader(), day, page.page, page.size).map(RetentionReview::of);
+    }
+
+    private Detail detail(Concern c) {
+        return Detail.of(c, register.narrative(c));
+    }
+
+    private Reader reader() {
+        return new Reader(caller.organisation(), caller.userName(), Reader.reachOf(caller::hasRole));
+    }
+
+    /** The role a read is logged under: the one that gave the caller access. */
+    private String role() {
+        for (String r : new String[]{Roles.SAFEGUARDING_LEAD, Roles.MANAGER, Roles.COORDINATOR, Roles.YOUTH_WORKER}) {
+            if (caller.hasRole(r)) {
+                return r;
+            }
+        }
+        return "unknown";
+    }
+}

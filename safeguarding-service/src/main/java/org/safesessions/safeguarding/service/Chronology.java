@@ -1,0 +1,100 @@
+package org.safesessions.safeguarding.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.safesessions.kit.crypto.FieldCipher;
+import org.safesessions.kit.problem.RuleViolationException;
+import org.safesessions.safeguarding.domain.ChainHash;
+import org.safesessions.safeguarding.domain.ChronologyBody;
+import org.safesessions.safeguarding.domain.ChronologyEntry;
+import org.safesessions.safeguarding.domain.ChronologyKind;
+import org.safesessions.safeguarding.domain.Concern;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * Writes and reads a concern's court-safe chronology: entries are appended (never changed), sealed, and chained
+ * by hash to the entry before. Callers hold the concern's row lock, so two appends never race for one place.
+ */
+@ApplicationScoped
+public class Chronology {
+
+    @Inject
+    FieldCipher cipher;
+
+    @Inject
+    ObjectMapper json;
+
+    /** An entry as read back: its texts opened. */
+    public record Entry(ChronologyEntry stored, ChronologyBody body) {
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ChronologyEntry append(Concern concern, ChronologyKind kind, String recordedBy, OffsetDateTime at,
+                                  UUID corrects, ChronologyBody body) {
+        if (corrects != null) {
+            ChronologyEntry corrected = ChronologyEntry.findById(corrects);
+            if (corrected == null || !corrected.concernId.equals(concern.id)) {
+                throw new RuleViolationException("correction-points-at-an-entry-of-this-concern",
+                        "a correction must point at an earlier entry of the same concern");
+            }
+        }
+        ChronologyEntry last = ChronologyEntry.last(concern.id);
+        ChronologyEntry entry = new ChronologyEntry();
+        entry.id = UUID.randomUUID();
+        entry.concernId = concern.id;
+        entry.seq = last == null ? 1 : last.seq + 1;
+        entry.kind = kind;
+        entry.recordedAt = at;
+        entry.recordedBy = recordedBy;
+        entry.correctsEntryId = corrects;
+        var sealed = cipher.seal(write(body), entry.bodyBinding());
+        entry.bodyKeyId = sealed.keyId();
+        entry.bodyCipher = sealed.cipherText();
+        entry.previousHash = last == null ? ChainHash.GENESIS : last.hash;
+        entry.hash = ChainHash.of(entry);
+        entry.persist();
+        return entry;
+    }
+
+    /** The entries of {@code kinds}, in order, opened. */
+    public List<Entry> read(UUID concernId, Predicate<ChronologyKind> kinds) {
+        return ChronologyEntry.of(concernId).stream()
+                .filter(e -> kinds.test(e.kind))
+                .map(e -> new Entry(e, read(cipher.open(e.body(), e.bodyBinding()))))
+                .toList();
+    }
+
+    /** The result of checking the whole chain of a concern's chronology. */
+    public record Verification(boolean intact, int entries, Optional<ChainHash.Break> firstBreak) {
+    }
+
+    public Verification verify(UUID concernId) {
+        List<ChronologyEntry> entries = ChronologyEntry.of(concernId);
+        Optional<ChainHash.Break> broken = ChainHash.verify(entries);
+        return new Verification(broken.isEmpty(), entries.size(), broken);
+    }
+
+    private String write(ChronologyBody body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("chronology body not writable", e);
+        }
+    }
+
+    private ChronologyBody read(String text) {
+        try {
+            return json.readValue(text, ChronologyBody.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("chronology body not readable", e);
+        }
+    }
+}

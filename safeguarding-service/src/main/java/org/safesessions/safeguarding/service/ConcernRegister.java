@@ -1,0 +1,204 @@
+package org.safesessions.safeguarding.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.safesessions.events.safeguarding.ConcernCategory;
+import org.safesessions.events.safeguarding.ConcernRaisedV1;
+import org.safesessions.events.safeguarding.ConcernSource;
+import org.safesessions.events.safeguarding.RiskLevel;
+import org.safesessions.events.safeguarding.SubjectType;
+import org.safesessions.kit.crypto.FieldCipher;
+import org.safesessions.kit.outbox.Outbox;
+import org.safesessions.kit.problem.NotFoundProblem;
+import org.safesessions.kit.problem.RuleViolationException;
+import org.safesessions.kit.rest.Page;
+import org.safesessions.safeguarding.domain.AccessRecord;
+import org.safesessions.safeguarding.domain.ChronologyBody;
+import org.safesessions.safeguarding.domain.ChronologyKind;
+import org.safesessions.safeguarding.domain.Concern;
+import org.safesessions.safeguarding.domain.ConcernStatus;
+import org.safesessions.safeguarding.domain.Reader;
+import org.safesessions.safeguarding.rest.ConcernRequests.Raise;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Raising concerns and reading them. Every concern starts its chronology with the narrative as raised; every
+ * read of one concern is written to its access log in the same transaction as the read.
+ */
+@ApplicationScoped
+public class ConcernRegister {
+
+    static final String AGGREGATE = "Concern";
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    FieldCipher cipher;
+
+    @Inject
+    Chronology chronology;
+
+    @Inject
+    SafeguardingSettings settings;
+
+    @Inject
+    EntityManager em;
+
+    /** What a new concern is, however it was raised. */
+    public record NewConcern(String organisation, SubjectType subjectType, UUID youngPersonId, String staffUserName,
+                             LocalDate dateOfBirth, UUID sessionId, Set<ConcernCategory> categories, RiskLevel risk,
+                             String narrative, ConcernSource source, String sourceEventId, String raisedBy) {
+    }
+
+    @Transactional
+    public Concern raise(String organisation, Raise request, String raisedBy) {
+        if (request.subjectType() == SubjectType.YOUNG_PERSON && request.youngPersonId() == null) {
+            throw new RuleViolationException("young-person-concern-names-the-young-person",
+                    "a concern about a young person needs youngPersonId");
+        }
+        if (request.subjectType() == SubjectType.STAFF_MEMBER
+                && (request.staffUserName() == null || request.staffUserName().isBlank())) {
+            throw new RuleViolationException("staff-allegation-names-the-member-of-staff",
+                    "an allegation against staff needs staffUserName");
+        }
+        return raise(new NewConcern(organisation, request.subjectType(),
+                request.subjectType() == SubjectType.YOUNG_PERSON ? request.youngPersonId() : null,
+                request.subjectType() == SubjectType.STAFF_MEMBER ? request.staffUserName().strip() : null,
+                request.subjectType() == SubjectType.YOUNG_PERSON ? request.youngPersonDateOfBirth() : null,
+                request.sessionId(), request.categories(), request.risk(), request.narrative().strip(),
+                ConcernSource.STAFF, null, raisedBy));
+    }
+
+    /** Raises a concern inside the caller's transaction (a REST request, or an event being consumed). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Concern raise(NewConcern n) {
+        OffsetDateTime now = now();
+        Concern c = new Concern();
+        c.id = UUID.randomUUID();
+        c.organisation = n.organisation();
+        c.reference = nextReference(now);
+        c.subjectType = n.subjectType();
+        c.subjectYoungPersonId = n.youngPersonId();
+        c.subjectStaffUser = n.staffUserName();
+        c.subjectDateOfBirth = n.dateOfBirth();
+        c.sessionId = n.sessionId();
+        c.categories = EnumSet.copyOf(n.categories());
+        c.risk = n.risk();
+        c.status = ConcernStatus.RAISED;
+        c.source = n.source();
+        c.sourceEventId = n.sourceEventId();
+        c.raisedBy = n.raisedBy();
+        c.raisedAt = now;
+        c.sealNarrative(cipher.seal(n.narrative(), c.narrativeBinding()));
+        if (c.risk == RiskLevel.IMMEDIATE_DANGER) {
+            c.acknowledgementDueAt = now.plus(settings.acknowledgementWithin());
+        }
+        c.reviewDueOn = Concern.reviewDate(c.subjectDateOfBirth, now);
+        c.persist();
+        chronology.append(c, ChronologyKind.RAISED, n.raisedBy(), now, null, ChronologyBody.text(n.narrative()));
+        outbox.publish(AGGREGATE, c.id, new ConcernRaisedV1(c.id, c.organisation, c.reference, c.subjectType,
+                c.categories, c.risk, c.source, c.sessionId, c.raisedAt));
+        return c;
+    }
+
+    /** The concerns {@code reader} may see, newest first, optionally by status and risk. */
+    public Page<Concern> list(Reader reader, ConcernStatus status, RiskLevel risk, int page, int size) {
+        List<String> where = new ArrayList<>(List.of("c.organisation = :org",
+                "(c.subjectStaffUser is null or lower(c.subjectStaffUser) <> lower(:me))"));
+        switch (reader.reach()) {
+            case OWN_SUMMARY -> where.add("c.raisedBy = :me");
+            case ALL_BUT_STAFF_ALLEGATIONS -> where.add("c.subjectType <> :staff");
+            case ALL -> {
+            }
+        }
+        if (status != null) {
+            where.add("c.status = :status");
+        }
+        if (risk != null) {
+            where.add("c.risk = :risk");
+        }
+        String condition = String.join(" and ", where);
+        var items = em.createQuery("select c from Concern c where " + condition
+                + " order by c.raisedAt desc, c.id desc", Concern.class);
+        var count = em.createQuery("select count(c) from Concern c where " + condition, Long.class);
+        for (var q : List.of(items, count)) {
+            q.setParameter("org", reader.organisation());
+            q.setParameter("me", reader.userName());
+            if (reader.reach() == Reader.Reach.ALL_BUT_STAFF_ALLEGATIONS) {
+                q.setParameter("staff", SubjectType.STAFF_MEMBER);
+            }
+            if (status != null) {
+                q.setParameter("status", status);
+            }
+            if (risk != null) {
+                q.setParameter("risk", risk);
+            }
+        }
+        List<Concern> found = items.setFirstResult(page * size).setMaxResults(size).getResultList();
+        return new Page<>(found, page, size, count.getSingleResult());
+    }
+
+    /** One concern the reader may see, or 404; the read is written to the concern's access log. */
+    @Transactional
+    public Concern read(Reader reader, UUID id, AccessRecord.View view, String role) {
+        Concern c = visible(reader, id);
+        AccessRecord.record(c.id, reader.userName(), role, view, now());
+        return c;
+    }
+
+    /** A concern the reader may see, without logging (for writes and for reading its access log). */
+    public Concern visible(Reader reader, UUID id) {
+        Concern c = Concern.findById(id);
+        if (c == null || !reader.canSee(c)) {
+            throw new NotFoundProblem("concern");
+        }
+        return c;
+    }
+
+    public String narrative(Concern c) {
+        return cipher.open(c.narrative(), c.narrativeBinding());
+    }
+
+    public Page<AccessRecord> accessLog(Reader reader, UUID id, int page, int size) {
+        Concern c = visible(reader, id);
+        var query = AccessRecord.<AccessRecord>find("concernId = ?1 order by accessedAt desc, id desc", c.id);
+        return new Page<>(query.page(page, size).list(), page, size, query.count());
+    }
+
+    /** Records due for their retention review on or before {@code asOf}: listed for a person to decide, never deleted. */
+    public Page<Concern> dueForReview(Reader reader, LocalDate asOf, int page, int size) {
+        String staffClause = reader.reach() == Reader.Reach.ALL ? "" : " and subjectType <> ?3";
+        var query = reader.reach() == Reader.Reach.ALL
+                ? Concern.<Concern>find("organisation = ?1 and reviewDueOn <= ?2"
+                + " and (subjectStaffUser is null or lower(subjectStaffUser) <> lower(?3))"
+                + " order by reviewDueOn, id", reader.organisation(), asOf, reader.userName())
+                : Concern.<Concern>find("organisation = ?1 and reviewDueOn <= ?2" + staffClause
+                + " order by reviewDueOn, id", reader.organisation(), asOf, SubjectType.STAFF_MEMBER);
+        return new Page<>(query.page(page, size).list(), page, size, query.count());
+    }
+
+    /** A human-friendly reference for alerts, e.g. SG-2026-000042. */
+    private String nextReference(OffsetDateTime now) {
+        long n = ((Number) em.createNativeQuery("select nextval('concern_reference_seq')").getSingleResult()).longValue();
+        return "SG-%d-%06d".formatted(now.getYear(), n);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

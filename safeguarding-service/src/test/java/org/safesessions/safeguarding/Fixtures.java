@@ -1,0 +1,65 @@
+package org.safesessions.safeguarding;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.http.ContentType;
+import org.safesessions.events.safeguarding.ConcernCategory;
+import org.safesessions.events.safeguarding.ConcernSource;
+import org.safesessions.events.safeguarding.EscalationMethod;
+import org.safesessions.events.safeguarding.RiskLevel;
+import org.safesessions.events.safeguarding.SubjectType;
+import org.safesessions.safeguarding.domain.Concern;
+import org.safesessions.safeguarding.domain.Reader;
+import org.safesessions.safeguarding.rest.ConcernRequests;
+import org.safesessions.safeguarding.service.ConcernRegister;
+import org.safesessions.safeguarding.service.ConcernWorkflow;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** Concerns and calls the safeguarding tests share. */
+final class Fixtures {
+
+    static final String NARRATIVE = "Jamie said an older boy online asked for photos and threatened to share them";
+
+    private Fixtures() {
+    }
+
+    static String concernBody(String risk) {
+        return """
+                {"subjectType":"YOUNG_PERSON","youngPersonId":"%s","youngPersonDateOfBirth":"%s","sessionId":"%s",
+                 "categories":["SEXTING","SEXUAL_EXPLOITATION"],"risk":"%s","narrative":"%s"}"""
+                .formatted(UUID.randomUUID(), LocalDate.now().minusYears(14), UUID.randomUUID(), risk, NARRATIVE);
+    }
+
+    /** Raises a concern through the API as the current test identity; returns its id. */
+    static String raise(String risk) {
+        return given().contentType(ContentType.JSON).body(concernBody(risk))
+                .post("/concerns").then().statusCode(201).extract().path("id");
+    }
+
+    static Reader dsl(String org) {
+        return new Reader(org, "dsl-" + org.substring(org.length() - 1), Reader.Reach.ALL);
+    }
+
+    /** Raises a concern directly, as {@code raisedBy} of {@code org}. A staff allegation is about {@code staffUser}. */
+    static Concern raiseAs(ConcernRegister register, String org, String raisedBy, SubjectType subject, String staffUser,
+                           RiskLevel risk) {
+        return QuarkusTransaction.requiringNew().call(() -> register.raise(new ConcernRegister.NewConcern(org, subject,
+                subject == SubjectType.YOUNG_PERSON ? UUID.randomUUID() : null,
+                subject == SubjectType.STAFF_MEMBER ? staffUser : null,
+                subject == SubjectType.YOUNG_PERSON ? LocalDate.now().minusYears(15) : null, null,
+                EnumSet.of(ConcernCategory.EMOTIONAL_ABUSE), risk, NARRATIVE, ConcernSource.STAFF, null, raisedBy)));
+    }
+
+    /** Takes a concern through acknowledgement and review to an escalation to {@code council}. */
+    static void escalate(ConcernWorkflow workflow, String org, UUID id, String council) {
+        Reader dsl = dsl(org);
+        workflow.acknowledge(dsl, id);
+        workflow.startReview(dsl, id, new ConcernRequests.Review(null));
+        workflow.escalate(dsl, id, new ConcernRequests.Escalation(council, EscalationMethod.PORTAL, "REF-1",
+                "Referral: disclosure of online sexual exploitation"));
+    }
+}
