@@ -201,7 +201,7 @@ class OverlaysTest {
     }
 
     @Test
-    void onlySessionAndNotificationServiceReachOutsideTheCluster() {
+    void onlyZoomCouncilWebhooksAndSmtpAreReachedOutsideTheCluster() {
         List<ObjectNode> objects = Repository.overlay("prod");
 
         for (String service : Repository.SERVICES) {
@@ -216,7 +216,7 @@ class OverlaysTest {
                 }
             }
             List<String> expected = switch (service) {
-                case "session-service" -> List.of("443");
+                case "session-service", "safeguarding-service" -> List.of("443");
                 case "notification-service" -> List.of("587");
                 default -> List.of();
             };
