@@ -50,7 +50,7 @@ class OverlaysTest {
     }
 
     @Test
-    void prodRunsTwoReplicasOfEachServiceOnDifferentNodes() {
+    void prodRunsTwoReplicasOfEachServiceSpreadOverNodesAndZones() {
         List<ObjectNode> objects = Repository.overlay("prod");
 
         for (String service : Repository.SERVICES) {
@@ -58,13 +58,16 @@ class OverlaysTest {
             JsonNode pod = deployment.path("spec").path("template").path("spec");
             assertEquals(2, deployment.path("spec").path("replicas").asInt(), service);
             assertEquals(2, one(objects, "HorizontalPodAutoscaler", service).path("spec").path("minReplicas").asInt());
-            assertEquals("kubernetes.io/hostname", pod.at("/affinity/podAntiAffinity/"
-                    + "requiredDuringSchedulingIgnoredDuringExecution/0/topologyKey").asText(), service);
-            assertEquals(service, pod.at("/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/0/"
-                    + "labelSelector/matchLabels/app.kubernetes.io~1name").asText());
-            Set<String> spreadKeys = new TreeSet<>();
-            pod.path("topologySpreadConstraints").forEach(c -> spreadKeys.add(c.path("topologyKey").asText()));
-            assertEquals(Set.of("kubernetes.io/hostname", "topology.kubernetes.io/zone"), spreadKeys, service);
+            JsonNode antiAffinity = pod.at("/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/0");
+            assertEquals("kubernetes.io/hostname", antiAffinity.at("/podAffinityTerm/topologyKey").asText(), service);
+            assertEquals(service, antiAffinity.at("/podAffinityTerm/labelSelector/matchLabels/app.kubernetes.io~1name")
+                    .asText());
+            JsonNode nodeSpread = pod.at("/topologySpreadConstraints/0");
+            assertEquals("kubernetes.io/hostname", nodeSpread.path("topologyKey").asText(), service);
+            assertEquals("DoNotSchedule", nodeSpread.path("whenUnsatisfiable").asText(), service);
+            assertEquals(1, nodeSpread.path("maxSkew").asInt(), service);
+            assertEquals(service, nodeSpread.at("/labelSelector/matchLabels/app.kubernetes.io~1name").asText());
+            assertEquals("topology.kubernetes.io/zone", pod.at("/topologySpreadConstraints/1/topologyKey").asText());
             assertEquals(image(service) + ":0.1.0", pod.path("containers").get(0).path("image").asText());
         }
     }
