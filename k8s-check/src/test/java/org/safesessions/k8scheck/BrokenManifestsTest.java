@@ -40,6 +40,15 @@ class BrokenManifestsTest {
     }
 
     @Test
+    void aBadQuantityAndAProbeOnAnUndeclaredPortAreRefused() {
+        List<String> violations = violationsWith("deployment-bad-quantity-and-port.yaml");
+
+        assertContains(violations, "consent-service: resources limits.memory '512MB' is not a Kubernetes quantity");
+        assertContains(violations, "consent-service: livenessProbe targets port management, which the container does"
+                + " not declare");
+    }
+
+    @Test
     void anInsecureContainerIsRefused() {
         List<String> violations = violationsWith("deployment-insecure.yaml");
 

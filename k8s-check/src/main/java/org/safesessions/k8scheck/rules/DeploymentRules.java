@@ -5,14 +5,19 @@ import org.safesessions.k8scheck.Manifests;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * What every Deployment of the suite must have before ops can trust it: the three health probes on Quarkus's
- * {@code /q/health} endpoints, requests and limits, a locked-down security context, its own ServiceAccount
- * without a token, a pinned image, and beside it a Service, a PodDisruptionBudget, an autoscaler and a
- * NetworkPolicy.
+ * {@code /q/health} endpoints (on a port the container declares), requests and limits (as valid quantities), a
+ * locked-down security context, its own ServiceAccount without a token, a pinned image, and beside it a Service
+ * (whose target port exists), a PodDisruptionBudget, an autoscaler and a NetworkPolicy.
  */
 public final class DeploymentRules {
+
+    /** A Kubernetes quantity, as the API server parses it ("512Mi", "1", "200m"; not "512MB"). */
+    private static final Pattern QUANTITY =
+            Pattern.compile("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+|[numkMGTPE]|[KMGTPE]i)?");
 
     private DeploymentRules() {
     }
@@ -50,10 +55,28 @@ public final class DeploymentRules {
                     violations.add(where + ": needs a " + probe + " on /q/health");
                 }
             }
+            List<String> portNames = new ArrayList<>();
+            List<Integer> portNumbers = new ArrayList<>();
+            container.path("ports").forEach(port -> {
+                portNames.add(port.path("name").asText());
+                portNumbers.add(port.path("containerPort").asInt());
+            });
+            for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                JsonNode port = container.path(probe).path("httpGet").path("port");
+                if (!port.isMissingNode() && !(port.isTextual() ? portNames.contains(port.asText())
+                        : portNumbers.contains(port.asInt()))) {
+                    violations.add(where + ": " + probe + " targets port " + port.asText()
+                            + ", which the container does not declare");
+                }
+            }
             JsonNode resources = container.path("resources");
             for (String amount : List.of("requests/cpu", "requests/memory", "limits/cpu", "limits/memory")) {
-                if (resources.at("/" + amount).isMissingNode()) {
+                JsonNode value = resources.at("/" + amount);
+                if (value.isMissingNode()) {
                     violations.add(where + ": needs resources " + amount.replace('/', '.'));
+                } else if (!QUANTITY.matcher(value.asText()).matches()) {
+                    violations.add(where + ": resources " + amount.replace('/', '.') + " '" + value.asText()
+                            + "' is not a Kubernetes quantity");
                 }
             }
             JsonNode security = container.path("securityContext");
@@ -103,7 +126,12 @@ public final class DeploymentRules {
         boolean networkPolicy = false;
         for (JsonNode o : objects) {
             switch (Manifests.kind(o)) {
-                case "Service" -> service |= selects(o.path("spec").path("selector"), podLabels);
+                case "Service" -> {
+                    if (selects(o.path("spec").path("selector"), podLabels)) {
+                        service = true;
+                        targetPorts(o, deployment, violations);
+                    }
+                }
                 case "PodDisruptionBudget" ->
                         budget |= selects(o.path("spec").path("selector").path("matchLabels"), podLabels);
                 case "HorizontalPodAutoscaler" -> autoscaler |= o.path("spec").path("scaleTargetRef")
@@ -129,6 +157,20 @@ public final class DeploymentRules {
         }
         if (!networkPolicy) {
             violations.add(id + ": no NetworkPolicy of its own opens its traffic");
+        }
+    }
+
+    /** A Service's named target ports must be ports the pods declare, or it routes nowhere. */
+    private static void targetPorts(JsonNode service, JsonNode deployment, List<String> violations) {
+        List<String> names = new ArrayList<>();
+        deployment.at("/spec/template/spec/containers").forEach(c ->
+                c.path("ports").forEach(p -> names.add(p.path("name").asText())));
+        for (JsonNode port : service.path("spec").path("ports")) {
+            JsonNode target = port.path("targetPort");
+            if (target.isTextual() && !names.contains(target.asText())) {
+                violations.add(Manifests.id(service) + ": targetPort " + target.asText() + " is not a port of "
+                        + Manifests.id(deployment));
+            }
         }
     }
 
