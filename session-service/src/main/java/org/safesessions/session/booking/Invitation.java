@@ -23,6 +23,7 @@ import java.util.UUID;
  * Zoom registrant can still be cancelled. The personal join link is sealed ({@code FieldCipher}).
  */
 @Entity
+@org.hibernate.annotations.DynamicUpdate
 @Table(name = "invitation")
 public class Invitation extends PanacheEntityBase {
 

@@ -38,6 +38,7 @@ import java.util.UUID;
  * registrants and the status, so a retry redoes only what is missing.
  */
 @Entity
+@org.hibernate.annotations.DynamicUpdate
 @Table(name = "session")
 public class Session extends PanacheEntityBase {
 

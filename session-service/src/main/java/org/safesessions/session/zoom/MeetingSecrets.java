@@ -17,10 +17,8 @@ public class MeetingSecrets {
     @Inject
     FieldCipher cipher;
 
-    public void sealPasscode(Session session, String passcode) {
-        Sealed sealed = cipher.seal(passcode, "session-passcode:" + session.id);
-        session.zoomPasscodeKey = sealed.keyId();
-        session.zoomPasscode = sealed.cipherText();
+    public Sealed sealPasscode(java.util.UUID sessionId, String passcode) {
+        return cipher.seal(passcode, "session-passcode:" + sessionId);
     }
 
     public String passcode(Session session) {
@@ -28,18 +26,16 @@ public class MeetingSecrets {
                 : cipher.open(new Sealed(session.zoomPasscodeKey, session.zoomPasscode), "session-passcode:" + session.id);
     }
 
-    public void sealJoinUrl(Invitation invitation, String joinUrl) {
-        Sealed sealed = cipher.seal(joinUrl, joinUrlBinding(invitation));
-        invitation.zoomJoinUrlKey = sealed.keyId();
-        invitation.zoomJoinUrl = sealed.cipherText();
+    public Sealed sealJoinUrl(Invitation.Key invitation, String joinUrl) {
+        return cipher.seal(joinUrl, joinUrlBinding(invitation));
     }
 
     public String joinUrl(Invitation invitation) {
         return invitation.zoomJoinUrl == null ? null
-                : cipher.open(new Sealed(invitation.zoomJoinUrlKey, invitation.zoomJoinUrl), joinUrlBinding(invitation));
+                : cipher.open(new Sealed(invitation.zoomJoinUrlKey, invitation.zoomJoinUrl), joinUrlBinding(invitation.key));
     }
 
-    private static String joinUrlBinding(Invitation invitation) {
-        return "join-url:" + invitation.key.sessionId + ":" + invitation.key.youngPersonId;
+    private static String joinUrlBinding(Invitation.Key invitation) {
+        return "join-url:" + invitation.sessionId + ":" + invitation.youngPersonId;
     }
 }

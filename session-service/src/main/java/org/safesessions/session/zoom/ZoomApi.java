@@ -1,0 +1,67 @@
+package org.safesessions.session.zoom;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.safesessions.session.zoom.ZoomMessages.HostSettings;
+import org.safesessions.session.zoom.ZoomMessages.Meeting;
+import org.safesessions.session.zoom.ZoomMessages.MeetingCreated;
+import org.safesessions.session.zoom.ZoomMessages.Registrant;
+import org.safesessions.session.zoom.ZoomMessages.RegistrantCreated;
+import org.safesessions.session.zoom.ZoomMessages.RegistrantPage;
+import org.safesessions.session.zoom.ZoomMessages.RegistrantStatus;
+
+/** The part of Zoom's Meeting API (v2) session-service uses; every call carries the cached OAuth bearer token. */
+@RegisterRestClient(configKey = "zoom-api")
+@Path("/v2")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface ZoomApi {
+
+    @POST
+    @Path("/users/{userId}/meetings")
+    MeetingCreated createMeeting(@HeaderParam("Authorization") String bearer, @PathParam("userId") String userId, Meeting meeting);
+
+    @PATCH
+    @Path("/meetings/{meetingId}")
+    void updateMeeting(@HeaderParam("Authorization") String bearer, @PathParam("meetingId") long meetingId, Meeting meeting);
+
+    @DELETE
+    @Path("/meetings/{meetingId}")
+    void deleteMeeting(@HeaderParam("Authorization") String bearer, @PathParam("meetingId") long meetingId);
+
+    @POST
+    @Path("/meetings/{meetingId}/registrants")
+    RegistrantCreated addRegistrant(@HeaderParam("Authorization") String bearer, @PathParam("meetingId") long meetingId,
+                                    Registrant registrant);
+
+    @GET
+    @Path("/meetings/{meetingId}/registrants")
+    RegistrantPage registrants(@HeaderParam("Authorization") String bearer, @PathParam("meetingId") long meetingId,
+                               @QueryParam("status") String status, @QueryParam("page_size") int pageSize,
+                               @QueryParam("next_page_token") String nextPageToken);
+
+    @PUT
+    @Path("/meetings/{meetingId}/registrants/status")
+    void registrantStatus(@HeaderParam("Authorization") String bearer, @PathParam("meetingId") long meetingId,
+                          RegistrantStatus status);
+
+    @PATCH
+    @Path("/users/{userId}/settings")
+    void updateUserSettings(@HeaderParam("Authorization") String bearer, @PathParam("userId") String userId,
+                            HostSettings settings);
+
+    @GET
+    @Path("/users/{userId}/settings")
+    HostSettings userSettings(@HeaderParam("Authorization") String bearer, @PathParam("userId") String userId);
+}
