@@ -40,6 +40,27 @@ final class Fixtures {
         return new String[]{body.getString("id"), body.getString("guardians[0].id")};
     }
 
+    /** Records the guardian's group consent (Zoom) as the current test identity; returns the consent id. */
+    static String consent(String youngPersonId, String guardianId) {
+        return given().contentType(ContentType.JSON).body(groupConsent(guardianId))
+                .post("/young-people/" + youngPersonId + "/consents").then().statusCode(201).extract().path("id");
+    }
+
+    /** A consent body with the given scope, platforms (JSON array text), given and expiry times. */
+    static String consentBody(String guardianId, String scope, String platforms, OffsetDateTime givenAt,
+                              OffsetDateTime expiresAt) {
+        return """
+                {"scope":"%s","platforms":%s,"givenBy":"GUARDIAN","guardianId":"%s",
+                 "evidenceReference":"FORM-7","evidenceMethod":"ONLINE_FORM","givenAt":"%s"%s}"""
+                .formatted(scope, platforms, guardianId, givenAt,
+                        expiresAt == null ? "" : ",\"expiresAt\":\"" + expiresAt + "\"");
+    }
+
+    static String withdraw(String consentId) {
+        return given().contentType(ContentType.JSON).body("{\"reason\":\"Family moved away\"}")
+                .post("/consents/" + consentId + "/withdrawal").then().statusCode(201).extract().path("id");
+    }
+
     static String unknownId() {
         return UUID.randomUUID().toString();
     }

@@ -79,7 +79,11 @@ public class Consent extends PanacheEntityBase {
     public static Consent record(YoungPerson youngPerson, ConsentScope scope, Set<Platform> platforms,
                                  ConsentGiver givenBy, UUID guardianId, String evidenceReference,
                                  EvidenceMethod evidenceMethod, OffsetDateTime givenAt, OffsetDateTime expiresAt,
-                                 OffsetDateTime now, String recordedBy) {
+                                 OffsetDateTime now, String recordedBy, boolean selfConsentAllowed) {
+        if (givenBy == ConsentGiver.YOUNG_PERSON && !selfConsentAllowed) {
+            throw new RuleViolationException("self-consent-allowed-by-organisation",
+                    "this organisation's policy needs a guardian to give consent");
+        }
         if (givenBy == ConsentGiver.GUARDIAN) {
             if (guardianId == null || youngPerson.guardian(guardianId).isEmpty()) {
                 throw new RuleViolationException("consent-given-by-a-registered-guardian",
@@ -117,6 +121,17 @@ public class Consent extends PanacheEntityBase {
         consent.recordedAt = now;
         consent.recordedBy = recordedBy;
         return consent;
+    }
+
+    /**
+     * Where this consent stands at {@code at}: withdrawn once a withdrawal is recorded (whatever {@code at}, since
+     * a withdrawal ends it for every session to come), else expired from {@code expiresAt} on, else active.
+     */
+    public ConsentStatus statusAt(OffsetDateTime at, ConsentWithdrawal withdrawal) {
+        if (withdrawal != null) {
+            return ConsentStatus.WITHDRAWN;
+        }
+        return at.isBefore(expiresAt) ? ConsentStatus.ACTIVE : ConsentStatus.EXPIRED;
     }
 
     public static List<Consent> historyOf(UUID youngPersonId) {

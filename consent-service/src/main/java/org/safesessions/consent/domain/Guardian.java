@@ -39,4 +39,12 @@ public class Guardian {
     @Enumerated(EnumType.STRING)
     @Column(name = "preferred_channel", nullable = false)
     public ContactChannel preferredChannel;
+
+    /** Retention: the guardian stays as a row (consents point at it) without anything that identifies them. */
+    void anonymise() {
+        name = YoungPerson.ANONYMISED;
+        relationship = YoungPerson.ANONYMISED;
+        email = null;
+        phone = null;
+    }
 }

@@ -1,10 +1,14 @@
 package org.safesessions.consent.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.safesessions.consent.domain.Consent;
+import org.safesessions.consent.domain.ConsentFacts;
+import org.safesessions.consent.domain.ConsentStatus;
+import org.safesessions.consent.domain.ConsentWithdrawal;
 import org.safesessions.consent.domain.EvidenceMethod;
 import org.safesessions.events.consent.ConsentGiver;
 import org.safesessions.events.consent.ConsentScope;
@@ -31,20 +35,44 @@ public final class ConsentMessages {
             OffsetDateTime expiresAt) {
     }
 
-    public enum ConsentStatus {
-        ACTIVE,
-        EXPIRED
+    /** Withdrawing a consent: who is the caller, when is now, why is this. */
+    public record Withdraw(@NotBlank @Size(max = 500) String reason) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record WithdrawalView(OffsetDateTime withdrawnAt, String withdrawnBy, String reason) {
+
+        static WithdrawalView of(ConsentWithdrawal w, boolean withReason) {
+            return w == null ? null : new WithdrawalView(w.withdrawnAt, w.withdrawnBy, withReason ? w.reason : null);
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ConsentView(UUID id, UUID youngPersonId, ConsentScope scope, Set<Platform> platforms,
                               ConsentGiver givenBy, UUID guardianId, String evidenceReference,
                               EvidenceMethod evidenceMethod, OffsetDateTime givenAt, OffsetDateTime expiresAt,
-                              ConsentStatus status, OffsetDateTime recordedAt, String recordedBy) {
+                              ConsentStatus status, OffsetDateTime recordedAt, String recordedBy,
+                              WithdrawalView withdrawal) {
 
-        static ConsentView of(Consent c, OffsetDateTime now) {
+        /** {@code withReason}: the withdrawal's free-text reason, for the roles that manage consent. */
+        public static ConsentView of(ConsentFacts f, OffsetDateTime now, boolean withReason) {
+            return of(f.consent(), f.withdrawal(), now, withReason);
+        }
+
+        public static ConsentView of(Consent c, ConsentWithdrawal withdrawal, OffsetDateTime now, boolean withReason) {
             return new ConsentView(c.id, c.youngPersonId, c.scope, c.platforms, c.givenBy, c.guardianId,
-                    c.evidenceReference, c.evidenceMethod, c.givenAt, c.expiresAt,
-                    c.expiresAt.isAfter(now) ? ConsentStatus.ACTIVE : ConsentStatus.EXPIRED, c.recordedAt, c.recordedBy);
+                    c.evidenceReference, c.evidenceMethod, c.givenAt, c.expiresAt, c.statusAt(now, withdrawal),
+                    c.recordedAt, c.recordedBy, WithdrawalView.of(withdrawal, withReason));
+        }
+    }
+
+    /** One fact of a young person's consent history. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record HistoryEntry(OffsetDateTime at, ConsentFacts.Event.Kind fact, UUID consentId, ConsentScope scope,
+                               String by) {
+
+        public static HistoryEntry of(ConsentFacts.Event e) {
+            return new HistoryEntry(e.at(), e.kind(), e.consent().id, e.consent().scope, e.by());
         }
     }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -15,6 +16,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import org.safesessions.consent.domain.Consent;
+import org.safesessions.consent.domain.ConsentFacts;
+import org.safesessions.consent.domain.SafetyAgreement;
+import org.safesessions.consent.rest.AgreementMessages.AgreementView;
+import org.safesessions.consent.rest.AgreementMessages.RecordAgreement;
+import org.safesessions.consent.rest.ConsentMessages.HistoryEntry;
+import org.safesessions.consent.rest.YoungPersonRequests.ContactDetails;
+import org.safesessions.consent.service.SafetyAgreements;
+import org.safesessions.consent.service.SubjectAccess;
 import org.safesessions.consent.domain.YoungPerson;
 import org.safesessions.consent.rest.ConsentMessages.ConsentView;
 import org.safesessions.consent.rest.ConsentMessages.RecordConsent;
@@ -45,6 +54,12 @@ public class YoungPeopleResource {
     @Inject
     Clock clock;
 
+    @Inject
+    SafetyAgreements agreements;
+
+    @Inject
+    SubjectAccess subjectAccess;
+
     @POST
     @RolesAllowed({Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
     public Response register(@Valid @NotNull Register request, @Context UriInfo uri) {
@@ -67,22 +82,71 @@ public class YoungPeopleResource {
         return YoungPersonView.of(register.get(caller.organisation(), id), seesContacts());
     }
 
+    /** New contact details (the young person's own email, guardians' email, phone, preferred channel). */
+    @PUT
+    @Path("{id}/contact-details")
+    @RolesAllowed({Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
+    public YoungPersonView updateContactDetails(@PathParam("id") UUID id, @Valid @NotNull ContactDetails request) {
+        return YoungPersonView.of(register.updateContactDetails(caller.organisation(), id, request, caller.userName()), true);
+    }
+
     @POST
     @Path("{id}/consents")
     @RolesAllowed({Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
     public Response recordConsent(@PathParam("id") UUID id, @Valid @NotNull RecordConsent request, @Context UriInfo uri) {
         Consent consent = register.recordConsent(caller.organisation(), id, request, caller.userName());
-        return Response.created(uri.getAbsolutePathBuilder().path(consent.id.toString()).build())
-                .entity(ConsentView.of(consent, OffsetDateTime.now(clock))).build();
+        return Response.created(uri.getBaseUriBuilder().path("consents").path(consent.id.toString()).build())
+                .entity(ConsentView.of(consent, null, OffsetDateTime.now(clock), true)).build();
     }
 
+    /** Every consent of the young person, newest first, with its status now and its withdrawal if any. */
     @GET
     @Path("{id}/consents")
     @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
     public List<ConsentView> consents(@PathParam("id") UUID id) {
         YoungPerson yp = register.get(caller.organisation(), id);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return Consent.historyOf(yp.id).stream().map(c -> ConsentView.of(c, now)).toList();
+        boolean reasons = managesConsent();
+        return ConsentFacts.ofYoungPerson(yp.id).stream().map(f -> ConsentView.of(f, now, reasons)).toList();
+    }
+
+    /** The consent history as facts in the order they happened: granted, withdrawn, expired. */
+    @GET
+    @Path("{id}/consent-history")
+    @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
+    public List<HistoryEntry> consentHistory(@PathParam("id") UUID id) {
+        YoungPerson yp = register.get(caller.organisation(), id);
+        return ConsentFacts.timeline(ConsentFacts.ofYoungPerson(yp.id), OffsetDateTime.now(clock)).stream()
+                .map(HistoryEntry::of).toList();
+    }
+
+    @POST
+    @Path("{id}/agreements")
+    @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
+    public Response recordAgreement(@PathParam("id") UUID id, @Valid @NotNull RecordAgreement request,
+                                    @Context UriInfo uri) {
+        SafetyAgreement agreement = agreements.record(caller.organisation(), id, request, caller.userName());
+        return Response.created(uri.getAbsolutePathBuilder().path(agreement.id.toString()).build())
+                .entity(AgreementView.of(agreement)).build();
+    }
+
+    @GET
+    @Path("{id}/agreements")
+    @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
+    public List<AgreementView> agreements(@PathParam("id") UUID id) {
+        YoungPerson yp = register.get(caller.organisation(), id);
+        return SafetyAgreement.ofYoungPerson(yp.id).stream().map(AgreementView::of).toList();
+    }
+
+    /**
+     * Subject access: everything held about the young person as one document. Those who read audit (SPEC §2:
+     * safeguarding leads and managers) answer subject access requests; the export is itself audited.
+     */
+    @GET
+    @Path("{id}/export")
+    @RolesAllowed({Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
+    public SubjectAccessExport export(@PathParam("id") UUID id) {
+        return SubjectAccessExport.of(subjectAccess.export(caller.organisation(), id, caller.userName()));
     }
 
     /**
@@ -99,6 +163,11 @@ public class YoungPeopleResource {
 
     /** Youth workers see consent status, not guardians' contact details. */
     private boolean seesContacts() {
+        return managesConsent();
+    }
+
+    /** The roles that manage consent (SPEC §2) also read withdrawal reasons; youth workers see the status. */
+    private boolean managesConsent() {
         return caller.hasRole(Roles.COORDINATOR) || caller.hasRole(Roles.SAFEGUARDING_LEAD) || caller.hasRole(Roles.MANAGER);
     }
 }

@@ -13,6 +13,7 @@ import org.safesessions.consent.domain.ContactChannel;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 /** Request bodies of the young-people resource. */
 public final class YoungPersonRequests {
@@ -25,7 +26,34 @@ public final class YoungPersonRequests {
             @NotNull @Past @YoungPersonAge LocalDate dateOfBirth,
             @NotNull @Pattern(regexp = "[EWSN]\\d{8}", message = "must be a 9-character ONS local authority code, e.g. E09000024")
             String localAuthorityCode,
-            @NotEmpty @Size(max = 4) List<@Valid @NotNull GuardianDetails> guardians) {
+            @NotEmpty @Size(max = 4) List<@Valid @NotNull GuardianDetails> guardians,
+            @Email @Size(max = 254) String email) {
+
+        public Register(String preferredName, LocalDate dateOfBirth, String localAuthorityCode,
+                        List<GuardianDetails> guardians) {
+            this(preferredName, dateOfBirth, localAuthorityCode, guardians, null);
+        }
+    }
+
+    /**
+     * New contact details: the young person's own email (null removes it) and, for each guardian listed, their
+     * email, phone and preferred channel. Guardians not listed keep theirs.
+     */
+    public record ContactDetails(
+            @Email @Size(max = 254) String email,
+            @NotNull @Size(max = 4) List<@Valid @NotNull GuardianContact> guardians) {
+    }
+
+    public record GuardianContact(
+            @NotNull UUID id,
+            @Email @Size(max = 254) String email,
+            @Pattern(regexp = "\\+?[0-9 ]{7,20}", message = "must be a phone number") String phone,
+            @NotNull ContactChannel preferredChannel) {
+
+        @AssertTrue(message = "the preferred channel needs its contact detail (email for EMAIL, phone for SMS)")
+        public boolean isReachableByPreferredChannel() {
+            return reachable(preferredChannel, email, phone);
+        }
     }
 
     public record GuardianDetails(
@@ -37,13 +65,17 @@ public final class YoungPersonRequests {
 
         @AssertTrue(message = "the preferred channel needs its contact detail (email for EMAIL, phone for SMS)")
         public boolean isReachableByPreferredChannel() {
-            if (preferredChannel == null) {
-                return true;
-            }
-            return switch (preferredChannel) {
-                case EMAIL -> email != null && !email.isBlank();
-                case SMS -> phone != null && !phone.isBlank();
-            };
+            return reachable(preferredChannel, email, phone);
         }
+    }
+
+    private static boolean reachable(ContactChannel channel, String email, String phone) {
+        if (channel == null) {
+            return true; // @NotNull reports it
+        }
+        return switch (channel) {
+            case EMAIL -> email != null && !email.isBlank();
+            case SMS -> phone != null && !phone.isBlank();
+        };
     }
 }

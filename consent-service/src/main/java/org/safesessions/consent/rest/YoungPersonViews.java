@@ -18,11 +18,13 @@ public final class YoungPersonViews {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record YoungPersonView(UUID id, String preferredName, LocalDate dateOfBirth, String localAuthorityCode,
-                                  OffsetDateTime registeredAt, List<GuardianView> guardians) {
+                                  OffsetDateTime registeredAt, String email, List<GuardianView> guardians,
+                                  OffsetDateTime anonymisedAt) {
 
         static YoungPersonView of(YoungPerson yp, boolean withContacts) {
             return new YoungPersonView(yp.id, yp.preferredName, yp.dateOfBirth, yp.localAuthorityCode, yp.registeredAt,
-                    withContacts ? yp.guardians.stream().map(GuardianView::of).toList() : null);
+                    withContacts ? yp.email : null,
+                    withContacts ? yp.guardians.stream().map(GuardianView::of).toList() : null, yp.anonymisedAt);
         }
     }
 
@@ -33,10 +35,15 @@ public final class YoungPersonViews {
         }
     }
 
-    /** For services that send messages (notification-service): who to contact, looked up at sending time. */
-    public record Contacts(UUID youngPersonId, String organisation, String preferredName, List<GuardianView> guardians) {
+    /**
+     * For services that send messages (notification-service): who to contact, looked up at sending time. The date
+     * of birth and the young person's own email let invitations also go to young people of 13 or over.
+     */
+    public record Contacts(UUID youngPersonId, String organisation, String preferredName, List<GuardianView> guardians,
+                           LocalDate dateOfBirth, String email) {
         static Contacts of(YoungPerson yp) {
-            return new Contacts(yp.id, yp.organisation, yp.preferredName, yp.guardians.stream().map(GuardianView::of).toList());
+            return new Contacts(yp.id, yp.organisation, yp.preferredName, yp.guardians.stream().map(GuardianView::of).toList(),
+                    yp.dateOfBirth, yp.email);
         }
     }
 }

@@ -3,24 +3,34 @@ package org.safesessions.consent.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.hibernate.Hibernate;
+import org.safesessions.consent.domain.AuditEntry.Action;
 import org.safesessions.consent.domain.Consent;
 import org.safesessions.consent.domain.Guardian;
+import org.safesessions.consent.domain.OrganisationSettings;
 import org.safesessions.consent.domain.YoungPerson;
 import org.safesessions.consent.rest.ConsentMessages.RecordConsent;
+import org.safesessions.consent.rest.YoungPersonRequests.ContactDetails;
+import org.safesessions.consent.rest.YoungPersonRequests.GuardianContact;
 import org.safesessions.consent.rest.YoungPersonRequests.GuardianDetails;
 import org.safesessions.consent.rest.YoungPersonRequests.Register;
 import org.safesessions.events.consent.ConsentGrantedV1;
 import org.safesessions.events.consent.YoungPersonRegisteredV1;
 import org.safesessions.kit.outbox.Outbox;
 import org.safesessions.kit.problem.NotFoundProblem;
+import org.safesessions.kit.problem.RuleViolationException;
 import org.safesessions.kit.rest.Page;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
-/** Registering young people and recording their consents; each change and its event in one transaction. */
+/** Registering young people, keeping their contact details and recording their consents; each change, its audit
+ * and its event in one transaction. */
 @ApplicationScoped
 public class YoungPeopleRegister {
 
@@ -34,7 +44,10 @@ public class YoungPeopleRegister {
     Clock clock;
 
     @Inject
-    ConsentSettings settings;
+    OrganisationPolicies policies;
+
+    @Inject
+    AuditTrail audit;
 
     @Transactional
     public YoungPerson register(String organisation, Register request, String registeredBy) {
@@ -44,8 +57,10 @@ public class YoungPeopleRegister {
         yp.preferredName = request.preferredName().strip();
         yp.dateOfBirth = request.dateOfBirth();
         yp.localAuthorityCode = request.localAuthorityCode();
+        yp.email = blankToNull(request.email());
         yp.registeredAt = now();
         yp.registeredBy = registeredBy;
+        yp.lastActiveAt = yp.registeredAt;
         int position = 0;
         for (GuardianDetails details : request.guardians()) {
             Guardian g = new Guardian();
@@ -60,6 +75,7 @@ public class YoungPeopleRegister {
             yp.guardians.add(g);
         }
         yp.persist();
+        audit.record(yp, Action.REGISTERED, null, null, registeredBy, yp.registeredAt);
         outbox.publish(YOUNG_PERSON, yp.id,
                 new YoungPersonRegisteredV1(yp.id, organisation, yp.localAuthorityCode, yp.registeredAt));
         return yp;
@@ -78,16 +94,66 @@ public class YoungPeopleRegister {
         return new Page<>(query.page(page, size).list(), page, size, query.count());
     }
 
+    /** New contact details; the audit names the fields that changed, never their values. */
+    @Transactional
+    public YoungPerson updateContactDetails(String organisation, UUID id, ContactDetails request, String changedBy) {
+        YoungPerson yp = get(organisation, id);
+        if (yp.isAnonymised()) {
+            throw new RuleViolationException("anonymised-records-stay-anonymised",
+                    "this record was anonymised under the retention policy");
+        }
+        Hibernate.initialize(yp.guardians); // the answer is written after this transaction
+        List<String> changed = new ArrayList<>();
+        String email = blankToNull(request.email());
+        if (!Objects.equals(email, yp.email)) {
+            yp.email = email;
+            changed.add("email");
+        }
+        for (GuardianContact contact : request.guardians()) {
+            Guardian g = yp.guardian(contact.id()).orElseThrow(() -> new RuleViolationException(
+                    "guardian-of-this-young-person", "each guardian must be one of this young person's guardians"));
+            String prefix = "guardians[" + g.position + "].";
+            String gEmail = blankToNull(contact.email());
+            String gPhone = blankToNull(contact.phone());
+            if (!Objects.equals(gEmail, g.email)) {
+                g.email = gEmail;
+                changed.add(prefix + "email");
+            }
+            if (!Objects.equals(gPhone, g.phone)) {
+                g.phone = gPhone;
+                changed.add(prefix + "phone");
+            }
+            if (contact.preferredChannel() != g.preferredChannel) {
+                g.preferredChannel = contact.preferredChannel();
+                changed.add(prefix + "preferredChannel");
+            }
+        }
+        if (!changed.isEmpty()) {
+            OffsetDateTime now = now();
+            yp.touch(now);
+            audit.record(yp, Action.CONTACT_DETAILS_CHANGED, null, String.join(",", changed), changedBy, now);
+        }
+        return yp;
+    }
+
     @Transactional
     public Consent recordConsent(String organisation, UUID youngPersonId, RecordConsent request, String recordedBy) {
         YoungPerson yp = get(organisation, youngPersonId);
+        if (yp.isAnonymised()) {
+            throw new RuleViolationException("anonymised-records-stay-anonymised",
+                    "this record was anonymised under the retention policy; register the young person again");
+        }
+        OrganisationSettings policy = policies.of(organisation);
         OffsetDateTime expiresAt = request.expiresAt() != null
                 ? request.expiresAt()
-                : request.givenAt().plus(settings.defaultValidity());
+                : request.givenAt().plus(policy.defaultValidity());
+        OffsetDateTime now = now();
         Consent consent = Consent.record(yp, request.scope(), request.platforms(), request.givenBy(),
                 request.guardianId(), request.evidenceReference().strip(), request.evidenceMethod(),
-                request.givenAt(), expiresAt, now(), recordedBy);
+                request.givenAt(), expiresAt, now, recordedBy, policy.selfConsentAllowed);
         consent.persist();
+        yp.touch(now);
+        audit.record(yp, Action.CONSENT_RECORDED, consent.id, null, recordedBy, now);
         outbox.publish(CONSENT, consent.id, new ConsentGrantedV1(consent.id, yp.id, organisation, consent.scope,
                 consent.platforms, consent.givenBy, consent.guardianId, consent.givenAt, consent.expiresAt));
         return consent;

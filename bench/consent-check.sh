@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Consent check throughput and latency against a bare authenticated endpoint of the same service (SPEC §10:
+# at least half the bare endpoint's throughput, p99 under 10 ms, at 32 connections).
+#
+# Needs the running suite (bin/suite up), wrk and psql. Loads 100,000 young people, each with a guardian and a
+# group-sessions consent (a tenth of them withdrawn, a third not covering Zoom), straight into the consent database
+# in org-a (the demo users' organisation) under a run tag, drives
+#   GET /consent-checks?youngPersonId=<random one of them>&scope=GROUP_SESSIONS&platform=ZOOM
+#   GET /me
+# with wrk at 32 connections, prints both throughputs, their ratio and p50/p99, and deletes its rows.
+#
+# Settings (environment): CONSENT_URL (http://127.0.0.1:8081), PGHOST/PGPORT (127.0.0.1/5432), YOUNG_PEOPLE
+# (100000), CONNECTIONS (32), THREADS (2), DURATION (20s), WARMUP (5s).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+CONSENT_URL=${CONSENT_URL:-http://127.0.0.1:8081}
+YOUNG_PEOPLE=${YOUNG_PEOPLE:-100000}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-5s}
+TAG="bench-$(date +%s)"
+WORK=$(mktemp -d)
+
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=consent PGPASSWORD=consent PGDATABASE=consent
+psql_q() { psql -v ON_ERROR_STOP=1 -q -X "$@"; }
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+command -v psql >/dev/null || { echo "psql is missing: apt-get install -y postgresql-client" >&2; exit 1; }
+curl -fsS "$CONSENT_URL/q/health/ready" >/dev/null || { echo "consent-service is not ready at $CONSENT_URL (bin/suite up)" >&2; exit 1; }
+
+cleanup() {
+  echo "removing the $TAG rows ..."
+  psql_q -v tag="$TAG" <<'SQL' || true
+delete from consent_notice n using consent c where n.consent_id = c.id and c.recorded_by = :'tag';
+delete from consent_withdrawal where withdrawn_by = :'tag';
+delete from consent where recorded_by = :'tag';
+delete from guardian g using young_person yp where g.young_person_id = yp.id and yp.registered_by = :'tag';
+delete from young_person where registered_by = :'tag';
+SQL
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "loading $YOUNG_PEOPLE young people with consents into org-a ($TAG) ..."
+start=$(date +%s.%N)
+psql_q -v tag="$TAG" -v n="$YOUNG_PEOPLE" <<'SQL'
+insert into young_person (id, organisation, preferred_name, date_of_birth, local_authority_code,
+                          registered_at, registered_by, last_active_at)
+select md5(:'tag' || '-yp-' || i)::uuid, 'org-a', 'Bench ' || i, current_date - (4500 + i % 1500),
+       'E09000024', now() - interval '40 days', :'tag', now() - interval '40 days'
+from generate_series(1, :n) i;
+
+insert into guardian (id, young_person_id, position, name, relationship, email, phone, preferred_channel)
+select md5(:'tag' || '-g-' || i)::uuid, md5(:'tag' || '-yp-' || i)::uuid, 0, 'Bench Guardian ' || i, 'carer',
+       'bench' || i || '@example.org', null, 'EMAIL'
+from generate_series(1, :n) i;
+
+insert into consent (id, organisation, young_person_id, scope, platforms, given_by, guardian_id, evidence_reference,
+                     evidence_method, given_at, expires_at, recorded_at, recorded_by)
+select md5(:'tag' || '-c-' || i)::uuid, 'org-a', md5(:'tag' || '-yp-' || i)::uuid, 'GROUP_SESSIONS',
+       case i % 3 when 0 then 'ZOOM' when 1 then 'SKYPE,ZOOM' else 'WHATSAPP' end,
+       'GUARDIAN', md5(:'tag' || '-g-' || i)::uuid, 'FORM-BENCH', 'PAPER_FORM',
+       now() - interval '30 days', now() + interval '300 days', now() - interval '30 days', :'tag'
+from generate_series(1, :n) i;
+
+insert into consent_withdrawal (consent_id, organisation, young_person_id, withdrawn_at, withdrawn_by, reason)
+select md5(:'tag' || '-c-' || i)::uuid, 'org-a', md5(:'tag' || '-yp-' || i)::uuid, now() - interval '1 day',
+       :'tag', 'bench'
+from generate_series(1, :n) i where i % 10 = 0;
+
+analyze young_person; analyze guardian; analyze consent; analyze consent_withdrawal;
+SQL
+psql_q -At -c "select id from young_person where registered_by = '$TAG' order by random() limit 20000" > "$WORK/ids.txt"
+echo "loaded in $(echo "$(date +%s.%N) - $start" | bc) s; $(wc -l < "$WORK/ids.txt") ids sampled for the checks"
+
+cat > "$WORK/check.lua" <<'LUA'
+local ids = {}
+init = function(args)
+  for line in io.lines(args[1]) do ids[#ids + 1] = line end
+  math.randomseed(os.time() + math.floor(os.clock() * 1000000))
+end
+request = function()
+  return wrk.format("GET", "/consent-checks?youngPersonId=" .. ids[math.random(#ids)]
+    .. "&scope=GROUP_SESSIONS&platform=ZOOM")
+end
+LUA
+cat > "$WORK/report.lua" <<'LUA'
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT rps=%.1f p50=%.3f p99=%.3f requests=%d non2xx=%d errors=%d\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+    summary.requests, summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write
+      + summary.errors.timeout))
+end
+LUA
+cat "$WORK/report.lua" >> "$WORK/check.lua"
+cp "$WORK/report.lua" "$WORK/me.lua"
+
+TOKEN=$(bin/suite token coord-a)
+AUTH="Authorization: Bearer $TOKEN"
+# a sanity check of what is measured: a real answer, not a 4xx
+sample=$(head -1 "$WORK/ids.txt")
+curl -fsS -H "$AUTH" "$CONSENT_URL/consent-checks?youngPersonId=$sample&scope=GROUP_SESSIONS&platform=ZOOM" >/dev/null
+curl -fsS -H "$AUTH" "$CONSENT_URL/me" >/dev/null
+
+run() { # name script [args]
+  local name=$1 script=$2; shift 2
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "$AUTH" -s "$script" "$CONSENT_URL$name" -- "$@" >/dev/null
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -H "$AUTH" -s "$script" "$CONSENT_URL$name" -- "$@" | grep '^RESULT'
+}
+
+echo "wrk: $THREADS threads, $CONNECTIONS connections, $WARMUP warm-up then $DURATION each"
+me=$(run /me "$WORK/me.lua")
+check=$(run /consent-checks "$WORK/check.lua" "$WORK/ids.txt")
+field() { echo "$1" | sed -E "s/.*$2=([0-9.]+).*/\1/"; }
+
+printf '%-28s %10s %10s %10s %8s\n' endpoint "req/s" "p50 ms" "p99 ms" non2xx
+printf '%-28s %10s %10s %10s %8s\n' "GET /me (bare, authenticated)" "$(field "$me" rps)" "$(field "$me" p50)" "$(field "$me" p99)" "$(field "$me" non2xx)"
+printf '%-28s %10s %10s %10s %8s\n' "GET /consent-checks" "$(field "$check" rps)" "$(field "$check" p50)" "$(field "$check" p99)" "$(field "$check" non2xx)"
+ratio=$(echo "scale=3; $(field "$check" rps) / $(field "$me" rps)" | bc)
+echo "ratio consent-checks / me: $ratio (target >= 0.5); consent-checks p99 $(field "$check" p99) ms (target < 10 ms)"

@@ -1,0 +1,60 @@
+package org.safesessions.consent.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import org.safesessions.consent.domain.ConsentCheck;
+import org.safesessions.consent.service.ConsentChecks;
+import org.safesessions.events.consent.ConsentScope;
+import org.safesessions.events.consent.Platform;
+import org.safesessions.kit.tenancy.Caller;
+import org.safesessions.kit.tenancy.Roles;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import java.util.UUID;
+
+/** "May young person X take part in scope S on platform P at time T?" (SPEC §3), on the hot path of booking. */
+@Path("/consent-checks")
+public class ConsentChecksResource {
+
+    @Inject
+    ConsentChecks checks;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    public record ConsentCheckView(UUID youngPersonId, ConsentScope scope, Platform platform, OffsetDateTime at,
+                                   boolean allowed, Set<ConsentCheck.Reason> reasons, UUID consentId) {
+    }
+
+    /** {@code at} defaults to now; a {@code +} offset must be URL-encoded, and a space where it was is read as one. */
+    @GET
+    @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
+    public ConsentCheckView check(@QueryParam("youngPersonId") @NotNull UUID youngPersonId,
+                                  @QueryParam("scope") @NotNull ConsentScope scope,
+                                  @QueryParam("platform") @NotNull Platform platform,
+                                  @QueryParam("at") String at) {
+        OffsetDateTime when = at == null || at.isBlank() ? OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC) : parse(at);
+        ConsentCheck check = checks.check(caller.organisation(), youngPersonId, scope, platform, when);
+        return new ConsentCheckView(youngPersonId, scope, platform, when, check.allowed(), check.reasons(),
+                check.consentId());
+    }
+
+    private static OffsetDateTime parse(String at) {
+        try {
+            return OffsetDateTime.parse(at.strip().replace(' ', '+'));
+        } catch (DateTimeParseException e) {
+            throw new BadParameter("at", "must be an ISO-8601 date and time with offset");
+        }
+    }
+}

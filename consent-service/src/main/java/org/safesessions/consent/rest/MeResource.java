@@ -1,0 +1,35 @@
+package org.safesessions.consent.rest;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import org.safesessions.kit.tenancy.Caller;
+import org.safesessions.kit.tenancy.Roles;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Who the caller is, as this service sees the token: for the staff portal, and the bare authenticated endpoint
+ * the consent-check benchmark measures against (same security, no database).
+ */
+@Path("/me")
+public class MeResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    SecurityIdentity identity;
+
+    public record Me(String userName, String organisation, Set<String> roles) {
+    }
+
+    @GET
+    @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
+    public Me me() {
+        return new Me(caller.userName(), caller.organisation(), new TreeSet<>(identity.getRoles()));
+    }
+}

@@ -1,0 +1,66 @@
+package org.safesessions.consent.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.safesessions.consent.domain.AuditEntry.Action;
+import org.safesessions.consent.domain.Consent;
+import org.safesessions.consent.domain.ConsentWithdrawal;
+import org.safesessions.consent.domain.YoungPerson;
+import org.safesessions.events.consent.ConsentWithdrawnV1;
+import org.safesessions.kit.outbox.Outbox;
+import org.safesessions.kit.problem.ConflictProblem;
+import org.safesessions.kit.problem.NotFoundProblem;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/** Withdrawing a consent: a new fact beside it, with who, when and why; published as ConsentWithdrawn. */
+@ApplicationScoped
+public class ConsentWithdrawals {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AuditTrail audit;
+
+    public Consent consent(String organisation, UUID consentId) {
+        return Consent.<Consent>find("id = ?1 and organisation = ?2", consentId, organisation).firstResultOptional()
+                .orElseThrow(() -> new NotFoundProblem("consent"));
+    }
+
+    @Transactional
+    public ConsentWithdrawal withdraw(String organisation, UUID consentId, String reason, String withdrawnBy) {
+        consent(organisation, consentId); // tenancy first: another organisation's consent is a plain 404
+        // the row lock serialises two withdrawals of the same consent, so the second one sees the first
+        Consent consent = Consent.findById(consentId, LockModeType.PESSIMISTIC_WRITE);
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        if (ConsentWithdrawal.findById(consentId) != null) {
+            throw new ConflictProblem("consent-withdrawn-once", "this consent has already been withdrawn");
+        }
+        if (!now.isBefore(consent.expiresAt)) {
+            throw new ConflictProblem("only-an-unexpired-consent-can-be-withdrawn", "this consent has already expired");
+        }
+        ConsentWithdrawal withdrawal = new ConsentWithdrawal();
+        withdrawal.consentId = consent.id;
+        withdrawal.organisation = organisation;
+        withdrawal.youngPersonId = consent.youngPersonId;
+        withdrawal.withdrawnAt = now;
+        withdrawal.withdrawnBy = withdrawnBy;
+        withdrawal.reason = reason.strip();
+        withdrawal.persist();
+        YoungPerson yp = YoungPerson.findById(consent.youngPersonId);
+        yp.touch(now);
+        audit.record(yp, Action.CONSENT_WITHDRAWN, consent.id, null, withdrawnBy, now);
+        outbox.publish(YoungPeopleRegister.CONSENT, consent.id,
+                new ConsentWithdrawnV1(consent.id, consent.youngPersonId, organisation, consent.scope, now));
+        return withdrawal;
+    }
+}
