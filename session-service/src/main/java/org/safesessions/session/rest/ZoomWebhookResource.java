@@ -1,0 +1,133 @@
+package org.safesessions.session.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.safesessions.kit.problem.Problem;
+import org.safesessions.session.service.AttendanceRegister;
+import org.safesessions.session.service.AttendanceRegister.Participant;
+import org.safesessions.session.zoom.WebhookReceipt;
+import org.safesessions.session.zoom.WebhookSignature;
+import org.safesessions.session.zoom.ZoomConfig;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Zoom's webhooks (SPEC §4). No token: each request must carry Zoom's signature over the exact body and a timestamp
+ * within five minutes (else 401); an already accepted signature changes nothing. Participant joins and leaves become
+ * attendance; an unknown participant raises the alarm at once.
+ */
+@Path("/zoom/webhooks")
+public class ZoomWebhookResource {
+
+    private static final Logger LOG = Logger.getLogger(ZoomWebhookResource.class);
+
+    @Inject
+    ZoomConfig config;
+
+    @Inject
+    AttendanceRegister attendance;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @POST
+    @PermitAll
+    @Consumes(MediaType.WILDCARD)
+    public Response receive(@HeaderParam("x-zm-signature") String signature,
+                            @HeaderParam("x-zm-request-timestamp") String timestamp, String body) {
+        if (!WebhookSignature.valid(config.webhookSecret(), signature, timestamp, body, clock.instant())) {
+            return Problem.of(Response.Status.UNAUTHORIZED, "missing, stale or invalid Zoom signature").toResponse();
+        }
+        JsonNode event;
+        try {
+            event = json.readTree(body);
+        } catch (IOException e) {
+            return Problem.of(Response.Status.BAD_REQUEST, "body is not JSON").toResponse();
+        }
+        String type = event.path("event").asText();
+        if ("endpoint.url_validation".equals(type)) {
+            String plainToken = event.path("payload").path("plainToken").asText();
+            return Response.ok(Map.of("plainToken", plainToken,
+                    "encryptedToken", WebhookSignature.encryptedToken(config.webhookSecret(), plainToken))).build();
+        }
+        if (!firstReceipt(signature)) {
+            return Response.ok().build();
+        }
+        JsonNode object = event.path("payload").path("object");
+        JsonNode participant = object.path("participant");
+        long meetingId = object.path("id").asLong(-1);
+        String ref = text(participant, "participant_uuid").or(() -> text(participant, "user_id")).orElse(null);
+        if (meetingId < 0 || ref == null) {
+            return Response.ok().build();
+        }
+        try {
+            switch (type) {
+                case "meeting.participant_joined" -> attendance.joined(meetingId, new Participant(ref,
+                        text(participant, "registrant_id").orElse(null), facilitator(participant, object)),
+                        time(participant, "join_time"));
+                case "meeting.participant_left" -> attendance.left(meetingId, ref, time(participant, "leave_time"));
+                default -> LOG.debugf("Zoom event %s ignored", type);
+            }
+        } catch (DateTimeParseException e) {
+            return Problem.of(Response.Status.BAD_REQUEST, "a participant time is malformed").toResponse();
+        }
+        return Response.ok().build();
+    }
+
+    /** Staff are recognised by their organisation address {@code <user name>@<staff domain>}. */
+    private Optional<String> facilitator(JsonNode participant, JsonNode object) {
+        String suffix = "@" + config.staffEmailDomain();
+        return text(participant, "email").filter(e -> e.toLowerCase().endsWith(suffix))
+                .map(e -> e.substring(0, e.length() - suffix.length()).toLowerCase());
+    }
+
+    private boolean firstReceipt(String signature) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "insert into zoom_webhook_receipt (signature, received_at) values (?1, ?2) on conflict do nothing")
+                .setParameter(1, signature).setParameter(2, now()).executeUpdate() == 1);
+    }
+
+    /** Receipts older than the signature window can go: their timestamps are refused anyway. */
+    @Scheduled(every = "10m")
+    void pruneReceipts() {
+        QuarkusTransaction.requiringNew().run(() ->
+                WebhookReceipt.delete("receivedAt < ?1", now().minusMinutes(15)));
+    }
+
+    private OffsetDateTime time(JsonNode participant, String field) {
+        return text(participant, field).map(OffsetDateTime::parse).orElse(now());
+    }
+
+    private static Optional<String> text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isTextual() && !value.asText().isBlank() ? Optional.of(value.asText()) : Optional.empty();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,24 @@
+package org.safesessions.session.zoom;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+
+/**
+ * A signed webhook already accepted: the same signature again (a replay within the five-minute window, or Zoom
+ * redelivering) changes nothing. Older receipts are pruned: their timestamps are refused anyway.
+ */
+@Entity
+@Table(name = "zoom_webhook_receipt")
+public class WebhookReceipt extends PanacheEntityBase {
+
+    @Id
+    public String signature;
+
+    @Column(name = "received_at", nullable = false)
+    public OffsetDateTime receivedAt;
+}
