@@ -14,6 +14,7 @@ import org.safesessions.safeguarding.domain.ChronologyKind;
 import org.safesessions.safeguarding.domain.Concern;
 
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -52,7 +53,8 @@ public class Chronology {
         entry.concernId = concern.id;
         entry.seq = last == null ? 1 : last.seq + 1;
         entry.kind = kind;
-        entry.recordedAt = at;
+        // the database keeps microseconds: hash exactly what it will hand back
+        entry.recordedAt = at.truncatedTo(ChronoUnit.MICROS);
         entry.recordedBy = recordedBy;
         entry.correctsEntryId = corrects;
         var sealed = cipher.seal(write(body), entry.bodyBinding());
