@@ -118,6 +118,7 @@ class ConsentWithdrawalTest extends ConsentTestStack {
         given().contentType(ContentType.JSON).body(WITHDRAW).post("/consents/" + Fixtures.unknownId() + "/withdrawal")
                 .then().statusCode(403);
         given().get("/consents/" + Fixtures.unknownId()).then().statusCode(403);
+        given().get("/young-people/" + Fixtures.unknownId() + "/consent-history").then().statusCode(403);
     }
 
     @Test
@@ -138,10 +139,11 @@ class ConsentWithdrawalTest extends ConsentTestStack {
 
     @Test
     void anotherOrganisationsConsentIs404() {
-        String consentId = TestData.consentInOrgB();
-        given().contentType(ContentType.JSON).body(WITHDRAW).post("/consents/" + consentId + "/withdrawal")
+        String[] ids = TestData.consentInOrgB();
+        given().contentType(ContentType.JSON).body(WITHDRAW).post("/consents/" + ids[1] + "/withdrawal")
                 .then().statusCode(404);
-        given().get("/consents/" + consentId).then().statusCode(404);
+        given().get("/consents/" + ids[1]).then().statusCode(404);
+        given().get("/young-people/" + ids[0] + "/consent-history").then().statusCode(404);
     }
 
     @Test

@@ -42,9 +42,10 @@ final class TestData {
     }
 
     /** [youngPersonId, consentId] of a group consent in org-b. */
-    static String consentInOrgB() {
+    static String[] consentInOrgB() {
         YoungPerson yp = youngPerson("org-b", "Other Org");
-        return consent(yp, ConsentScope.GROUP_SESSIONS, Set.of(Platform.ZOOM), Fixtures.GIVEN_AT, null).toString();
+        UUID consentId = consent(yp, ConsentScope.GROUP_SESSIONS, Set.of(Platform.ZOOM), Fixtures.GIVEN_AT, null);
+        return new String[]{yp.id.toString(), consentId.toString()};
     }
 
     /** [youngPersonId, consentId] of a group consent in org-a that coord-a withdrew. */
