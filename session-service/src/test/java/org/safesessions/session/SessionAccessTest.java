@@ -30,6 +30,7 @@ class SessionAccessTest extends SessionTestStack {
     /** org-a's session, led by worker-a and worker2-a, with one invitee. */
     static UUID sessionId;
     static UUID invitee;
+    static UUID orgARequest;
 
     static final String BOOKING = """
             {"title":"t","startsAt":"%s","durationMinutes":60,"platform":"TEAMS","facilitators":["worker-a","worker2-a"],"invitees":[]}"""
@@ -43,6 +44,8 @@ class SessionAccessTest extends SessionTestStack {
         sessionId = QuarkusTransaction.requiringNew().call(() -> booking.book("org-a", new SessionBooking.Booking(
                 SessionKind.GROUP, "Drama", Fixtures.workingDayAt(3, 10), Fixtures.workingDayAt(3, 11), Platform.TEAMS,
                 Set.of("worker-a", "worker2-a"), Set.of(invitee), true, null), "coord-a").id);
+        var requests = io.quarkus.arc.Arc.container().instance(org.safesessions.session.service.OneToOneRequests.class).get();
+        orgARequest = requests.record("org-a", invitee, "coord-a").id;
     }
 
     /** Every session path with a request each; the body is valid so that only the role decides. */
@@ -72,10 +75,27 @@ class SessionAccessTest extends SessionTestStack {
         given().post(s + "/responsible-adult-confirmation").then().statusCode(expected);
     }
 
+    /** Reports and one-to-one requests: coordinators and managers only. */
+    static void coordination(int expected) {
+        UUID request = UUID.randomUUID();
+        given().get("/reports/attendance?from=2020-01-01T00:00:00Z&to=2020-02-01T00:00:00Z").then().statusCode(expected);
+        given().contentType(ContentType.JSON).body("{\"youngPersonId\":\"" + invitee + "\"}").post("/one-to-one-requests")
+                .then().statusCode(expected);
+        given().get("/one-to-one-requests").then().statusCode(expected);
+        given().get("/one-to-one-requests/" + request).then().statusCode(expected);
+        given().contentType(ContentType.JSON).body("""
+                {"title":"t","startsAt":"%s","durationMinutes":30,"platform":"TEAMS","facilitators":["worker-a"]}"""
+                .formatted(Fixtures.workingDayAt(3, 10))).post("/one-to-one-requests/" + request + "/schedule")
+                .then().statusCode(expected);
+    }
+
     @Test
     void sessionEndpointsWithoutTokenAre401() {
         each(401, true);
         conduct(401);
+        coordination(401);
+        given().contentType(ContentType.JSON).body("{\"youngPersonId\":\"" + invitee + "\",\"attended\":true}")
+                .post("/sessions/" + sessionId + "/attendance").then().statusCode(401);
         given().get("/sessions/" + sessionId + "/invitations/" + invitee + "/join-details?organisation=org-a")
                 .then().statusCode(401);
     }
@@ -85,6 +105,7 @@ class SessionAccessTest extends SessionTestStack {
     @OidcSecurity(claims = @Claim(key = "org", value = "org-a"))
     void youthWorkerCannotBookChangeOrCancel() {
         each(403, false);
+        coordination(403);
         given().get("/sessions/" + sessionId).then().statusCode(200);
         given().get("/sessions").then().statusCode(200).body("items.id", org.hamcrest.Matchers.hasItem(sessionId.toString()));
     }
@@ -105,6 +126,7 @@ class SessionAccessTest extends SessionTestStack {
     void safeguardingLeadHasNoSessionRole() {
         each(403, true);
         conduct(403);
+        coordination(403);
     }
 
     @Test
@@ -113,6 +135,7 @@ class SessionAccessTest extends SessionTestStack {
     void partnerCouncilHasNoSessionRole() {
         each(403, true);
         conduct(403);
+        coordination(403);
     }
 
     @Test
@@ -135,9 +158,16 @@ class SessionAccessTest extends SessionTestStack {
                 .then().statusCode(404);
         given().delete(s + "/invitations/" + invitee).then().statusCode(404);
         conduct(404);
+        given().contentType(ContentType.JSON).body("{\"youngPersonId\":\"" + invitee + "\",\"attended\":true}")
+                .post(s + "/attendance").then().statusCode(404);
         given().get("/sessions").then().statusCode(200)
                 .body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(sessionId.toString())));
         given().get("/sessions/not-a-uuid").then().statusCode(400);
+        given().get("/one-to-one-requests/" + orgARequest).then().statusCode(404);
+        given().contentType(ContentType.JSON).body("""
+                {"title":"t","startsAt":"%s","durationMinutes":30,"platform":"TEAMS","facilitators":["worker-a"]}"""
+                .formatted(Fixtures.workingDayAt(3, 10))).post("/one-to-one-requests/" + orgARequest + "/schedule")
+                .then().statusCode(404);
     }
 
     @Test

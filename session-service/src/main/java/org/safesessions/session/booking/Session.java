@@ -276,6 +276,9 @@ public class Session extends PanacheEntityBase {
     }
 
     public void recordChecklist(boolean briefing, boolean groundRules, boolean devices, String by, OffsetDateTime now) {
+        if (status != SessionStatus.SCHEDULED) {
+            throw new ConflictProblem(NOT_CHANGEABLE, "the checklist is completed before the session starts");
+        }
         briefingGiven = briefing;
         groundRulesAgreed = groundRules;
         organisationDevices = devices;

@@ -57,6 +57,15 @@ public final class SessionMessages {
                             @NotNull Boolean organisationDevices) {
     }
 
+    public record ManualAttendance(@NotNull UUID youngPersonId, @NotNull Boolean attended, OffsetDateTime joinedAt,
+                                   OffsetDateTime leftAt) {
+
+        @jakarta.validation.constraints.AssertTrue(message = "must not be before joinedAt")
+        public boolean isLeftAfterJoined() {
+            return joinedAt == null || leftAt == null || !leftAt.isBefore(joinedAt);
+        }
+    }
+
     public record Termination(@NotNull TerminationReason reason, UUID youngPersonId) {
     }
 

@@ -28,8 +28,10 @@ import org.safesessions.session.rest.SessionMessages.BookGroupSession;
 import org.safesessions.session.rest.SessionMessages.ChangeSession;
 import org.safesessions.session.rest.SessionMessages.Checklist;
 import org.safesessions.session.rest.SessionMessages.Invite;
+import org.safesessions.session.rest.SessionMessages.ManualAttendance;
 import org.safesessions.session.rest.SessionMessages.SessionView;
 import org.safesessions.session.rest.SessionMessages.Termination;
+import org.safesessions.session.service.AttendanceRegister;
 import org.safesessions.session.service.SessionBooking;
 import org.safesessions.session.service.SessionConduct;
 import org.safesessions.session.service.SessionSearch;
@@ -56,6 +58,9 @@ public class SessionsResource {
 
     @Inject
     SessionSearch search;
+
+    @Inject
+    AttendanceRegister attendance;
 
     @POST
     @RolesAllowed({Roles.COORDINATOR, Roles.MANAGER})
@@ -148,6 +153,15 @@ public class SessionsResource {
     @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.MANAGER})
     public SessionView terminate(@PathParam("id") UUID id, @Valid @NotNull Termination request) {
         return SessionView.of(conduct.terminate(viewer(), id, request.reason(), request.youngPersonId(), caller.userName()));
+    }
+
+    /** A young person's attendance entered by hand (or an absence), when Zoom's webhooks cannot tell. */
+    @POST
+    @Path("{id}/attendance")
+    @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.MANAGER})
+    public SessionView attendance(@PathParam("id") UUID id, @Valid @NotNull ManualAttendance request) {
+        return SessionView.of(attendance.recordByHand(viewer(), id, request.youngPersonId(), request.attended(),
+                request.joinedAt(), request.leftAt()));
     }
 
     private Viewer viewer() {

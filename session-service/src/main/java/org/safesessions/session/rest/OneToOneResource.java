@@ -1,0 +1,90 @@
+package org.safesessions.session.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.safesessions.events.consent.Platform;
+import org.safesessions.kit.rest.Page;
+import org.safesessions.kit.rest.PageRequest;
+import org.safesessions.kit.tenancy.Caller;
+import org.safesessions.kit.tenancy.Roles;
+import org.safesessions.session.booking.OneToOneRequest;
+import org.safesessions.session.booking.Session;
+import org.safesessions.session.rest.SessionMessages.SessionView;
+import org.safesessions.session.service.OneToOneRequests;
+
+import java.time.OffsetDateTime;
+import java.util.Set;
+import java.util.UUID;
+
+/** One-to-one requests: recorded by a coordinator, then scheduled with one or two workers (SPEC §4). */
+@Path("/one-to-one-requests")
+@Transactional
+@RolesAllowed({Roles.COORDINATOR, Roles.MANAGER})
+public class OneToOneResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    OneToOneRequests requests;
+
+    public record RecordRequest(@NotNull UUID youngPersonId) {
+    }
+
+    /** One or two workers; with one, the session is flagged (a second is good practice). */
+    public record Schedule(@NotBlank @Size(max = 200) String title, @NotNull OffsetDateTime startsAt,
+                           @NotNull @Min(1) @Max(1440) Integer durationMinutes, @NotNull Platform platform,
+                           @NotEmpty @Size(max = 10) Set<@NotNull @Pattern(regexp = SessionMessages.USER_NAME,
+                                   message = "must be a staff user name") String> facilitators) {
+    }
+
+    public record RequestView(UUID id, UUID youngPersonId, String recordedBy, OffsetDateTime requestedAt, UUID sessionId) {
+        static RequestView of(OneToOneRequest r) {
+            return new RequestView(r.id, r.youngPersonId, r.recordedBy, r.requestedAt, r.sessionId);
+        }
+    }
+
+    @POST
+    public Response record(@Valid @NotNull RecordRequest body, @Context UriInfo uri) {
+        OneToOneRequest request = requests.record(caller.organisation(), body.youngPersonId(), caller.userName());
+        return Response.created(uri.getAbsolutePathBuilder().path(request.id.toString()).build())
+                .entity(RequestView.of(request)).build();
+    }
+
+    @GET
+    public Page<RequestView> list(@Valid @BeanParam PageRequest page) {
+        return requests.list(caller.organisation(), page.page, page.size).map(RequestView::of);
+    }
+
+    @GET
+    @Path("{id}")
+    public RequestView get(@PathParam("id") UUID id) {
+        return RequestView.of(requests.get(caller.organisation(), id));
+    }
+
+    @POST
+    @Path("{id}/schedule")
+    public Response schedule(@PathParam("id") UUID id, @Valid @NotNull Schedule body, @Context UriInfo uri) {
+        Session session = requests.schedule(caller.organisation(), id, body.title(), body.startsAt(),
+                body.durationMinutes(), body.platform(), body.facilitators(), caller.userName());
+        return Response.created(uri.getBaseUriBuilder().path("sessions").path(session.id.toString()).build())
+                .entity(SessionView.of(session)).build();
+    }
+}

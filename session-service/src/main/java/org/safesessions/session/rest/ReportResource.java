@@ -1,0 +1,90 @@
+package org.safesessions.session.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.safesessions.kit.tenancy.Caller;
+import org.safesessions.kit.tenancy.Roles;
+import org.safesessions.session.service.AttendanceReport;
+import org.safesessions.session.service.AttendanceReport.Line;
+import org.safesessions.session.service.AttendanceReport.SessionAttendance;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The attendance report of a period, as JSON or CSV ({@code Accept: text/csv}): every session starting in
+ * [from, to), its times and who attended. At most a year at a time.
+ */
+@Path("/reports/attendance")
+@Transactional
+@RolesAllowed({Roles.COORDINATOR, Roles.MANAGER})
+public class ReportResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AttendanceReport report;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<SessionAttendance> json(@QueryParam("from") String from, @QueryParam("to") String to) {
+        OffsetDateTime start = required("from", from);
+        OffsetDateTime end = required("to", to);
+        if (!end.isAfter(start) || Duration.between(start, end).toDays() > 366) {
+            throw new BadRequestException("to must fall after from, at most a year later");
+        }
+        return report.between(caller.organisation(), start, end);
+    }
+
+    /** One row per attendance line (a session without any has one row with empty attendance columns). */
+    @GET
+    @Produces("text/csv;qs=0.5") // JSON unless CSV is asked for
+    public String csv(@QueryParam("from") String from, @QueryParam("to") String to) {
+        StringBuilder csv = new StringBuilder("sessionId,kind,platform,startsAt,endsAt,status,startedAt,endedAt,"
+                + "terminationReason,facilitators,invited,youngPeopleAttended,unknownParticipants,"
+                + "participant,attended,joinedAt,leftAt,source\r\n");
+        for (SessionAttendance s : json(from, to)) {
+            String session = String.join(",", cells(s.sessionId(), s.kind(), s.platform(), s.startsAt(), s.endsAt(),
+                    s.status(), s.startedAt(), s.endedAt(), s.terminationReason(), String.join(" ", s.facilitators()),
+                    s.invited(), s.youngPeopleAttended(), s.unknownParticipants()));
+            if (s.attendance().isEmpty()) {
+                csv.append(session).append(",,,,,\r\n");
+            }
+            for (Line line : s.attendance()) {
+                String who = line.youngPersonId() != null ? line.youngPersonId().toString()
+                        : line.facilitator() != null ? line.facilitator() : "unknown participant";
+                csv.append(session).append(',').append(String.join(",", cells(who, line.attended(), line.joinedAt(),
+                        line.leftAt(), line.source()))).append("\r\n");
+            }
+        }
+        return csv.toString();
+    }
+
+    private static List<String> cells(Object... values) {
+        return java.util.Arrays.stream(values).map(v -> v == null ? "" : quote(Objects.toString(v))).toList();
+    }
+
+    /** RFC 4180 quoting; a leading formula character is neutralised so a spreadsheet never runs a cell. */
+    private static String quote(String value) {
+        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("-?\\d.*") ? "'" + value : value;
+        return safe.matches("[A-Za-z0-9 :.+_-]*") ? safe : "\"" + safe.replace("\"", "\"\"") + "\"";
+    }
+
+    private static OffsetDateTime required(String name, String value) {
+        OffsetDateTime time = QueryTimes.parse(name, value);
+        if (time == null) {
+            throw new BadRequestException(name + " is required");
+        }
+        return time;
+    }
+}
