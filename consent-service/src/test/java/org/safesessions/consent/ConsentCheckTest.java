@@ -206,5 +206,10 @@ class ConsentCheckTest extends ConsentTestStack {
         given().queryParam("youngPersonId", id).queryParam("scope", "GROUP_SESSIONS").queryParam("platform", "ZOOM")
                 .queryParam("at", "2026-02-30T10:00:00Z").get("/consent-checks").then().statusCode(400)
                 .body("errors[0].field", equalTo("at"));
+        given().queryParam("youngPersonId", id).queryParam("scope", "GROUP_SESSIONS").queryParam("platform", "ZOOM")
+                .queryParam("at", "+999999999-12-31T23:59:59Z").get("/consent-checks").then().statusCode(400)
+                .body("errors[0].field", equalTo("at"));
+        given().queryParam("youngPersonId", id).queryParam("scope", "GROUP_SESSIONS").queryParam("platform", "ZOOM")
+                .queryParam("at", "2026-06-01T10:00:00 01:00").get("/consent-checks").then().statusCode(404); // '+' as space
     }
 }

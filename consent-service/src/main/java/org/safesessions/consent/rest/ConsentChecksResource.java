@@ -51,10 +51,16 @@ public class ConsentChecksResource {
     }
 
     private static OffsetDateTime parse(String at) {
+        OffsetDateTime when;
         try {
-            return OffsetDateTime.parse(at.strip().replace(' ', '+'));
+            when = OffsetDateTime.parse(at.strip().replace(' ', '+'));
         } catch (DateTimeParseException e) {
             throw new BadParameter("at", "must be an ISO-8601 date and time with offset");
         }
+        // beyond what the database stores, and beyond any session: a typing error, not a question
+        if (when.getYear() < 1900 || when.getYear() > 9999) {
+            throw new BadParameter("at", "must be between the years 1900 and 9999");
+        }
+        return when;
     }
 }
