@@ -23,7 +23,7 @@ DEFAULT_TARGET = MODULE_DIR / "src" / "main" / "resources" / "zoom" / "zoom-meet
 
 # The operations session-service's Zoom client calls, and nothing else.
 KEPT_OPERATIONS = {
-    "/users/{userId}/meetings": ["post"],
+    "/users/{userId}/meetings": ["post", "get"],
     "/meetings/{meetingId}": ["get", "patch", "delete"],
     "/meetings/{meetingId}/registrants": ["post", "get"],
     "/meetings/{meetingId}/registrants/status": ["put"],

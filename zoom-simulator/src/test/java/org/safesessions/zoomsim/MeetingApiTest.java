@@ -205,4 +205,22 @@ class MeetingApiTest {
     private static void assertNoMeetingWasCreated() {
         given().when().get("/_sim/meetings").then().statusCode(200).body("size()", equalTo(0));
     }
+
+    @Test
+    void hostsMeetingsAreListedWithTheirAgendaAndPaged() {
+        for (String agenda : new String[]{"session A", "session B", "session C"}) {
+            zoom().body("{\"topic\":\"Club\",\"type\":2,\"start_time\":\"2030-06-03T16:00:00Z\",\"agenda\":\"" + agenda + "\"}")
+                    .when().post("/v2/users/me/meetings").then().statusCode(201);
+        }
+        zoom().body("{\"topic\":\"Other host\",\"type\":2,\"start_time\":\"2030-06-03T16:00:00Z\"}")
+                .when().post("/v2/users/someone-else/meetings").then().statusCode(201);
+        zoom().when().get("/v2/users/me/meetings?type=scheduled&page_size=2").then().statusCode(200)
+                .body("total_records", equalTo(3))
+                .body("meetings.agenda", equalTo(java.util.List.of("session A", "session B")))
+                .body("next_page_token", equalTo("2"));
+        zoom().when().get("/v2/users/me/meetings?page_size=2&next_page_token=2").then().statusCode(200)
+                .body("meetings.agenda", equalTo(java.util.List.of("session C")))
+                .body("next_page_token", equalTo(""));
+        zoom().when().get("/v2/users/me/meetings?type=everything").then().statusCode(400);
+    }
 }

@@ -28,6 +28,7 @@ class TrimmedContractTest {
                 operation -> operations.add(operation.getKey().toUpperCase() + " " + path.getKey())));
         assertEquals(new TreeSet<>(Set.of(
                 "POST /users/{userId}/meetings",
+                "GET /users/{userId}/meetings",
                 "GET /meetings/{meetingId}",
                 "PATCH /meetings/{meetingId}",
                 "DELETE /meetings/{meetingId}",

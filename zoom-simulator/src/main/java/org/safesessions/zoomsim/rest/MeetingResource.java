@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.safesessions.zoomsim.state.Meeting;
 import org.safesessions.zoomsim.state.MeetingDetails;
 import org.safesessions.zoomsim.state.MeetingStore;
@@ -38,6 +39,28 @@ public class MeetingResource {
         return gate.api(body, () -> {
             Meeting meeting = meetings.create(userId, gate.bodyAs(body, MeetingDetails.class));
             return Response.status(Response.Status.CREATED).entity(MeetingCreatedResponse.of(meeting)).build();
+        });
+    }
+
+    /**
+     * A host's meetings, paged by {@code next_page_token} (an offset here). {@code type} is accepted as Zoom's
+     * contract allows; the simulator lists every meeting that is not deleted (it does not model live or past ones).
+     */
+    @GET
+    @Path("/users/{userId}/meetings")
+    public Response listMeetings(@RestPath String userId, @RestQuery("page_size") String pageSize,
+                                 @RestQuery("next_page_token") String nextPageToken) {
+        return gate.api(null, () -> {
+            int size = pageSize == null ? 30 : Math.max(1, Math.min(300, Integer.parseInt(pageSize)));
+            int offset = 0;
+            if (nextPageToken != null && !nextPageToken.isEmpty()) {
+                try {
+                    offset = Math.max(0, Integer.parseInt(nextPageToken));
+                } catch (NumberFormatException e) {
+                    throw ZoomApiException.invalidParameter("Invalid field: next_page_token " + nextPageToken + ".");
+                }
+            }
+            return Response.ok(MeetingListResponse.page(meetings.ofHost(userId), offset, size)).build();
         });
     }
 

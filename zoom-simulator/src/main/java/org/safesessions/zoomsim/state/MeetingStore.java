@@ -102,6 +102,13 @@ public class MeetingStore {
         return meeting;
     }
 
+    /** The host's meetings that are not deleted, oldest first (a scheduled meeting's list). */
+    public synchronized List<Meeting> ofHost(String userId) {
+        String hostId = ZoomUser.named(userId).id();
+        return meetings.values().stream().filter(m -> !m.deleted() && m.host().id().equals(hostId))
+                .sorted(java.util.Comparator.comparingLong(Meeting::id)).toList();
+    }
+
     public synchronized Meeting find(long meetingId) {
         Meeting meeting = meetings.get(meetingId);
         if (meeting == null || meeting.deleted()) {
