@@ -11,8 +11,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /**
- * Stands in for consent-service's contact lookup and Keycloak's token endpoint, which this service calls over HTTP.
- * (The real pair is exercised by system-tests against the running stack.)
+ * Stands in for what this service calls over HTTP: consent-service's contact lookup, session-service's join details
+ * and Keycloak's token endpoint (one WireMock server). The real ones are exercised by system-tests on the running stack.
  */
 public class ConsentServiceStub implements QuarkusTestResourceLifecycleManager {
 
@@ -27,6 +27,7 @@ public class ConsentServiceStub implements QuarkusTestResourceLifecycleManager {
                         .withBody("{\"access_token\":\"service-token\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
         return Map.of(
                 "quarkus.rest-client.consent-service.url", server.baseUrl(),
+                "quarkus.rest-client.session-service.url", server.baseUrl(),
                 "quarkus.oidc-client.auth-server-url", server.baseUrl() + "/realms/safesessions",
                 "quarkus.oidc-client.discovery-enabled", "false",
                 "quarkus.oidc-client.token-path", "/protocol/openid-connect/token",

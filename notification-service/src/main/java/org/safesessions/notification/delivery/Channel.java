@@ -3,5 +3,7 @@ package org.safesessions.notification.delivery;
 public enum Channel {
     EMAIL,
     SMS,
-    IN_APP
+    IN_APP,
+    /** A family's message before it is addressed: each member gets it on the channel they prefer. */
+    PREFERRED
 }

@@ -38,8 +38,15 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "recipient_id", nullable = false)
     public UUID recipientId;
 
+    /** For staff: their user name (the feed is read by it). */
+    @Column(name = "staff_user_name")
+    public String staffUserName;
+
     @Column(name = "young_person_id")
     public UUID youngPersonId;
+
+    @Column(name = "session_id")
+    public UUID sessionId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -71,7 +78,25 @@ public class Delivery extends PanacheEntityBase {
     @Column(nullable = false)
     public String params;
 
+    /** When the message was handed to SMTP or the SMS provider; null until then (see Dispatcher). */
+    @Column(name = "handed_over_at")
+    public OffsetDateTime handedOverAt;
+
+    /** In-app messages: what the feed shows (references and links only). */
+    public String title;
+
+    public String body;
+
+    @Column(name = "read_at")
+    public OffsetDateTime readAt;
+
+    public boolean toFamily() {
+        return recipientKind != RecipientKind.STAFF;
+    }
+
     public enum RecipientKind {
+        /** A young person's family, addressed when due: one row per guardian (and the young person) is queued then. */
+        FAMILY,
         GUARDIAN,
         YOUNG_PERSON,
         STAFF

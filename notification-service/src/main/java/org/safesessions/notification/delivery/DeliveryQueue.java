@@ -5,6 +5,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.query.TypedParameterValue;
+import org.hibernate.type.StandardBasicTypes;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -28,28 +30,31 @@ public class DeliveryQueue {
 
     /** @return true if queued now, false if this message already existed */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean queue(String organisation, String eventId, String templateKey, Delivery.RecipientKind kind,
-                         UUID recipientId, UUID youngPersonId, Channel channel, boolean urgent,
-                         String params) {
+    public boolean queue(MessageRequest m) {
         OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime due = m.dueAt() == null || m.dueAt().isBefore(now) ? now : m.dueAt();
         int inserted = em.createNativeQuery("""
                         insert into delivery (id, organisation, event_id, template_key, recipient_kind, recipient_id,
-                                              young_person_id, channel, urgent, status, attempts, next_attempt_at, created_at, params)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'QUEUED', 0, ?10, ?10, ?11)
+                                              staff_user_name, young_person_id, session_id, channel, urgent, status,
+                                              attempts, next_attempt_at, created_at, params)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'QUEUED', 0, ?12, ?13, ?14)
                         on conflict (event_id, template_key, recipient_id, channel) do nothing""")
                 .setParameter(1, UUID.randomUUID())
-                .setParameter(2, organisation)
-                .setParameter(3, eventId)
-                .setParameter(4, templateKey)
-                .setParameter(5, kind.name())
-                .setParameter(6, recipientId)
-                .setParameter(7, youngPersonId)
-                .setParameter(8, channel.name())
-                .setParameter(9, urgent)
-                .setParameter(10, now)
-                .setParameter(11, params)
+                .setParameter(2, m.organisation())
+                .setParameter(3, m.eventId())
+                .setParameter(4, m.templateKey())
+                .setParameter(5, m.kind().name())
+                .setParameter(6, m.recipientId())
+                .setParameter(7, new TypedParameterValue<>(StandardBasicTypes.STRING, m.staffUserName()))
+                .setParameter(8, new TypedParameterValue<>(StandardBasicTypes.UUID, m.youngPersonId()))
+                .setParameter(9, new TypedParameterValue<>(StandardBasicTypes.UUID, m.sessionId()))
+                .setParameter(10, m.channel().name())
+                .setParameter(11, m.urgent())
+                .setParameter(12, due)
+                .setParameter(13, now)
+                .setParameter(14, m.params())
                 .executeUpdate();
-        if (inserted == 1) {
+        if (inserted == 1 && !due.isAfter(now)) {
             queued.fire(new Queued());
         }
         return inserted == 1;

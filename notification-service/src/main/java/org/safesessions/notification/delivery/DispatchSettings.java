@@ -27,7 +27,11 @@ public interface DispatchSettings {
     @WithDefault("2m")
     Duration sendingLease();
 
-    /** Messages handled per pass. */
-    @WithDefault("20")
+    /** Messages claimed per pass. */
+    @WithDefault("50")
     int batchSize();
+
+    /** Messages of a batch sent at the same time (SMTP and look-ups are mostly waiting). */
+    @WithDefault("8")
+    int concurrency();
 }

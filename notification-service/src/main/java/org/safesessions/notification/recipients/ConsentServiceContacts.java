@@ -7,10 +7,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** consent-service's contact lookup, called with this service's client-credentials token at sending time. */
+/**
+ * consent-service's contact lookup, called with this service's client-credentials token at sending time. Unknown
+ * fields are ignored, so consent-service can add to its answer without breaking this client.
+ */
 @RegisterRestClient(configKey = "consent-service")
 @OidcClientFilter
 @Path("/young-people")
@@ -20,7 +24,12 @@ public interface ConsentServiceContacts {
     @Path("{id}/contacts")
     Contacts contacts(@PathParam("id") UUID youngPersonId, @QueryParam("organisation") String organisation);
 
-    record Contacts(UUID youngPersonId, String organisation, String preferredName, List<Guardian> guardians) {
+    /** {@code email} is the young person's own address, if they have one; {@code dateOfBirth} decides if they are told too. */
+    record Contacts(UUID youngPersonId, String organisation, String preferredName, List<Guardian> guardians,
+                    LocalDate dateOfBirth, String email) {
+        public List<Guardian> guardians() {
+            return guardians == null ? List.of() : guardians;
+        }
     }
 
     record Guardian(UUID id, String name, String relationship, String email, String phone, String preferredChannel) {

@@ -64,7 +64,7 @@ public class NotificationsResource {
     @Transactional
     public DeliveryView retry(@PathParam("id") UUID id) {
         // one conditional update: a message the dispatcher is sending (or has sent) meanwhile is never re-queued
-        int requeued = Delivery.update("status = ?1, statusReason = ?2, nextAttemptAt = ?3 "
+        int requeued = Delivery.update("status = ?1, statusReason = ?2, nextAttemptAt = ?3, handedOverAt = null "
                         + "where id = ?4 and organisation = ?5 and status in (?6, ?7)",
                 DeliveryStatus.QUEUED, "retried by " + caller.userName(), OffsetDateTime.now(clock), id,
                 caller.organisation(), DeliveryStatus.DEAD_LETTERED, DeliveryStatus.FAILED);

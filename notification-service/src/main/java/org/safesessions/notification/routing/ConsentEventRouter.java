@@ -5,14 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.safesessions.events.CloudEvent;
-import org.safesessions.events.EventJson;
 import org.safesessions.events.EventType;
+import org.safesessions.events.consent.ConsentExpiringV1;
 import org.safesessions.events.consent.ConsentGiver;
 import org.safesessions.events.consent.ConsentGrantedV1;
+import org.safesessions.events.consent.ConsentWithdrawnV1;
 import org.safesessions.kit.inbox.Inbox;
-import org.safesessions.notification.delivery.Channel;
-import org.safesessions.notification.delivery.Delivery;
-import org.safesessions.notification.delivery.DeliveryQueue;
+import org.safesessions.notification.templates.MessageTemplate;
 
 import java.util.Map;
 
@@ -26,7 +25,7 @@ public class ConsentEventRouter {
     Inbox inbox;
 
     @Inject
-    DeliveryQueue queue;
+    Notify notify;
 
     @Incoming("consent-events")
     @Blocking
@@ -35,8 +34,13 @@ public class ConsentEventRouter {
     }
 
     void route(CloudEvent event) {
-        if (EventType.CONSENT_GRANTED.type().equals(event.type())) {
+        String type = event.type();
+        if (EventType.CONSENT_GRANTED.type().equals(type)) {
             consentGranted(event, event.payload(EventType.CONSENT_GRANTED));
+        } else if (EventType.CONSENT_WITHDRAWN.type().equals(type)) {
+            consentWithdrawn(event, event.payload(EventType.CONSENT_WITHDRAWN));
+        } else if (EventType.CONSENT_EXPIRING.type().equals(type)) {
+            consentExpiring(event, event.payload(EventType.CONSENT_EXPIRING));
         }
     }
 
@@ -45,12 +49,23 @@ public class ConsentEventRouter {
         if (granted.givenBy() != ConsentGiver.GUARDIAN || granted.guardianId() == null) {
             return;
         }
-        String params = EventJson.write(Map.of(
-                "scope", granted.scope().name(),
-                "platforms", granted.platforms().stream().map(Enum::name).sorted().toList(),
-                "givenAt", granted.givenAt().toString(),
-                "expiresAt", granted.expiresAt().toString()));
-        queue.queue(granted.organisation(), event.id(), MessageTemplate.CONSENT_CONFIRMATION.key(),
-                Delivery.RecipientKind.GUARDIAN, granted.guardianId(), granted.youngPersonId(), Channel.EMAIL, false, params);
+        notify.guardian(event, granted.organisation(), MessageTemplate.CONSENT_CONFIRMATION, granted.guardianId(),
+                granted.youngPersonId(), Map.of(
+                        "scope", granted.scope().name(),
+                        "platforms", granted.platforms().stream().map(Enum::name).sorted().toList(),
+                        "givenAt", granted.givenAt().toString(),
+                        "expiresAt", granted.expiresAt().toString()));
+    }
+
+    /** Guardians get a confirmation that consent was withdrawn and what it means for bookings. */
+    private void consentWithdrawn(CloudEvent event, ConsentWithdrawnV1 withdrawn) {
+        notify.family(event, withdrawn.organisation(), MessageTemplate.CONSENT_WITHDRAWN, withdrawn.youngPersonId(), null,
+                Map.of("scope", withdrawn.scope().name(), "withdrawnAt", withdrawn.withdrawnAt().toString()), null);
+    }
+
+    /** Guardians are reminded before a consent ends, so they can renew it. */
+    private void consentExpiring(CloudEvent event, ConsentExpiringV1 expiring) {
+        notify.family(event, expiring.organisation(), MessageTemplate.CONSENT_EXPIRING, expiring.youngPersonId(), null,
+                Map.of("scope", expiring.scope().name(), "expiresAt", expiring.expiresAt().toString()), null);
     }
 }

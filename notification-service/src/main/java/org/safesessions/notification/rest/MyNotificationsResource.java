@@ -1,0 +1,95 @@
+package org.safesessions.notification.rest;
+
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Multi;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+import org.safesessions.kit.problem.NotFoundProblem;
+import org.safesessions.kit.rest.Page;
+import org.safesessions.kit.rest.PageRequest;
+import org.safesessions.kit.tenancy.Caller;
+import org.safesessions.kit.tenancy.Roles;
+import org.safesessions.notification.delivery.Channel;
+import org.safesessions.notification.delivery.Delivery;
+import org.safesessions.notification.delivery.DeliveryStatus;
+import org.safesessions.notification.feed.FeedHub;
+import org.safesessions.notification.feed.FeedItem;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** The caller's own in-app feed: what they were told, newest first, read or unread, and live as server-sent events. */
+@Path("/me/notifications")
+@RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
+public class MyNotificationsResource {
+
+    private static final String MINE = "organisation = :org and staffUserName = :user and channel = :inApp and status = :sent";
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    FeedHub hub;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    public Page<FeedItem> list(@Valid @BeanParam PageRequest page, @QueryParam("unread") boolean unreadOnly) {
+        var query = Delivery.<Delivery>find(MINE + (unreadOnly ? " and readAt is null" : ""),
+                Sort.descending("createdAt").and("id"), mine());
+        return new Page<>(query.page(page.page, page.size).list(), page.page, page.size, query.count()).map(FeedItem::of);
+    }
+
+    /** New messages as they arrive, one server-sent event each (JSON). */
+    @GET
+    @Path("stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    public Multi<FeedItem> stream() {
+        return hub.stream(caller.organisation(), caller.userName());
+    }
+
+    @PUT
+    @Path("{id}/read")
+    @Transactional
+    public FeedItem markRead(@PathParam("id") UUID id) {
+        Delivery d = find(id);
+        if (d.readAt == null) {
+            d.readAt = OffsetDateTime.now(clock);
+        }
+        return FeedItem.of(d);
+    }
+
+    @DELETE
+    @Path("{id}/read")
+    @Transactional
+    public FeedItem markUnread(@PathParam("id") UUID id) {
+        Delivery d = find(id);
+        d.readAt = null;
+        return FeedItem.of(d);
+    }
+
+    private io.quarkus.panache.common.Parameters mine() {
+        return io.quarkus.panache.common.Parameters.with("org", caller.organisation()).and("user", caller.userName())
+                .and("inApp", Channel.IN_APP).and("sent", DeliveryStatus.SENT);
+    }
+
+    private Delivery find(UUID id) {
+        return Delivery.<Delivery>find(MINE + " and id = :id", mine().and("id", id)).firstResultOptional()
+                .orElseThrow(() -> new NotFoundProblem("notification"));
+    }
+}

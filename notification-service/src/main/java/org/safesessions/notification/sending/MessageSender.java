@@ -1,0 +1,207 @@
+package org.safesessions.notification.sending;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.safesessions.events.EventJson;
+import org.safesessions.notification.delivery.Channel;
+import org.safesessions.notification.delivery.Delivery;
+import org.safesessions.notification.delivery.Delivery.RecipientKind;
+import org.safesessions.notification.delivery.MessageRequest;
+import org.safesessions.notification.delivery.RecipientUnavailableException;
+import org.safesessions.notification.recipients.ConsentServiceContacts.Contacts;
+import org.safesessions.notification.recipients.ConsentServiceContacts.Guardian;
+import org.safesessions.notification.recipients.SessionServiceInvitations.JoinDetails;
+import org.safesessions.notification.sending.sms.SmsProvider;
+import org.safesessions.notification.staff.StaffDirectory;
+import org.safesessions.notification.staff.StaffMember;
+import org.safesessions.notification.templates.MessageData;
+import org.safesessions.notification.templates.MessageTemplate;
+import org.safesessions.notification.templates.MessageTemplates;
+import org.safesessions.notification.templates.RenderedMessage;
+import org.safesessions.notification.templates.TemplateSource;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a due delivery into what its channel needs: looks up the recipient now (consent-service for families, the
+ * staff directory for staff), renders the organisation's template, and leaves the hand-over itself to the
+ * dispatcher, which records it. Throws {@link RecipientUnavailableException} when the message cannot be sent at all.
+ */
+@ApplicationScoped
+public class MessageSender {
+
+    /** Young people this old or older, with an email address, get their own invitations (SPEC §6). */
+    static final int OWN_INVITATION_AGE = 13;
+
+    /** Session messages that carry the personal join link, read from session-service when sent. */
+    private static final Set<MessageTemplate> WITH_JOIN_DETAILS = Set.of(MessageTemplate.SESSION_INVITATION,
+            MessageTemplate.SESSION_REMINDER_DAY, MessageTemplate.SESSION_REMINDER_HOUR);
+
+    @Inject
+    FamilyContacts family;
+
+    @Inject
+    StaffDirectory staffDirectory;
+
+    @Inject
+    MessageTemplates templates;
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    SmsProvider sms;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "notification.portal-url")
+    String portalUrl;
+
+    @ConfigProperty(name = "notification.message-id-domain", defaultValue = "safesessions.local")
+    String messageIdDomain;
+
+    public Outgoing prepare(Delivery delivery) {
+        MessageTemplate template = MessageTemplate.of(delivery.templateKey)
+                .orElseThrow(() -> new RecipientUnavailableException("unknown template " + delivery.templateKey));
+        return switch (delivery.recipientKind) {
+            case FAMILY -> address(delivery, template);
+            case GUARDIAN, YOUNG_PERSON -> toFamilyMember(delivery, template);
+            case STAFF -> toStaff(delivery, template);
+        };
+    }
+
+    /**
+     * A family message becomes one message per guardian, on the channel each prefers (the other one if they gave no
+     * address for it), and one to the young person when the template is for them too and they are 13+ with an email.
+     */
+    private Outgoing address(Delivery delivery, MessageTemplate template) {
+        Contacts contacts = family.contacts(delivery.organisation, delivery.youngPersonId);
+        List<MessageRequest> messages = new ArrayList<>();
+        for (Guardian guardian : contacts.guardians()) {
+            messages.add(member(delivery, RecipientKind.GUARDIAN, guardian.id(), preferredChannel(guardian)));
+        }
+        if (template.audience() == MessageTemplate.Audience.FAMILY && oldEnoughForOwnMessages(contacts)
+                && present(contacts.email())) {
+            messages.add(member(delivery, RecipientKind.YOUNG_PERSON, delivery.youngPersonId, Channel.EMAIL));
+        }
+        if (messages.isEmpty()) {
+            throw new RecipientUnavailableException("no guardian or young person to tell");
+        }
+        return new Outgoing.Addressed(messages);
+    }
+
+    private MessageRequest member(Delivery family, RecipientKind kind, java.util.UUID recipientId, Channel channel) {
+        return new MessageRequest(family.organisation, family.eventId, family.templateKey, kind, recipientId, null,
+                family.youngPersonId, family.sessionId, channel, family.urgent, null, family.params);
+    }
+
+    static Channel preferredChannel(Guardian guardian) {
+        boolean email = present(guardian.email());
+        boolean phone = present(guardian.phone());
+        if (phone && ("SMS".equalsIgnoreCase(guardian.preferredChannel()) || !email)) {
+            return Channel.SMS;
+        }
+        return Channel.EMAIL;
+    }
+
+    private boolean oldEnoughForOwnMessages(Contacts contacts) {
+        LocalDate born = contacts.dateOfBirth();
+        return born != null && Period.between(born, LocalDate.now(clock.withZone(MessageData.UK))).getYears() >= OWN_INVITATION_AGE;
+    }
+
+    private Outgoing toFamilyMember(Delivery delivery, MessageTemplate template) {
+        Contacts contacts = family.contacts(delivery.organisation, delivery.youngPersonId);
+        String name;
+        String email;
+        String phone;
+        if (delivery.recipientKind == RecipientKind.GUARDIAN) {
+            Guardian guardian = contacts.guardians().stream().filter(g -> g.id().equals(delivery.recipientId)).findFirst()
+                    .orElseThrow(() -> new RecipientUnavailableException("guardian no longer registered"));
+            name = guardian.name();
+            email = guardian.email();
+            phone = guardian.phone();
+        } else {
+            name = contacts.preferredName();
+            email = contacts.email();
+            phone = null;
+        }
+        MessageData data = data(delivery).with("recipientName", name).with("youngPersonName", contacts.preferredName());
+        if (WITH_JOIN_DETAILS.contains(template) && delivery.sessionId != null) {
+            JoinDetails join = family.joinDetails(delivery.organisation, delivery.sessionId, delivery.youngPersonId);
+            data.with("title", join.title()).with("joinUrl", join.joinUrl()).with("passcode", join.passcode());
+        }
+        return handOver(delivery, template, data, email, phone);
+    }
+
+    private Outgoing toStaff(Delivery delivery, MessageTemplate template) {
+        StaffMember staff = QuarkusTransaction.requiringNew().call(() ->
+                staffDirectory.find(delivery.organisation, delivery.staffUserName).orElse(null));
+        if (staff == null && delivery.channel != Channel.IN_APP) {
+            throw new RecipientUnavailableException("not in the staff directory");
+        }
+        MessageData data = data(delivery).with("recipientName", staff != null ? staff.displayName : delivery.staffUserName);
+        if (delivery.channel == Channel.IN_APP) {
+            RenderedMessage message = render(delivery, template, data);
+            return new Outgoing.InApp(message.subject(), message.text());
+        }
+        return handOver(delivery, template, data, staff.email, staff.phone);
+    }
+
+    private Outgoing handOver(Delivery delivery, MessageTemplate template, MessageData data, String email, String phone) {
+        switch (delivery.channel) {
+            case EMAIL -> {
+                if (!present(email)) {
+                    throw new RecipientUnavailableException("no email address");
+                }
+                RenderedMessage message = render(delivery, template, data);
+                Mail mail = Mail.withText(email, message.subject(), message.text()).setHtml(message.html())
+                        .addHeader("Message-ID", messageId(delivery));
+                return new Outgoing.HandOver(() -> mailer.send(mail));
+            }
+            case SMS -> {
+                if (!present(phone)) {
+                    throw new RecipientUnavailableException("no phone number");
+                }
+                RenderedMessage message = render(delivery, template, data);
+                return new Outgoing.HandOver(() -> sms.send(phone, message.sms(), delivery.id.toString()));
+            }
+            default -> throw new RecipientUnavailableException("no route for " + delivery.recipientKind + " by " + delivery.channel);
+        }
+    }
+
+    /** Derived from the delivery id: a message sent twice (after a crash) is recognisably the same message. */
+    String messageId(Delivery delivery) {
+        return "<" + delivery.id + "@" + messageIdDomain + ">";
+    }
+
+    private RenderedMessage render(Delivery delivery, MessageTemplate template, MessageData data) {
+        TemplateSource source = QuarkusTransaction.requiringNew().call(() -> templates.current(delivery.organisation, template));
+        return templates.render(template, source, data.asMap());
+    }
+
+    private MessageData data(Delivery delivery) {
+        try {
+            Map<String, Object> params = EventJson.mapper().readValue(delivery.params, new TypeReference<>() { });
+            return MessageData.fromParams(params, portalUrl);
+        } catch (JsonProcessingException e) {
+            throw new RecipientUnavailableException("unreadable message parameters");
+        }
+    }
+
+    private static boolean present(String s) {
+        return s != null && !s.isBlank();
+    }
+}

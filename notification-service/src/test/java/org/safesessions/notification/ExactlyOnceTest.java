@@ -1,0 +1,128 @@
+package org.safesessions.notification;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.safesessions.events.EventJson;
+import org.safesessions.events.consent.Platform;
+import org.safesessions.events.session.ParticipantInvitedV1;
+import org.safesessions.notification.delivery.Channel;
+import org.safesessions.notification.delivery.Delivery;
+import org.safesessions.notification.delivery.DeliveryStatus;
+import org.safesessions.testkit.Events;
+import org.safesessions.testkit.KafkaProbe;
+import org.safesessions.testkit.SmtpResource;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.safesessions.testkit.Eventually.await;
+
+/**
+ * One event never sends the same message twice to the same recipient on the same channel: redelivered events, a
+ * restart in the middle of sending, SMTP down and back.
+ */
+@QuarkusTest
+class ExactlyOnceTest extends NotificationFixtures {
+
+    private record Invitation(Guardian guardian, UUID youngPerson, UUID session, OffsetDateTime start) {
+    }
+
+    private Invitation invitation() {
+        Guardian guardian = Guardian.byEmail("Kit Guardian");
+        UUID youngPerson = family("org-a", "Ola", LocalDate.now().minusYears(10), null, guardian);
+        UUID session = UUID.randomUUID();
+        OffsetDateTime start = OffsetDateTime.now(clock).plusDays(4);
+        joinDetails("org-a", session, youngPerson, "Music", start, "https://zoom.example/w/9?tk=ola", "Mm00nn");
+        return new Invitation(guardian, youngPerson, session, start);
+    }
+
+    private String publish(Invitation i) {
+        return Events.publish("/session-service", i.session(), new ParticipantInvitedV1(i.session(), "org-a",
+                i.youngPerson(), Platform.ZOOM, i.start(), i.start().plusHours(1)));
+    }
+
+    @Test
+    void theSameInvitationEventDeliveredThreeTimesSendsOneEmail() {
+        Invitation i = invitation();
+        String event = publish(i);
+        String key = EventJson.readEnvelope(event).subject();
+        KafkaProbe.send("session-events", key, event);
+        KafkaProbe.send("session-events", key, event);
+        await("the invitation is sent", () -> mailTo(i.guardian().email()).length == 1);
+        // a later, distinct event proves the redeliveries were consumed (same partition, in order)
+        Invitation other = invitation();
+        publish(other);
+        await("the later event's email", () -> mailTo(other.guardian().email()).length == 1);
+        assertEquals(1, mailTo(i.guardian().email()).length, "exactly one email");
+        assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> Delivery.count(
+                "eventId = ?1 and templateKey = 'session-invitation' and channel = ?2",
+                EventJson.readEnvelope(event).id(), Channel.EMAIL)));
+    }
+
+    /** A guardian's invitation, as the family row's addressing would have queued it, in the state a crash left it. */
+    private UUID crashedWhileSending(Invitation i, boolean handedOver) {
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Delivery d = new Delivery();
+            d.id = id;
+            d.organisation = "org-a";
+            d.eventId = UUID.randomUUID().toString();
+            d.templateKey = "session-invitation";
+            d.recipientKind = Delivery.RecipientKind.GUARDIAN;
+            d.recipientId = i.guardian().id();
+            d.youngPersonId = i.youngPerson();
+            d.sessionId = i.session();
+            d.channel = Channel.EMAIL;
+            d.status = DeliveryStatus.SENDING;
+            d.attempts = 1;
+            d.createdAt = OffsetDateTime.now(clock).minusMinutes(5);
+            d.nextAttemptAt = OffsetDateTime.now(clock).minusSeconds(1); // its lease ran out: the sender died
+            d.handedOverAt = handedOver ? d.createdAt.plusSeconds(1) : null;
+            d.params = EventJson.write(java.util.Map.of("sessionId", i.session().toString(), "platform", "ZOOM",
+                    "startsAt", i.start().toString(), "endsAt", i.start().plusHours(1).toString()));
+            d.persist();
+        });
+        return id;
+    }
+
+    @Test
+    void restartBeforeHandOverSendsTheMessageOnce() {
+        Invitation i = invitation();
+        UUID id = crashedWhileSending(i, false);
+        await("the message is taken up again and sent", () -> delivery(id).status == DeliveryStatus.SENT);
+        assertEquals(1, mailTo(i.guardian().email()).length);
+        assertEquals(2, delivery(id).attempts);
+    }
+
+    @Test
+    void restartAfterHandOverIsNotResentButDeadLetteredForAManager() throws Exception {
+        Invitation i = invitation();
+        UUID id = crashedWhileSending(i, true);
+        await("the message is set aside", () -> delivery(id).status == DeliveryStatus.DEAD_LETTERED);
+        assertTrue(delivery(id).statusReason.startsWith("outcome unknown"), delivery(id).statusReason);
+        Thread.sleep(1_000); // a few dispatch passes
+        assertEquals(0, mailTo(i.guardian().email()).length, "not resent automatically");
+    }
+
+    @Test
+    void smtpDownThenUpDeliversTheInvitationLateAndOnce() {
+        Invitation i = invitation();
+        SmtpResource.stopSmtp();
+        String event;
+        try {
+            event = publish(i);
+            await("the send fails and is scheduled again", () -> deliveriesOf(event).stream()
+                    .anyMatch(d -> d.channel == Channel.EMAIL && d.status == DeliveryStatus.FAILED));
+        } finally {
+            SmtpResource.startSmtp();
+        }
+        await("sent once SMTP is back", () -> deliveriesOf(event).stream()
+                .anyMatch(d -> d.channel == Channel.EMAIL && d.status == DeliveryStatus.SENT && d.attempts >= 2));
+        assertEquals(1, mailTo(i.guardian().email()).length);
+    }
+}

@@ -1,0 +1,152 @@
+package org.safesessions.notification;
+
+import com.icegreen.greenmail.util.GreenMailUtil;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.safesessions.events.EventJson;
+import org.safesessions.notification.delivery.Delivery;
+import org.safesessions.notification.delivery.DeliveryStatus;
+import org.safesessions.notification.sending.sms.RecordingSmsProvider;
+import org.safesessions.notification.sending.sms.SmsProvider;
+import org.safesessions.notification.staff.StaffMember;
+import org.safesessions.notification.staff.StaffRole;
+import org.safesessions.testkit.SmtpResource;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+/** What the notification tests share: families and join links on the stubs, staff in the directory, the mailbox. */
+public abstract class NotificationFixtures extends NotificationTestStack {
+
+    @Inject
+    protected TestClock clock;
+
+    @Inject
+    SmsProvider smsProvider;
+
+    @AfterEach
+    void backToTheDefaultMoment() {
+        clock.reset();
+    }
+
+    protected record Guardian(UUID id, String name, String email, String phone, String preferredChannel) {
+        static Guardian byEmail(String name) {
+            UUID id = UUID.randomUUID();
+            return new Guardian(id, name, "guardian-" + id + "@example.org", null, "EMAIL");
+        }
+
+        static Guardian bySms(String name) {
+            UUID id = UUID.randomUUID();
+            return new Guardian(id, name, null, "+44 7700 " + (100000 + (int) (Math.random() * 899999)), "SMS");
+        }
+    }
+
+    /** A young person on consent-service's stub, with their guardians, date of birth and own email (or null). */
+    protected static UUID family(String organisation, String preferredName, LocalDate dateOfBirth, String email,
+                                 Guardian... guardians) {
+        UUID youngPersonId = UUID.randomUUID();
+        String guardiansJson = String.join(",", Arrays.stream(guardians).map(g -> """
+                {"id":"%s","name":"%s","relationship":"parent","email":%s,"phone":%s,"preferredChannel":"%s","extra":1}"""
+                .formatted(g.id(), g.name(), json(g.email()), json(g.phone()), g.preferredChannel())).toList());
+        ConsentServiceStub.server.stubFor(get(urlPathEqualTo("/young-people/" + youngPersonId + "/contacts"))
+                .withQueryParam("organisation", equalTo(organisation))
+                .withHeader("Authorization", equalTo("Bearer service-token"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
+                        {"youngPersonId":"%s","organisation":"%s","preferredName":"%s","guardians":[%s],
+                         "dateOfBirth":%s,"email":%s,"somethingNew":true}""".formatted(youngPersonId, organisation,
+                        preferredName, guardiansJson, json(dateOfBirth == null ? null : dateOfBirth.toString()), json(email)))));
+        return youngPersonId;
+    }
+
+    /** session-service's join details for one invitee. */
+    protected static void joinDetails(String organisation, UUID sessionId, UUID youngPersonId, String title,
+                                      OffsetDateTime startsAt, String joinUrl, String passcode) {
+        ConsentServiceStub.server.stubFor(get(urlPathEqualTo("/sessions/" + sessionId + "/invitations/" + youngPersonId + "/join-details"))
+                .withQueryParam("organisation", equalTo(organisation))
+                .withHeader("Authorization", equalTo("Bearer service-token"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
+                        {"sessionId":"%s","youngPersonId":"%s","title":"%s","platform":"ZOOM","startsAt":"%s",
+                         "endsAt":"%s","joinUrl":%s,"passcode":%s}""".formatted(sessionId, youngPersonId, title, startsAt,
+                        startsAt.plusHours(1), json(joinUrl), json(passcode)))));
+    }
+
+    private static String json(String s) {
+        return s == null ? "null" : "\"" + s + "\"";
+    }
+
+    /** A staff member in the directory; returns their user name (unique per test run). */
+    protected static String staff(String organisation, String prefix, String phone, StaffRole... roles) {
+        String userName = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        QuarkusTransaction.requiringNew().run(() -> {
+            StaffMember s = new StaffMember();
+            s.id = UUID.randomUUID();
+            s.organisation = organisation;
+            s.userName = userName;
+            s.displayName = "Staff " + userName;
+            s.email = userName + "@staff.example.org";
+            s.phone = phone;
+            s.roles = EnumSet.copyOf(Arrays.asList(roles));
+            s.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+            s.updatedAt = s.createdAt;
+            s.persist();
+        });
+        return userName;
+    }
+
+    protected static String emailOf(String userName) {
+        return userName + "@staff.example.org";
+    }
+
+    protected static MimeMessage[] mailTo(String address) {
+        return Arrays.stream(SmtpResource.received()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equals(address));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toArray(MimeMessage[]::new);
+    }
+
+    protected static String body(MimeMessage mail) {
+        return GreenMailUtil.getBody(mail);
+    }
+
+    protected static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected List<RecordingSmsProvider.Sms> smsTo(String phone) {
+        return ((RecordingSmsProvider) smsProvider).sentTo(phone);
+    }
+
+    protected static List<Delivery> deliveriesOf(String eventRecord) {
+        String eventId = EventJson.readEnvelope(eventRecord).id();
+        return QuarkusTransaction.requiringNew().call(() -> Delivery.<Delivery>list("eventId", eventId));
+    }
+
+    protected static Delivery delivery(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> Delivery.<Delivery>findById(id));
+    }
+
+    protected static boolean allSettled(String eventRecord) {
+        List<Delivery> all = deliveriesOf(eventRecord);
+        return !all.isEmpty() && all.stream().allMatch(d -> d.status == DeliveryStatus.SENT
+                || d.status == DeliveryStatus.SUPPRESSED || d.status == DeliveryStatus.DEAD_LETTERED);
+    }
+}
