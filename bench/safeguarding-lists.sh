@@ -118,6 +118,11 @@ risks = ["LOW", "LOW", "MEDIUM", "MEDIUM", "HIGH", "IMMEDIATE_DANGER"]
 cats = ["BULLYING", "CYBERBULLYING", "NEGLECT", "SELF_HARM", "INAPPROPRIATE_CONTENT", "EMOTIONAL_ABUSE"]
 authors = {"org-a": ["worker-a", "worker2-a", "coord-a"], "org-b": ["worker-b", "worker2-b", "coord-b"]}
 out = csv.writer(sys.stdout)
+def plus_years(day, years):  # as java.time: 29 February becomes 28 February in a common year
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
 for i in range(start, start + n):
     cid = uuid.uuid4()
     org = "org-a" if i % 2 == 0 else "org-b"
@@ -129,7 +134,7 @@ for i in range(start, start + n):
     risk = random.choice(risks)
     out.writerow([cid, org, "SG-B%s-%07d" % (run[:8], i), "YOUNG_PERSON", uuid.uuid4(), "", dob, run,
                   random.choice(cats), risk, random.choice(statuses), "STAFF", "", key_id, "\\x" + sealed.hex(),
-                  random.choice(authors[org]), raised.isoformat(), "", dob.replace(year=dob.year + 25), 0])
+                  random.choice(authors[org]), raised.isoformat(), "", plus_years(dob, 25), 0])
 PY
 
 # Bulk-loads `n` more concerns, half in each organisation.

@@ -13,6 +13,11 @@ import org.safesessions.safeguarding.domain.Concern;
 import org.safesessions.safeguarding.service.ConcernRegister;
 import org.safesessions.testkit.KafkaProbe;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.safesessions.kit.crypto.FieldCipher;
+import org.safesessions.kit.crypto.Sealed;
+
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -20,6 +25,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -48,6 +54,9 @@ class ConcernsResourceTest extends SafeguardingTestStack {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    FieldCipher cipher;
 
     private String concernOfOrgA() {
         return Fixtures.raiseAs(register, "org-a", "worker-a", SubjectType.YOUNG_PERSON, null, RiskLevel.HIGH).id.toString();
@@ -294,6 +303,24 @@ class ConcernsResourceTest extends SafeguardingTestStack {
             }
         }
         assertEquals(Fixtures.NARRATIVE, register.narrative(c), "and it opens with the key");
+    }
+
+    @Test
+    void narrativeSealedWithAnEarlierKeyStillOpensAfterRotation() throws Exception {
+        Concern c = Fixtures.raiseAs(register, "org-a", "worker-a", SubjectType.YOUNG_PERSON, null, RiskLevel.LOW);
+        String oldKey = ConfigProvider.getConfig().getValue("safesessions.crypto.keys.test-1", String.class);
+        Sealed old = new FieldCipher(Map.of("test-1", oldKey), "test-1").seal("sealed before the rotation", c.narrativeBinding());
+        try (Connection db = dataSource.getConnection();
+             var st = db.prepareStatement("update concern set narrative_key_id = ?, narrative_cipher = ? where id = ?")) {
+            st.setString(1, old.keyId());
+            st.setBytes(2, old.cipherText());
+            st.setObject(3, c.id);
+            assertEquals(1, st.executeUpdate());
+        }
+        Concern rotated = QuarkusTransaction.requiringNew().call(() -> Concern.<Concern>findById(c.id));
+        assertEquals("test-1", rotated.narrativeKeyId);
+        assertEquals("sealed before the rotation", register.narrative(rotated));
+        assertTrue(cipher.needsResealing(rotated.narrative()), "the active key is now test-2");
     }
 
     /** No column of the current row, read as text or as bytes, contains {@code plaintext}. */
