@@ -1,6 +1,7 @@
 package org.safesessions.k8scheck;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -42,7 +43,7 @@ class IngressRoutesTest {
 
     @Test
     void everyPathAServiceServesIsRoutedToThatService() {
-        JsonNode ingress = one(Repository.overlay("prod"), "Ingress", "safesessions");
+        List<ObjectNode> ingresses = Objects.ofKind(Repository.overlay("prod"), "Ingress");
         List<String> misrouted = new ArrayList<>();
         int routes = 0;
 
@@ -52,7 +53,7 @@ class IngressRoutesTest {
                     continue;
                 }
                 routes++;
-                String backend = backend(ingress, API_HOST, path.replaceAll("\\{[^}]+}", "x"));
+                String backend = backend(ingresses, API_HOST, path.replaceAll("\\{[^}]+}", "x"));
                 if (!service.equals(backend)) {
                     misrouted.add(service + " " + path + " -> " + backend);
                 }
@@ -65,28 +66,39 @@ class IngressRoutesTest {
 
     @Test
     void keycloakPublishesOnlyItsRealmsAndResourcesNotTheAdminConsole() {
-        JsonNode ingress = one(Repository.overlay("prod"), "Ingress", "safesessions");
+        List<ObjectNode> ingresses = Objects.ofKind(Repository.overlay("prod"), "Ingress");
 
-        assertEquals("keycloak-service", backend(ingress, "auth.safesessions.example.org", "/realms/safesessions"));
-        assertEquals("keycloak-service", backend(ingress, "auth.safesessions.example.org", "/resources/x"));
-        assertEquals("none", backend(ingress, "auth.safesessions.example.org", "/admin/master/console"));
+        assertEquals("keycloak-service", backend(ingresses, "auth.safesessions.example.org", "/realms/safesessions"));
+        assertEquals("keycloak-service", backend(ingresses, "auth.safesessions.example.org", "/resources/x"));
+        assertEquals("none", backend(ingresses, "auth.safesessions.example.org", "/admin/master/console"));
     }
 
     @Test
-    void bothHostsAreServedOverTls() {
-        JsonNode ingress = one(Repository.overlay("prod"), "Ingress", "safesessions");
-        List<String> tlsHosts = new ArrayList<>();
-        ingress.path("spec").path("tls").forEach(t -> t.path("hosts").forEach(h -> tlsHosts.add(h.asText())));
+    void theNotificationStreamIsNeitherBufferedNorCutAfterAMinute() {
+        ObjectNode streams = one(Repository.overlay("prod"), "Ingress", "safesessions-streams");
 
-        ingress.path("spec").path("rules").forEach(rule ->
-                assertTrue(tlsHosts.contains(rule.path("host").asText()), rule.path("host").asText()));
+        assertEquals("notification-service", backend(List.of(streams), API_HOST, "/me/notifications/stream"));
+        assertEquals("off", streams.at("/metadata/annotations/nginx.ingress.kubernetes.io~1proxy-buffering").asText());
+        assertTrue(streams.at("/metadata/annotations/nginx.ingress.kubernetes.io~1proxy-read-timeout").asInt() >= 600);
     }
 
-    /** The Service an Ingress sends this request path to, or "none". */
-    static String backend(JsonNode ingress, String host, String requestPath) {
+    @Test
+    void everyHostIsServedOverTls() {
+        for (JsonNode ingress : Objects.ofKind(Repository.overlay("prod"), "Ingress")) {
+            List<String> tlsHosts = new ArrayList<>();
+            ingress.path("spec").path("tls").forEach(t -> t.path("hosts").forEach(h -> tlsHosts.add(h.asText())));
+
+            ingress.path("spec").path("rules").forEach(rule ->
+                    assertTrue(tlsHosts.contains(rule.path("host").asText()), rule.path("host").asText()));
+        }
+    }
+
+    /** The Service the Ingresses (merged, as a controller merges them) send this request path to, or "none". */
+    static String backend(List<ObjectNode> ingresses, String host, String requestPath) {
         String best = "none";
         int bestLength = -1;
-        for (JsonNode rule : ingress.path("spec").path("rules")) {
+        for (JsonNode rule : ingresses.stream().flatMap(i -> java.util.stream.StreamSupport.stream(
+                i.path("spec").path("rules").spliterator(), false)).toList()) {
             if (!rule.path("host").asText().equals(host)) {
                 continue;
             }
