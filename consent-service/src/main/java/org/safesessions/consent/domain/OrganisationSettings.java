@@ -17,6 +17,9 @@ import java.time.Period;
 @Table(name = "organisation_settings")
 public class OrganisationSettings extends PanacheEntityBase {
 
+    /** The longest reminder lead a manager may set; the expiry pass looks no further ahead. */
+    public static final int MAX_REMINDER_LEAD_DAYS = 90;
+
     @Id
     public String organisation;
 

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.safesessions.consent.domain.OrganisationSettings;
+import org.safesessions.consent.domain.YoungPerson;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -14,16 +15,13 @@ import java.time.Period;
 /** The organisation's consent policy, as read by staff and set by managers. */
 public final class SettingsMessages {
 
-    /** The longest reminder lead the expiry pass looks ahead for. */
-    public static final int MAX_REMINDER_LEAD_DAYS = 90;
-
     private SettingsMessages() {
     }
 
     public record UpdateSettings(
             @NotNull Boolean selfConsentAllowed,
             @NotNull Period defaultConsentValidity,
-            @NotNull @Min(1) @Max(MAX_REMINDER_LEAD_DAYS) Integer reminderLeadDays,
+            @NotNull @Min(1) @Max(OrganisationSettings.MAX_REMINDER_LEAD_DAYS) Integer reminderLeadDays,
             @NotNull Period retentionPeriod,
             @NotNull Boolean agreementRequiredForGroupSessions) {
 
@@ -60,7 +58,7 @@ public final class SettingsMessages {
 
         static SettingsView of(OrganisationSettings s, String codeOfConductVersion) {
             return new SettingsView(s.organisation, s.selfConsentAllowed,
-                    org.safesessions.consent.domain.YoungPerson.SELF_CONSENT_AGE, s.defaultConsentValidity,
+                    YoungPerson.SELF_CONSENT_AGE, s.defaultConsentValidity,
                     s.reminderLeadDays, s.retentionPeriod, s.agreementRequiredForGroupSessions, codeOfConductVersion,
                     s.updatedAt, s.updatedBy);
         }

@@ -6,12 +6,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
+import org.safesessions.consent.domain.OrganisationSettings;
 import org.safesessions.events.consent.ConsentExpiredV1;
 import org.safesessions.events.consent.ConsentExpiringV1;
 import org.safesessions.events.consent.ConsentScope;
 import org.safesessions.kit.outbox.Outbox;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -99,7 +102,7 @@ public class ExpiryWatch {
     private int remind(OffsetDateTime now, int batch) {
         List<Object[]> due = em.createNativeQuery(DUE_FOR_REMINDER)
                 .setParameter(1, now)
-                .setParameter(2, now.plusDays(org.safesessions.consent.rest.SettingsMessages.MAX_REMINDER_LEAD_DAYS))
+                .setParameter(2, now.plusDays(OrganisationSettings.MAX_REMINDER_LEAD_DAYS))
                 .setParameter(3, settings.reminderLeadDays())
                 .setParameter(4, batch)
                 .getResultList();
@@ -152,10 +155,10 @@ public class ExpiryWatch {
         if (value instanceof OffsetDateTime odt) {
             return odt.withOffsetSameInstant(ZoneOffset.UTC);
         }
-        if (value instanceof java.time.Instant instant) {
+        if (value instanceof Instant instant) {
             return instant.atOffset(ZoneOffset.UTC);
         }
-        if (value instanceof java.sql.Timestamp ts) {
+        if (value instanceof Timestamp ts) {
             return ts.toInstant().atOffset(ZoneOffset.UTC);
         }
         throw new IllegalStateException("unexpected time type " + value.getClass().getName());

@@ -2,6 +2,7 @@ package org.safesessions.consent.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.safesessions.consent.domain.OrganisationSettings;
 import org.safesessions.consent.rest.SettingsMessages.UpdateSettings;
@@ -20,28 +21,41 @@ public class OrganisationPolicies {
     @Inject
     Clock clock;
 
+    @Inject
+    EntityManager em;
+
     /** The policy in force; a transient default (never stored) for an organisation that has not set one. */
     public OrganisationSettings of(String organisation) {
         OrganisationSettings stored = OrganisationSettings.findById(organisation);
         return stored != null ? stored : defaultsFor(organisation);
     }
 
+    /** An upsert, so that two managers saving the first settings at once both succeed (the last one wins). */
     @Transactional
     public OrganisationSettings update(String organisation, UpdateSettings request, String manager) {
-        OrganisationSettings settings = OrganisationSettings.findById(organisation);
-        if (settings == null) {
-            settings = new OrganisationSettings();
-            settings.organisation = organisation;
-        }
-        settings.selfConsentAllowed = request.selfConsentAllowed();
-        settings.defaultConsentValidity = request.defaultConsentValidity().toString();
-        settings.reminderLeadDays = request.reminderLeadDays();
-        settings.retentionPeriod = request.retentionPeriod().toString();
-        settings.agreementRequiredForGroupSessions = request.agreementRequiredForGroupSessions();
-        settings.updatedAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        settings.updatedBy = manager;
-        settings.persist();
-        return settings;
+        em.createNativeQuery("""
+                        insert into organisation_settings (organisation, self_consent_allowed, default_consent_validity,
+                            reminder_lead_days, retention_period, agreement_required_for_group_sessions, updated_at, updated_by)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                        on conflict (organisation) do update set
+                            self_consent_allowed = excluded.self_consent_allowed,
+                            default_consent_validity = excluded.default_consent_validity,
+                            reminder_lead_days = excluded.reminder_lead_days,
+                            retention_period = excluded.retention_period,
+                            agreement_required_for_group_sessions = excluded.agreement_required_for_group_sessions,
+                            updated_at = excluded.updated_at,
+                            updated_by = excluded.updated_by""")
+                .setParameter(1, organisation)
+                .setParameter(2, request.selfConsentAllowed())
+                .setParameter(3, request.defaultConsentValidity().toString())
+                .setParameter(4, request.reminderLeadDays())
+                .setParameter(5, request.retentionPeriod().toString())
+                .setParameter(6, request.agreementRequiredForGroupSessions())
+                .setParameter(7, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                .setParameter(8, manager)
+                .executeUpdate();
+        em.clear(); // read back what is stored, not a stale copy from this transaction
+        return OrganisationSettings.findById(organisation);
     }
 
     private OrganisationSettings defaultsFor(String organisation) {
