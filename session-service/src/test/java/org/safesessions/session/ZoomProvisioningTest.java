@@ -142,6 +142,18 @@ class ZoomProvisioningTest extends SessionTestStack {
     }
 
     @Test
+    void slowMeetingCreationIsRetriedWithoutASecondMeeting() {
+        // Zoom makes the meeting but answers after the client's 1.5 s timeout: the retry finds it by its agenda
+        ZoomSim.fault("{\"method\":\"POST\",\"path\":\"/v2/users/[^/]+/meetings\",\"delayMs\":2500,\"times\":1}");
+        String id = Fixtures.bookGroup(Platform.ZOOM, consentedGroup("org-a", 1, Platform.ZOOM));
+        awaitReady(id);
+        assertEquals(1, ZoomSim.meetingsOf(id).size(), "one meeting");
+        String zoomPasscode = (String) ZoomSim.meetingsOf(id).get(0).get("password");
+        QuarkusTransaction.requiringNew().run(() ->
+                assertEquals(zoomPasscode, secrets.passcode(Session.findById(UUID.fromString(id))), "the passcode Zoom holds"));
+    }
+
+    @Test
     void slowRegistrantAnswerIsRetriedAndTheSameRegistrantKept() {
         // the simulator registers, then answers after the client's 1.5 s timeout: the retry must find that registrant
         ZoomSim.fault("{\"method\":\"POST\",\"path\":\"/v2/meetings/[0-9]+/registrants\",\"delayMs\":2500,\"times\":1}");

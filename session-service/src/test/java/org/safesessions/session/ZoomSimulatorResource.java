@@ -54,7 +54,8 @@ public class ZoomSimulatorResource implements QuarkusTestResourceLifecycleManage
                     "safesessions.zoom.first-backoff", "PT0.2S",
                     "safesessions.zoom.max-backoff", "PT1S",
                     "safesessions.zoom.max-attempts", "4",
-                    "safesessions.zoom.poll-interval", "0.2s");
+                    "safesessions.zoom.timeout-settle", "PT2S",
+                    "safesessions.zoom.poll-interval", "1s");
         } catch (IOException e) {
             throw new IllegalStateException("zoom-simulator did not start", e);
         }

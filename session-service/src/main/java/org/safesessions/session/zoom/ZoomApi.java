@@ -16,6 +16,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.safesessions.session.zoom.ZoomMessages.HostSettings;
 import org.safesessions.session.zoom.ZoomMessages.Meeting;
 import org.safesessions.session.zoom.ZoomMessages.MeetingCreated;
+import org.safesessions.session.zoom.ZoomMessages.MeetingPage;
 import org.safesessions.session.zoom.ZoomMessages.Registrant;
 import org.safesessions.session.zoom.ZoomMessages.RegistrantCreated;
 import org.safesessions.session.zoom.ZoomMessages.RegistrantPage;
@@ -31,6 +32,16 @@ public interface ZoomApi {
     @POST
     @Path("/users/{userId}/meetings")
     MeetingCreated createMeeting(@HeaderParam("Authorization") String bearer, @PathParam("userId") String userId, Meeting meeting);
+
+    @GET
+    @Path("/users/{userId}/meetings")
+    MeetingPage meetings(@HeaderParam("Authorization") String bearer, @PathParam("userId") String userId,
+                         @QueryParam("type") String type, @QueryParam("page_size") int pageSize,
+                         @QueryParam("next_page_token") String nextPageToken);
+
+    @GET
+    @Path("/meetings/{meetingId}")
+    MeetingCreated meeting(@HeaderParam("Authorization") String bearer, @PathParam("meetingId") long meetingId);
 
     @PATCH
     @Path("/meetings/{meetingId}")

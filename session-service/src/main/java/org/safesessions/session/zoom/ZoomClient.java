@@ -8,7 +8,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.safesessions.session.zoom.ZoomMessages.AccessToken;
 import org.safesessions.session.zoom.ZoomMessages.HostSettings;
+import org.safesessions.session.zoom.ZoomMessages.ListedMeeting;
 import org.safesessions.session.zoom.ZoomMessages.ListedRegistrant;
+import org.safesessions.session.zoom.ZoomMessages.MeetingPage;
 import org.safesessions.session.zoom.ZoomMessages.Meeting;
 import org.safesessions.session.zoom.ZoomMessages.MeetingCreated;
 import org.safesessions.session.zoom.ZoomMessages.Registrant;
@@ -53,6 +55,26 @@ public class ZoomClient {
 
     public MeetingCreated createMeeting(Meeting meeting) {
         return call(bearer -> api.createMeeting(bearer, config.hostUser(), meeting));
+    }
+
+    /**
+     * The host's scheduled meeting whose agenda carries {@code marker}, read in full (with its passcode): a create
+     * whose answer was lost (a timeout after Zoom made the meeting) is found, not made twice.
+     */
+    public Optional<MeetingCreated> findMeeting(String marker) {
+        String next = null;
+        do {
+            String pageToken = next;
+            MeetingPage page = call(bearer -> api.meetings(bearer, config.hostUser(), "scheduled", 300, pageToken));
+            Optional<ListedMeeting> found = page.meetings() == null ? Optional.empty() : page.meetings().stream()
+                    .filter(m -> m.agenda() != null && m.agenda().contains(marker)).findFirst();
+            if (found.isPresent()) {
+                long id = found.get().id();
+                return Optional.of(call(bearer -> api.meeting(bearer, id)));
+            }
+            next = page.nextPageToken() == null || page.nextPageToken().isBlank() ? null : page.nextPageToken();
+        } while (next != null);
+        return Optional.empty();
     }
 
     public void updateMeeting(long meetingId, Meeting meeting) {
@@ -143,7 +165,7 @@ public class ZoomClient {
             throw ZoomFailure.ofStatus(status, e.getResponse().getHeaderString("Retry-After"));
         } catch (ProcessingException e) {
             LOG.debugf("Zoom unreachable or slow: %s", e.getClass().getSimpleName());
-            throw new ZoomFailure("TIMEOUT", true, null);
+            throw new ZoomFailure(ZoomFailure.TIMEOUT, true, null);
         }
     }
 

@@ -29,6 +29,13 @@ public interface ZoomConfig {
     @WithDefault("PT2S")
     Duration firstBackoff();
 
+    /**
+     * The least wait after a timeout: Zoom may still be carrying out the request that timed out, and the retry's
+     * look-up (a meeting by its agenda, a registrant by email) must see its result rather than create it again.
+     */
+    @WithDefault("PT15S")
+    Duration timeoutSettle();
+
     /** How often retries whose backoff has passed are picked up (read by the scheduler expression). */
     @WithDefault("1s")
     String pollInterval();

@@ -9,6 +9,8 @@ import java.util.Optional;
  */
 public class ZoomFailure extends RuntimeException {
 
+    public static final String TIMEOUT = "TIMEOUT";
+
     private final String code;
     private final boolean retryable;
     private final Duration retryAfter;

@@ -36,6 +36,14 @@ public final class ZoomMessages {
     public record MeetingCreated(long id, @JsonProperty("join_url") String joinUrl, String password) {
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ListedMeeting(long id, String agenda) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record MeetingPage(List<ListedMeeting> meetings, @JsonProperty("next_page_token") String nextPageToken) {
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Registrant(String email, @JsonProperty("first_name") String firstName,

@@ -110,7 +110,8 @@ public class ZoomProvisioner {
             if (meetingId == null) {
                 zoom.enforceHostSettings();
                 String passcode = Passcodes.generate();
-                MeetingCreated created = zoom.createMeeting(meeting(work, passcode));
+                MeetingCreated created = zoom.findMeeting(agenda(sessionId))
+                        .orElseGet(() -> zoom.createMeeting(meeting(work, passcode)));
                 meetingId = created.id();
                 long id = meetingId;
                 String code = created.password() != null ? created.password() : passcode;
@@ -175,6 +176,9 @@ public class ZoomProvisioner {
             int attempts = session.provisioningAttempts + 1;
             if (failure.retryable() && attempts < config.maxAttempts()) {
                 Duration wait = failure.retryAfter().orElse(backoff(attempts));
+                if (failure.code().equals(ZoomFailure.TIMEOUT) && wait.compareTo(config.timeoutSettle()) < 0) {
+                    wait = config.timeoutSettle();
+                }
                 Session.update("provisioningAttempts = ?1, provisioningFailure = ?2, nextProvisioningAt = ?3 where id = ?4",
                         attempts, failure.code(), now().plus(wait), sessionId);
                 LOG.infof("Zoom provisioning of session %s: attempt %d failed (%s), next in %s", sessionId, attempts,
@@ -196,7 +200,12 @@ public class ZoomProvisioner {
 
     private static Meeting meeting(Work work, String passcode) {
         return new Meeting(work.title, 2, work.startsAt.format(DateTimeFormatter.ISO_INSTANT), work.minutes,
-                "Europe/London", "SafeSessions session " + work.sessionId, passcode, MeetingSettings.safe());
+                "Europe/London", agenda(work.sessionId), passcode, MeetingSettings.safe());
+    }
+
+    /** The agenda names the session (an id, no personal data), so a meeting can be found again after a lost answer. */
+    static String agenda(UUID sessionId) {
+        return "SafeSessions session " + sessionId;
     }
 
     private OffsetDateTime now() {
