@@ -144,7 +144,7 @@ seed() {
       reference, subject_type, subject_young_person_id, subject_staff_user, subject_date_of_birth, session_id, categories,
       risk, status, source, source_event_id, narrative_key_id, narrative_cipher, raised_by, raised_at,
       acknowledgement_due_at, review_due_on, version) from stdin with (format csv)"
-  "${PSQL[@]}" -c "analyze concern"
+  "${PSQL[@]}" -c "vacuum (analyze) concern"   # as autovacuum would: index-only counts need the visibility map
   printf '  loaded %d concerns in %.1f s\n' "$n" "$(echo "$(date +%s.%N) - $started" | bc)"
 }
 
@@ -179,8 +179,20 @@ measure() {
       -- "/concerns/" "$WORK/ids" | tail -1
 }
 
+# Warms the service up (JIT, connection pool) on list and read before anything is recorded.
+warm_up() {
+  local token; token=$(bin/suite token dsl-a)
+  wrk -t2 -c"$CONNECTIONS" -d"${WARM_UP:-10s}" -H "Authorization: Bearer $token" -s "$WORK/latency.lua" "$BASE" \
+      -- "/concerns?status=RAISED&risk=MEDIUM&page=0&size=20" > /dev/null
+  wrk -t2 -c"$CONNECTIONS" -d"${WARM_UP:-10s}" -H "Authorization: Bearer $token" -s "$WORK/latency.lua" "$BASE" \
+      -- "/concerns/" "$WORK/ids" > /dev/null
+}
+
 echo "safeguarding-service list/read benchmark against $BASE (run $RUN; load average $(cut -d' ' -f1-3 /proc/loadavg))"
 seed "$FIRST" 0
+curl -sf -H "Authorization: Bearer $(bin/suite token dsl-a)" "$BASE/concerns?size=200" \
+  | python3 -c 'import json,sys; [print(i["id"]) for i in json.load(sys.stdin)["items"]]' > "$WORK/ids"
+warm_up
 measure "$FIRST"
 seed $(( TOTAL - FIRST )) "$FIRST"
 measure "$TOTAL"

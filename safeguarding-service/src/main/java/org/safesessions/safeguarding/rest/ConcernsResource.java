@@ -20,7 +20,6 @@ import org.safesessions.kit.tenancy.Caller;
 import org.safesessions.kit.tenancy.Roles;
 import org.safesessions.safeguarding.clocks.SafeguardingClocks;
 import org.safesessions.safeguarding.domain.AccessRecord;
-import org.safesessions.safeguarding.domain.ChronologyEntry;
 import org.safesessions.safeguarding.domain.Concern;
 import org.safesessions.safeguarding.domain.ConcernStatus;
 import org.safesessions.safeguarding.domain.Reader;
@@ -136,10 +135,9 @@ public class ConcernsResource {
     @RolesAllowed(Roles.SAFEGUARDING_LEAD)
     public Response record(@PathParam("id") UUID id, @Valid @NotNull ConcernRequests.NewEntry request,
                            @Context UriInfo uri) {
-        ChronologyEntry entry = workflow.record(reader(), id, request);
-        Entry view = chronology.read(id, k -> true).stream().filter(e -> e.stored().id.equals(entry.id))
-                .findFirst().map(Entry::of).orElseThrow();
-        return Response.created(uri.getAbsolutePathBuilder().path(entry.id.toString()).build()).entity(view).build();
+        Chronology.Entry entry = workflow.record(reader(), id, request);
+        // entries are read as the whole chronology: that is where the new one now is
+        return Response.created(uri.getAbsolutePath()).entity(Entry.of(entry)).build();
     }
 
     @GET

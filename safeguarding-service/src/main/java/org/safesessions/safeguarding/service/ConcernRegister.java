@@ -182,13 +182,14 @@ public class ConcernRegister {
 
     /** Records due for their retention review on or before {@code asOf}: listed for a person to decide, never deleted. */
     public Page<Concern> dueForReview(Reader reader, LocalDate asOf, int page, int size) {
-        String staffClause = reader.reach() == Reader.Reach.ALL ? "" : " and subjectType <> ?3";
-        var query = reader.reach() == Reader.Reach.ALL
-                ? Concern.<Concern>find("organisation = ?1 and reviewDueOn <= ?2"
-                + " and (subjectStaffUser is null or lower(subjectStaffUser) <> lower(?3))"
-                + " order by reviewDueOn, id", reader.organisation(), asOf, reader.userName())
-                : Concern.<Concern>find("organisation = ?1 and reviewDueOn <= ?2" + staffClause
-                + " order by reviewDueOn, id", reader.organisation(), asOf, SubjectType.STAFF_MEMBER);
+        String where = "organisation = ?1 and reviewDueOn <= ?2"
+                + " and (subjectStaffUser is null or lower(subjectStaffUser) <> lower(?3))";
+        Object[] params = {reader.organisation(), asOf, reader.userName()};
+        if (reader.reach() != Reader.Reach.ALL) {
+            where += " and subjectType <> ?4";
+            params = new Object[]{reader.organisation(), asOf, reader.userName(), SubjectType.STAFF_MEMBER};
+        }
+        var query = Concern.<Concern>find(where + " order by reviewDueOn, id", params);
         return new Page<>(query.page(page, size).list(), page, size, query.count());
     }
 

@@ -12,7 +12,6 @@ import org.safesessions.kit.problem.RuleViolationException;
 import org.safesessions.safeguarding.council.CouncilWebhooks;
 import org.safesessions.safeguarding.domain.BankHoliday;
 import org.safesessions.safeguarding.domain.ChronologyBody;
-import org.safesessions.safeguarding.domain.ChronologyEntry;
 import org.safesessions.safeguarding.domain.ChronologyKind;
 import org.safesessions.safeguarding.domain.Concern;
 import org.safesessions.safeguarding.domain.ConcernStatus;
@@ -108,7 +107,7 @@ public class ConcernWorkflow {
 
     /** A DSL's own entry: a note, a private session held, a confidentiality decision or an outcome. */
     @Transactional
-    public ChronologyEntry record(Reader dsl, UUID id, ConcernRequests.NewEntry request) {
+    public Chronology.Entry record(Reader dsl, UUID id, ConcernRequests.NewEntry request) {
         if (!request.kind().writtenByHand()) {
             throw new RuleViolationException("entry-kind-written-by-the-workflow",
                     request.kind() + " entries are written by the workflow itself");
@@ -133,7 +132,7 @@ public class ConcernWorkflow {
             body = ChronologyBody.text(request.text());
         }
         Concern c = locked(dsl, id);
-        return chronology.append(c, request.kind(), dsl.userName(), now(), request.corrects(), body);
+        return new Chronology.Entry(chronology.append(c, request.kind(), dsl.userName(), now(), request.corrects(), body), body);
     }
 
     private OffsetDateTime decisionDue(OffsetDateTime escalatedAt) {
