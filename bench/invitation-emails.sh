@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# SPEC §10: "1,000 invitations → 1,000 emails accepted by SMTP in under 10 s".
+# Against the running suite (bin/suite up): registers SESSIONS × PER young people in org-b, each with one guardian
+# (unique email) and a Zoom group-sessions consent; waits until session-service's projection has them; then books
+# SESSIONS group sessions of PER invitees at once (as coord-b, in parallel) and measures, from the first booking, the
+# time until notification-service has had every guardian's invitation email accepted by SMTP (its delivery records'
+# sent_at, written as SMTP accepts each message). Prints first, last and throughput.
+# The path measured is the real one: booking → Zoom registrants → ParticipantInvited → notification-service → consent
+# and session lookups → GreenMail. Leaves the young people and future sessions in org-b (no cheap delete exists).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SESSIONS=${SESSIONS:-100}
+PER=${PER:-10}
+PARALLEL=${PARALLEL:-8}
+CONSENT=${CONSENT:-http://127.0.0.1:8081}
+SESSION=${SESSION:-http://127.0.0.1:8082}
+export PGPASSWORD=${NOTIFICATION_DB_PASSWORD:-notification}
+PSQL=(psql -h 127.0.0.1 -U notification -d notification -tA)
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+TOTAL=$((SESSIONS * PER))
+RUN=$(date +%s)
+
+now() { date +%s.%N; }
+COORD=$(bin/suite token coord-b)
+MANAGER=$(bin/suite token manager-b)
+export COORD CONSENT SESSION RUN
+
+today=$(date +%F)
+curl -sf -o /dev/null -X PUT -H "Authorization: Bearer $MANAGER" -H 'Content-Type: application/json' \
+  -d "{\"assessedBy\":\"bench\",\"assessedOn\":\"$(date -d "$today -7 days" +%F)\",\"reviewDue\":\"$(date -d "$today +1 year" +%F)\"}" \
+  "$SESSION/policy/platforms/ZOOM"
+
+register() {
+  local n=$1 yp guardian
+  yp=$(curl -sf -H "Authorization: Bearer $COORD" -H 'Content-Type: application/json' "$CONSENT/young-people" -d \
+    "{\"preferredName\":\"Bench $n\",\"dateOfBirth\":\"2014-05-06\",\"localAuthorityCode\":\"E09000024\",
+      \"guardians\":[{\"name\":\"Guardian $n\",\"relationship\":\"parent\",\"email\":\"bench-$RUN-$n@example.org\",\"preferredChannel\":\"EMAIL\"}]}")
+  guardian=$(jq -r '.guardians[0].id' <<<"$yp")
+  curl -sf -o /dev/null -H "Authorization: Bearer $COORD" -H 'Content-Type: application/json' \
+    "$CONSENT/young-people/$(jq -r .id <<<"$yp")/consents" -d \
+    "{\"scope\":\"GROUP_SESSIONS\",\"platforms\":[\"ZOOM\"],\"givenBy\":\"GUARDIAN\",\"guardianId\":\"$guardian\",
+      \"evidenceReference\":\"BENCH\",\"evidenceMethod\":\"PAPER_FORM\",\"givenAt\":\"$(date -u -d '-1 day' +%FT%TZ)\"}"
+  jq -r .id <<<"$yp"
+}
+export -f register
+
+echo "registering $TOTAL young people with consent in org-b ..."
+t=$(now)
+seq 1 "$TOTAL" | xargs -P "$PARALLEL" -I{} bash -c 'register {}' > "$WORK/young-people"
+[ "$(wc -l < "$WORK/young-people")" -eq "$TOTAL" ] || { echo "registration failed" >&2; exit 1; }
+echo "  done in $(printf '%.1f' "$(echo "$(now) - $t" | bc)") s"
+
+echo "waiting for session-service's consent projection ..."
+for yp in $(tail -n 1 "$WORK/young-people") $(head -n 1 "$WORK/young-people"); do
+  for _ in $(seq 1 120); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $COORD" "$SESSION/young-people/$yp/consent-state")
+    [ "$code" = 200 ] && break
+    sleep 0.5
+  done
+done
+
+# One slot per session: working days from the day after tomorrow, 09:00–16:00 UK time, an hour each.
+slot() {
+  local i=$1 day=2 n=$(( $1 / 8 )) d
+  while :; do
+    d=$(date -d "+$day days" +%u)
+    if [ "$d" -lt 6 ]; then
+      [ "$n" -eq 0 ] && break
+      n=$((n - 1))
+    fi
+    day=$((day + 1))
+  done
+  TZ=Europe/London date -d "$(date -d "+$day days" +%F) $((9 + i % 8)):00" +%FT%T%:z
+}
+for i in $(seq 0 $((SESSIONS - 1))); do
+  invitees=$(sed -n "$((i * PER + 1)),$(((i + 1) * PER))p" "$WORK/young-people" | jq -R . | jq -sc .)
+  jq -nc --arg t "Bench $RUN #$i" --arg s "$(slot "$i")" --argjson inv "$invitees" \
+    '{title:$t,startsAt:$s,durationMinutes:60,platform:"ZOOM",facilitators:["worker-b","worker2-b"],invitees:$inv}' \
+    > "$WORK/booking-$i.json"
+done
+
+book() {
+  curl -sf -H "Authorization: Bearer $COORD" -H 'Content-Type: application/json' -d @"$1" "$SESSION/sessions" | jq -r .id
+}
+export -f book
+
+echo "booking $SESSIONS sessions of $PER at once ..."
+T0=$(now)
+ls "$WORK"/booking-*.json | xargs -P "$PARALLEL" -I{} bash -c 'book {}' > "$WORK/sessions"
+T_BOOKED=$(now)
+[ "$(grep -c . "$WORK/sessions")" -eq "$SESSIONS" ] || { echo "some bookings failed" >&2; exit 1; }
+ids=$(sed "s/.*/'&'/" "$WORK/sessions" | paste -sd,)
+query="from delivery where session_id in ($ids) and template_key = 'session-invitation' and channel = 'EMAIL'
+       and recipient_kind = 'GUARDIAN' and status = 'SENT'"
+
+sent=0
+for _ in $(seq 1 600); do
+  sent=$("${PSQL[@]}" -c "select count(*) $query")
+  [ "$sent" -ge "$TOTAL" ] && break
+  sleep 0.5
+done
+read -r first last < <("${PSQL[@]}" -F ' ' -c "select extract(epoch from min(sent_at)), extract(epoch from max(sent_at)) $query")
+
+echo
+echo "invitation emails accepted by SMTP: $sent of $TOTAL"
+awk -v sessions="$SESSIONS" -v t0="$T0" -v booked="$T_BOOKED" -v first="$first" -v last="$last" -v n="$sent" 'BEGIN {
+  printf "all %d bookings answered after   %6.2f s\n", sessions, booked - t0;
+  printf "first email accepted after       %6.2f s\n", first - t0;
+  printf "last email accepted after        %6.2f s\n", last - t0;
+  printf "throughput (first → last)        %6.1f emails/s\n", (last > first) ? (n - 1) / (last - first) : n;
+  printf "throughput (booking → last)      %6.1f emails/s\n", n / (last - t0);
+}'
+[ "$sent" -ge "$TOTAL" ] || { echo "not every invitation was sent within 5 minutes" >&2; exit 1; }
