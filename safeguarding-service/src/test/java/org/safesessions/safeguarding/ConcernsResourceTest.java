@@ -137,7 +137,17 @@ class ConcernsResourceTest extends SafeguardingTestStack {
         }
     }
 
+    /** The reads only DSLs and managers have. */
+    private static void dslAndManagerReadsAreForbidden(String id) {
+        for (String path : List.of("/concerns/" + id + "/access-log", "/concerns/" + id + "/chronology",
+                "/concerns/" + id + "/chronology/verification", "/concerns/overdue", "/concerns/retention-review")) {
+            given().get(path).then().statusCode(403).contentType(startsWith("application/problem+json"));
+        }
+    }
+
     private static void councilEndpointsAreForbidden(String id) {
+        given().get("/council/webhook").then().statusCode(403);
+        given().delete("/council/webhook").then().statusCode(403);
         given().get("/council/referrals").then().statusCode(403);
         given().get("/council/referrals/" + id).then().statusCode(403);
         given().contentType(ContentType.JSON).body("{}").post("/council/referrals/" + id + "/responses").then().statusCode(403);
@@ -152,11 +162,7 @@ class ConcernsResourceTest extends SafeguardingTestStack {
         String id = Fixtures.raise("LOW");
         workflowIsForbidden(id);
         councilEndpointsAreForbidden(id);
-        given().get("/concerns/" + id + "/access-log").then().statusCode(403);
-        given().get("/concerns/" + id + "/chronology").then().statusCode(403);
-        given().get("/concerns/" + id + "/chronology/verification").then().statusCode(403);
-        given().get("/concerns/overdue").then().statusCode(403);
-        given().get("/concerns/retention-review").then().statusCode(403);
+        dslAndManagerReadsAreForbidden(id);
     }
 
     @Test
@@ -166,9 +172,7 @@ class ConcernsResourceTest extends SafeguardingTestStack {
         String id = Fixtures.raise("LOW");
         workflowIsForbidden(id);
         councilEndpointsAreForbidden(id);
-        given().get("/concerns/" + id + "/access-log").then().statusCode(403);
-        given().get("/concerns/" + id + "/chronology").then().statusCode(403);
-        given().get("/concerns/overdue").then().statusCode(403);
+        dslAndManagerReadsAreForbidden(id);
     }
 
     @Test
@@ -199,9 +203,7 @@ class ConcernsResourceTest extends SafeguardingTestStack {
         given().contentType(ContentType.JSON).body(Fixtures.concernBody("LOW")).post("/concerns").then().statusCode(403);
         given().get("/concerns").then().statusCode(403);
         given().get("/concerns/" + id).then().statusCode(403);
-        given().get("/concerns/" + id + "/access-log").then().statusCode(403);
-        given().get("/concerns/" + id + "/chronology").then().statusCode(403);
-        given().get("/concerns/overdue").then().statusCode(403);
+        dslAndManagerReadsAreForbidden(id);
         workflowIsForbidden(id);
     }
 
@@ -321,6 +323,49 @@ class ConcernsResourceTest extends SafeguardingTestStack {
         assertEquals("test-1", rotated.narrativeKeyId);
         assertEquals("sealed before the rotation", register.narrative(rotated));
         assertTrue(cipher.needsResealing(rotated.narrative()), "the active key is now test-2");
+    }
+
+    @Test
+    @TestSecurity(user = "dsl-a", roles = "safeguarding-lead")
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a")})
+    void narrativeAndChronologyTextsNeverAppearInTheLogs() {
+        String marker = "Zebedee-" + UUID.randomUUID();
+        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                logged.add(String.valueOf(r.getMessage()) + " " + java.util.Arrays.toString(r.getParameters())
+                        + " " + (r.getThrown() == null ? "" : r.getThrown().toString()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            org.jboss.logging.Logger.getLogger(ConcernsResourceTest.class).warn("log capture is listening");
+            String id = given().contentType(ContentType.JSON).body(Fixtures.concernBody("HIGH").replace(Fixtures.NARRATIVE, marker))
+                    .post("/concerns").then().statusCode(201).extract().path("id");
+            given().get("/concerns/" + id).then().statusCode(200).body("narrative", equalTo(marker));
+            given().contentType(ContentType.JSON).body("{\"kind\":\"NOTE\",\"text\":\"" + marker + "\"}")
+                    .post("/concerns/" + id + "/chronology").then().statusCode(201);
+            given().contentType(ContentType.JSON).body("{\"kind\":\"CLOSURE\",\"text\":\"" + marker + "\"}")
+                    .post("/concerns/" + id + "/chronology").then().statusCode(422);
+            given().contentType(ContentType.JSON).body("{\"reason\":\"" + marker + "\"}")
+                    .post("/concerns/" + id + "/closure").then().statusCode(409);
+            given().contentType(ContentType.JSON).body("{\"subjectType\":\"UNKNOWN_PARTICIPANT\",\"narrative\":\"" + marker + "\"}")
+                    .post("/concerns").then().statusCode(400);
+        } finally {
+            root.removeHandler(capture);
+        }
+        assertTrue(logged.stream().anyMatch(line -> line.contains("log capture is listening")), "the capture saw the log");
+        assertTrue(logged.stream().noneMatch(line -> line.contains(marker)), "the narrative reached the log");
     }
 
     /** No column of the current row, read as text or as bytes, contains {@code plaintext}. */
