@@ -79,8 +79,13 @@ public class ProjectedConsent extends PanacheEntityBase {
      */
     public static boolean coversPeriod(String organisation, UUID youngPersonId, ConsentScope scope, Platform platform,
                                        OffsetDateTime from, OffsetDateTime to) {
-        return ofYoungPerson(organisation, youngPersonId).stream()
-                .anyMatch(c -> c.covers(scope, platform, from) && c.covers(scope, platform, to));
+        return coverPeriod(ofYoungPerson(organisation, youngPersonId), scope, platform, from, to);
+    }
+
+    /** The same check over consents already read (one young person's, for many sessions). */
+    public static boolean coverPeriod(List<ProjectedConsent> consents, ConsentScope scope, Platform platform,
+                                      OffsetDateTime from, OffsetDateTime to) {
+        return consents.stream().anyMatch(c -> c.covers(scope, platform, from) && c.covers(scope, platform, to));
     }
 
     public static List<ProjectedConsent> ofYoungPerson(String organisation, UUID youngPersonId) {

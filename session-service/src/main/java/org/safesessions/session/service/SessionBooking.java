@@ -17,6 +17,7 @@ import org.safesessions.session.booking.Invitation;
 import org.safesessions.session.booking.ProvisioningState;
 import org.safesessions.session.booking.Session;
 import org.safesessions.session.booking.SessionStatus;
+import org.safesessions.session.consent.ProjectedConsent;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -157,14 +158,18 @@ public class SessionBooking {
     @Transactional(Transactional.TxType.MANDATORY)
     public int removeWhereConsentEnded(String organisation, UUID youngPersonId, RemovalReason reason) {
         OffsetDateTime now = now();
-        List<Session> future = Session.list("select distinct s from Session s join s.invitations i "
-                        + "where s.organisation = ?1 and i.key.youngPersonId = ?2 and i.status = 'INVITED' "
-                        + "and s.status = ?3 and s.startsAt > ?4",
+        // one read of the consents and one of the sessions (with their invitations and facilitators): this runs
+        // for every withdrawal, and a young person may be invited to many sessions
+        List<ProjectedConsent> consents = ProjectedConsent.ofYoungPerson(organisation, youngPersonId);
+        List<Session> future = Session.list("select distinct s from Session s left join fetch s.invitations "
+                        + "left join fetch s.facilitators where s.organisation = ?1 and s.status = ?3 and s.startsAt > ?4 "
+                        + "and s.id in (select i.key.sessionId from Invitation i where i.key.youngPersonId = ?2 "
+                        + "and i.status = org.safesessions.session.booking.InvitationStatus.INVITED)",
                 organisation, youngPersonId, SessionStatus.SCHEDULED, now);
         int removed = 0;
         for (Session session : future) {
-            if (!org.safesessions.session.consent.ProjectedConsent.coversPeriod(organisation, youngPersonId,
-                    session.consentScope(), session.platform, session.startsAt, session.endsAt)) {
+            if (!ProjectedConsent.coverPeriod(consents, session.consentScope(), session.platform, session.startsAt,
+                    session.endsAt)) {
                 removeFrom(session, youngPersonId, reason, now);
                 removed++;
             }
@@ -176,7 +181,9 @@ public class SessionBooking {
         if (session.remove(youngPersonId, reason, now)) {
             outbox.publish(SESSION, session.id, new ParticipantRemovedV1(session.id, session.organisation,
                     youngPersonId, reason, session.startsAt, now));
-            changed.fire(new SessionChanged(session.id));
+            if (session.onZoom()) {
+                changed.fire(new SessionChanged(session.id));
+            }
         }
     }
 
