@@ -182,4 +182,25 @@ class ZoomProvisioningTest extends SessionTestStack {
         awaitReady(id);
         assertEquals(1, ZoomSim.meetingsOf(id).size());
     }
+
+    @Test
+    @TestSecurity(user = "notification-service", roles = "invitation-reader")
+    void joinDetailsGiveEachYoungPersonTheirOwnLinkAndThePasscode() {
+        List<UUID> group = consentedGroup("org-a", 2, Platform.ZOOM);
+        org.safesessions.session.service.SessionBooking booking =
+                io.quarkus.arc.Arc.container().instance(org.safesessions.session.service.SessionBooking.class).get();
+        UUID id = QuarkusTransaction.requiringNew().call(() -> booking.book("org-a", new org.safesessions.session.service
+                .SessionBooking.Booking(org.safesessions.events.session.SessionKind.GROUP, "Film club",
+                Fixtures.workingDayAt(3, 10), Fixtures.workingDayAt(3, 11), Platform.ZOOM,
+                java.util.Set.of("worker-a", "worker2-a"), java.util.Set.copyOf(group), true, null), "coord-a").id);
+        await("Zoom provisioning is done", () -> QuarkusTransaction.requiringNew().call(() ->
+                Session.<Session>findById(id).provisioningState == org.safesessions.session.booking.ProvisioningState.READY));
+        String passcode = (String) ZoomSim.meetingsOf(id.toString()).get(0).get("password");
+        String first = given().get("/sessions/" + id + "/invitations/" + group.get(0) + "/join-details?organisation=org-a")
+                .then().statusCode(200).body("platform", equalTo("ZOOM")).body("title", equalTo("Film club"))
+                .body("passcode", equalTo(passcode)).extract().path("joinUrl");
+        String second = given().get("/sessions/" + id + "/invitations/" + group.get(1) + "/join-details?organisation=org-a")
+                .then().statusCode(200).extract().path("joinUrl");
+        assertTrue(first.startsWith("https://") && !first.equals(second), "a personal link each");
+    }
 }
