@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.safesessions.events.consent.Platform;
 import org.safesessions.events.session.ParticipantInvitedV1;
 import org.safesessions.events.session.ParticipantRemovedV1;
 import org.safesessions.events.session.RemovalReason;
@@ -20,6 +21,7 @@ import org.safesessions.session.booking.SessionStatus;
 import org.safesessions.session.consent.ProjectedConsent;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
@@ -47,7 +49,7 @@ public class SessionBooking {
 
     /** What a booking needs; a one-to-one comes with its request's id. */
     public record Booking(SessionKind kind, String title, OffsetDateTime startsAt, OffsetDateTime endsAt,
-                          org.safesessions.events.consent.Platform platform, Set<String> facilitators,
+                          Platform platform, Set<String> facilitators,
                           Set<UUID> invitees, boolean firstOfGroup, UUID oneToOneRequestId) {
     }
 
@@ -94,7 +96,7 @@ public class SessionBooking {
         Set<String> previousFacilitators = Set.copyOf(session.facilitators);
         OffsetDateTime newStart = startsAt != null ? utc(startsAt) : session.startsAt;
         long minutes = durationMinutes != null ? durationMinutes
-                : java.time.Duration.between(session.startsAt, session.endsAt).toMinutes();
+                : Duration.between(session.startsAt, session.endsAt).toMinutes();
         session.reschedule(title != null ? title.strip() : session.title, newStart, newStart.plusMinutes(minutes), now);
         if (facilitators != null) {
             session.facilitators.clear();
