@@ -25,6 +25,7 @@ RUN=$(date +%s)
 now() { date +%s.%N; }
 COORD=$(bin/suite token coord-b)
 MANAGER=$(bin/suite token manager-b)
+refresh_token() { COORD=$(bin/suite token coord-b); export COORD; }
 export COORD CONSENT SESSION RUN
 
 today=$(date +%F)
@@ -52,14 +53,18 @@ seq 1 "$TOTAL" | xargs -P "$PARALLEL" -I{} bash -c 'register {}' > "$WORK/young-
 [ "$(wc -l < "$WORK/young-people")" -eq "$TOTAL" ] || { echo "registration failed" >&2; exit 1; }
 echo "  done in $(printf '%.1f' "$(echo "$(now) - $t" | bc)") s"
 
-echo "waiting for session-service's consent projection ..."
-for yp in $(tail -n 1 "$WORK/young-people") $(head -n 1 "$WORK/young-people"); do
-  for _ in $(seq 1 120); do
-    code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $COORD" "$SESSION/young-people/$yp/consent-state")
-    [ "$code" = 200 ] && break
+refresh_token
+echo "waiting for session-service's consent projection of all of them ..."
+projected() {
+  for _ in $(seq 1 240); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $COORD" "$SESSION/young-people/$1/consent-state")" = 200 ] && return 0
     sleep 0.5
   done
-done
+  echo "no consent state for $1" >&2
+  return 1
+}
+export -f projected
+xargs -P "$PARALLEL" -I{} bash -c 'projected {}' < "$WORK/young-people"
 
 # One slot per session: working days from the day after tomorrow, 09:00–16:00 UK time, an hour each.
 slot() {
@@ -82,10 +87,17 @@ for i in $(seq 0 $((SESSIONS - 1))); do
 done
 
 book() {
-  curl -sf -H "Authorization: Bearer $COORD" -H 'Content-Type: application/json' -d @"$1" "$SESSION/sessions" | jq -r .id
+  local answer
+  answer=$(curl -s -w '\n%{http_code}' -H "Authorization: Bearer $COORD" -H 'Content-Type: application/json' -d @"$1" "$SESSION/sessions")
+  if [ "$(tail -n 1 <<<"$answer")" = 201 ]; then
+    head -n -1 <<<"$answer" | jq -r .id
+  else
+    echo "booking refused: $(head -n -1 <<<"$answer" | jq -c '{status, rule, detail}')" >&2
+  fi
 }
 export -f book
 
+refresh_token # registration can outlast an access token
 echo "booking $SESSIONS sessions of $PER at once ..."
 T0=$(now)
 ls "$WORK"/booking-*.json | xargs -P "$PARALLEL" -I{} bash -c 'book {}' > "$WORK/sessions"

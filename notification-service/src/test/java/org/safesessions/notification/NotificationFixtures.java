@@ -36,6 +36,14 @@ public abstract class NotificationFixtures extends NotificationTestStack {
     @Inject
     SmsProvider smsProvider;
 
+    /**
+     * Waits up to 60 s: long enough for one retry after the in-JVM GreenMail stalls an SMTP conversation for its 30 s
+     * timeout, which happens on a heavily loaded build machine (the message is then retried and sent once).
+     */
+    protected static void await(String what, java.util.function.BooleanSupplier condition) {
+        org.safesessions.testkit.Eventually.await(what, java.time.Duration.ofSeconds(60), condition);
+    }
+
     @AfterEach
     void backToTheDefaultMoment() {
         clock.reset();

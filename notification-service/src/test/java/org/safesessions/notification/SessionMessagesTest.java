@@ -252,4 +252,25 @@ class SessionMessagesTest extends NotificationFixtures {
                 "eventId = ?1 and recipientKind = ?2 and templateKey = 'session-invitation'",
                 org.safesessions.events.EventJson.readEnvelope(invitation).id(), Delivery.RecipientKind.FAMILY)));
     }
+
+    @Test
+    void lateEventsAboutASessionThatAlreadyStartedTellNobody() {
+        Guardian guardian = Guardian.byEmail("Ira Guardian");
+        UUID youngPerson = family("org-a", "Fen", LocalDate.now().minusYears(10), null, guardian);
+        UUID session = UUID.randomUUID();
+        OffsetDateTime started = OffsetDateTime.now(clock).minusHours(2);
+        joinDetails("org-a", session, youngPerson, "Old session", started, "https://zoom.example/w/7?tk=fen", "Oo11pp");
+        String late = invite(session, youngPerson, started);
+        String cancelled = Events.publish("/session-service", session, new SessionCancelledV1(session, "org-a", started,
+                OffsetDateTime.now(clock), List.of(), List.of(youngPerson)));
+        // a later event on the same partition proves both were consumed
+        Guardian other = Guardian.byEmail("Jay Guardian");
+        UUID otherYoungPerson = family("org-a", "Gus", LocalDate.now().minusYears(10), null, other);
+        joinDetails("org-a", session, otherYoungPerson, "New session", sessionStart(), "https://zoom.example/w/8?tk=gus", "Qq22rr");
+        invite(session, otherYoungPerson, sessionStart());
+        await("the later invitation is sent", () -> mailTo(other.email()).length == 1);
+        assertTrue(deliveriesOf(late).isEmpty(), "no invitation for a session that already started");
+        assertTrue(deliveriesOf(cancelled).isEmpty(), "no cancellation for a session that already started");
+        assertEquals(0, mailTo(guardian.email()).length);
+    }
 }

@@ -71,7 +71,7 @@ public class Notify {
         Set<String> userNames = new LinkedHashSet<>();
         roles.forEach(role -> userNames.addAll(directory.userNamesWithRole(organisation, role)));
         if (userNames.isEmpty()) {
-            LOG.errorf("%s for event %s: the staff directory of %s has nobody with roles %s", template.key(), event.id(),
+            LOG.logf(urgent ? Logger.Level.ERROR : Logger.Level.WARN, "%s for event %s: the staff directory of %s has nobody with roles %s", template.key(), event.id(),
                     organisation, roles);
         }
         staff(event, organisation, template, userNames, sessionId, params, urgent);

@@ -86,6 +86,9 @@ public class SessionEventRouter {
      * for 24 h and 1 h before the start, unless that moment has already passed.
      */
     private void invited(CloudEvent event, ParticipantInvitedV1 invited) {
+        if (alreadyStarted(invited.startsAt())) {
+            return;
+        }
         Map<String, Object> params = new HashMap<>();
         params.put("sessionId", invited.sessionId().toString());
         params.put("platform", invited.platform().name());
@@ -106,7 +109,8 @@ public class SessionEventRouter {
     /** Families are told the new time; pending reminders move with the session. */
     private void rescheduled(CloudEvent event, SessionRescheduledV1 moved) {
         pending.reschedule(moved.sessionId(), REMINDERS, moved.startsAt(), moved.endsAt());
-        if (moved.previousStartsAt() == null || moved.previousStartsAt().isEqual(moved.startsAt())) {
+        if (moved.previousStartsAt() == null || moved.previousStartsAt().isEqual(moved.startsAt())
+                || alreadyStarted(moved.startsAt())) {
             return; // only the facilitators changed: nothing for families
         }
         Map<String, Object> params = Map.of(
@@ -123,6 +127,9 @@ public class SessionEventRouter {
     /** Pending invitations and reminders are withdrawn; families and facilitators are told. */
     private void cancelled(CloudEvent event, SessionCancelledV1 cancelled) {
         pending.suppress(cancelled.sessionId(), null, ABOUT_ATTENDING, "session cancelled");
+        if (alreadyStarted(cancelled.startsAt())) {
+            return;
+        }
         Map<String, Object> params = Map.of(
                 "sessionId", cancelled.sessionId().toString(),
                 "startsAt", cancelled.startsAt().toString());
@@ -140,6 +147,9 @@ public class SessionEventRouter {
      */
     private void removed(CloudEvent event, ParticipantRemovedV1 removed) {
         pending.suppress(removed.sessionId(), removed.youngPersonId(), ABOUT_ATTENDING, "taken off the session");
+        if (alreadyStarted(removed.startsAt())) {
+            return;
+        }
         Map<String, Object> params = Map.of(
                 "sessionId", removed.sessionId().toString(),
                 "startsAt", removed.startsAt().toString(),
@@ -167,6 +177,14 @@ public class SessionEventRouter {
                         "failure", failed.failure(),
                         "attempts", String.valueOf(failed.attempts()),
                         "startsAt", failed.startsAt().toString()), false);
+    }
+
+    /**
+     * Families are not told about a session that has already started: such an event is late (a consumer catching up
+     * after an outage or a first deployment), and an invitation or change for the past would only confuse.
+     */
+    private boolean alreadyStarted(OffsetDateTime startsAt) {
+        return startsAt != null && !startsAt.isAfter(OffsetDateTime.now(clock));
     }
 
     private static <T> List<T> nullSafe(List<T> list) {
