@@ -6,6 +6,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 /**
  * What every service offers from day one: liveness, readiness covering its database and Kafka, the OpenAPI
@@ -20,10 +21,13 @@ public abstract class ServiceBasicsContract {
     }
 
     @Test
-    void isReadyOnlyWithItsDatabaseAndKafka() {
+    void isReadyWithItsDatabaseAndReportsKafkaApart() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"))
+                .body("checks.name", not(hasItem("kafka-broker")));
+        given().get("/q/health/group/kafka").then().statusCode(200)
+                .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("kafka-broker"));
     }
 

@@ -1,6 +1,7 @@
 package org.safesessions.kit.health;
 
 import io.smallrye.common.annotation.Identifier;
+import io.smallrye.health.api.HealthGroup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,17 +10,19 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 import org.safesessions.kit.outbox.KafkaClientSettings;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Ready only while the Kafka cluster answers. When Kafka comes back the next probe sees it: nothing to restart.
- * (How many events wait in the outbox is the {@code safesessions_outbox_pending} metric.)
+ * Whether the Kafka cluster answers, at {@code /q/health/group/kafka}. Deliberately not a readiness gate: while
+ * Kafka is down a service still takes writes and its outbox keeps their events until Kafka is back (SPEC §7), so
+ * taking every pod out of the load balancer would turn a Kafka outage into an outage of the whole API. When Kafka
+ * comes back the next check sees it: nothing to restart. (How many events wait is the
+ * {@code safesessions_outbox_pending} metric.)
  */
-@Readiness
+@HealthGroup("kafka")
 @ApplicationScoped
 public class KafkaReadiness implements HealthCheck {
 

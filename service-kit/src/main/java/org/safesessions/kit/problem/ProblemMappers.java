@@ -97,8 +97,9 @@ public class ProblemMappers {
             return badBody(json);
         }
         int status = e.getResponse().getStatus();
-        if (status == 404 && e.getCause() instanceof IllegalArgumentException) {
-            // a query or path parameter that does not convert (page=abc, an id that is not a UUID)
+        if (status == 404 && (e.getCause() instanceof IllegalArgumentException
+                || e.getCause() instanceof java.time.DateTimeException)) {
+            // a query or path parameter that does not convert (page=abc, an id that is not a UUID, at=yesterday)
             return Problem.of(Response.Status.BAD_REQUEST, "a path or query parameter is malformed").toResponse();
         }
         Response.Status known = Response.Status.fromStatusCode(status);
