@@ -139,7 +139,7 @@ class ClocksTest extends SafeguardingTestStack {
     }
 
     private Concern escalatedAt(ZonedDateTime at) {
-        clock.setTo(at.toInstant());
+        clock.freezeAt(at.toInstant());
         Concern c = Fixtures.raiseAs(register, "org-a", "worker-a", SubjectType.YOUNG_PERSON, null, RiskLevel.HIGH);
         Fixtures.escalate(workflow, "org-a", c.id, "E09000024");
         return reload(c);
@@ -182,7 +182,7 @@ class ClocksTest extends SafeguardingTestStack {
         clock.advance(Duration.ofHours(2));
         referrals.respond("E09000024", decided.id, new ConcernRequests.CouncilResponse(CouncilDecision.ACCEPTED,
                 "LA-77", OffsetDateTime.now(clock)), "council-e09000024");
-        clock.setTo(wednesday.plusDays(1).plusMinutes(1).toInstant());
+        clock.freezeAt(wednesday.plusDays(1).plusMinutes(1).toInstant());
         clocks.checkNow();
         assertNotNull(reload(late).councilDecisionBreachedAt);
         assertNull(reload(decided).councilDecisionBreachedAt);
