@@ -37,11 +37,12 @@ public abstract class NotificationFixtures extends NotificationTestStack {
     SmsProvider smsProvider;
 
     /**
-     * Waits up to 60 s: long enough for one retry after the in-JVM GreenMail stalls an SMTP conversation for its 30 s
-     * timeout, which happens on a heavily loaded build machine (the message is then retried and sent once).
+     * Waits up to 150 s: the in-JVM GreenMail now and then stalls an SMTP conversation for its 30 s timeout (the
+     * message is then retried and sent once), and a CI run saw two such stalls in a row for one message; 150 s
+     * leaves room for four. A passing run waits only as long as delivery takes.
      */
     protected static void await(String what, java.util.function.BooleanSupplier condition) {
-        org.safesessions.testkit.Eventually.await(what, java.time.Duration.ofSeconds(60), condition);
+        org.safesessions.testkit.Eventually.await(what, java.time.Duration.ofSeconds(150), condition);
     }
 
     @AfterEach
