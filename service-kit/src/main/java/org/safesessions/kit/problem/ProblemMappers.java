@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.safesessions.kit.outage.Outage;
+import org.safesessions.kit.staff.StaffDirectoryUnavailableException;
 
 import java.time.DateTimeException;
 import java.util.Comparator;
@@ -46,6 +47,14 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response notFound(NotFoundProblem e) {
         return Problem.of(Response.Status.NOT_FOUND, e.getMessage()).toResponse();
+    }
+
+    /** Keycloak cannot say who the staff are: try again shortly, rather than a rule decided on a guess. */
+    @ServerExceptionMapper
+    public Response staffDirectoryUnavailable(StaffDirectoryUnavailableException e) {
+        return Response.fromResponse(Problem.of(503, "Service Unavailable",
+                "the staff directory (Keycloak) is unavailable; try again shortly").toResponse())
+                .header("Retry-After", "5").build();
     }
 
     @ServerExceptionMapper
