@@ -193,10 +193,10 @@ class GroupSessionBookingTest extends SessionTestStack {
     @Test
     void listsSessionsByPeriodFacilitatorAndYoungPerson() {
         List<UUID> group = consentedGroup("org-a", 1, Platform.TEAMS);
-        String id = book(groupSession(workingDayAt(20, 11), 30, Platform.TEAMS, List.of("worker-a", "worker3-a"), group))
+        String id = book(groupSession(workingDayAt(20, 11), 30, Platform.TEAMS, List.of("worker-a", "coord-a"), group))
                 .statusCode(201).extract().path("id");
         String from = workingDayAt(20, 0).toString().replace("+", "%2B");
-        given().urlEncodingEnabled(false).get("/sessions?from=" + from + "&facilitator=worker3-a").then().statusCode(200)
+        given().urlEncodingEnabled(false).get("/sessions?from=" + from + "&facilitator=coord-a").then().statusCode(200)
                 .body("items.id", equalTo(List.of(id))).body("total", equalTo(1));
         given().get("/sessions?youngPersonId=" + group.get(0)).then().body("items.id", equalTo(List.of(id)));
         given().get("/sessions?facilitator=nobody").then().body("total", equalTo(0));

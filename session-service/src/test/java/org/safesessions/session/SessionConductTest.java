@@ -75,7 +75,7 @@ class SessionConductTest extends SessionTestStack {
 
     @Test
     @TestSecurity(user = "worker-a", roles = "youth-worker")
-    @OidcSecurity(claims = @Claim(key = "org", value = "org-a"))
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "sub", value = Staff.WORKER_A)})
     void groundRulesAreAgreedAtAGroupsFirstSessionOnly() {
         String later = bookedGroup(false, List.of());
         checklist(later, FULL_CHECKLIST.replace("\"groundRulesAgreed\":true", "\"groundRulesAgreed\":false"))
@@ -85,7 +85,7 @@ class SessionConductTest extends SessionTestStack {
 
     @Test
     @TestSecurity(user = "worker-a", roles = "youth-worker")
-    @OidcSecurity(claims = @Claim(key = "org", value = "org-a"))
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "sub", value = Staff.WORKER_A)})
     void earlyTerminationIsRecordedWithItsReason() {
         UUID youngPerson = Fixtures.consentedYoungPerson("org-a", ConsentScope.GROUP_SESSIONS, Platform.TEAMS);
         String id = bookedGroup(true, List.of(youngPerson));
@@ -157,7 +157,7 @@ class SessionConductTest extends SessionTestStack {
         String schedule = """
                 {"title":"Check-in","startsAt":"%s","durationMinutes":30,"platform":"TEAMS","facilitators":[%s]}""";
         given().contentType(ContentType.JSON).body(schedule.formatted(Fixtures.workingDayAt(3, 10),
-                        "\"worker-a\",\"worker2-a\",\"worker3-a\"")).post("/one-to-one-requests/" + request + "/schedule")
+                        "\"worker-a\",\"worker2-a\",\"coord-a\"")).post("/one-to-one-requests/" + request + "/schedule")
                 .then().statusCode(422).body("rule", equalTo("one-to-one-needs-one-or-two-workers"));
         String session = given().contentType(ContentType.JSON).body(schedule.formatted(Fixtures.workingDayAt(3, 10),
                         "\"worker-a\"")).post("/one-to-one-requests/" + request + "/schedule")

@@ -34,6 +34,24 @@ public class Caller {
         return claim(COUNCIL_CLAIM).orElseThrow(() -> new ForbiddenException("token carries no council"));
     }
 
+    /**
+     * The caller's Keycloak user id (the token's subject): how a member of staff is recognised, e.g. as a session's
+     * facilitator (SPEC §2 "Staff identity"), never by a name typed into a request.
+     */
+    public String userId() {
+        String subject = token.getSubject();
+        if (subject == null || subject.isBlank() || subject.length() > 64) {
+            throw new ForbiddenException("token carries no subject");
+        }
+        return subject;
+    }
+
+    /** The token's subject where there is one (for records that name the caller, e.g. who ended a session). */
+    public Optional<String> userIdIfAny() {
+        String subject = token.getSubject();
+        return subject == null || subject.isBlank() || subject.length() > 64 ? Optional.empty() : Optional.of(subject);
+    }
+
     /** The login name, for records people read (e.g. "recorded by coord-a"). */
     public String userName() {
         Object preferred = token.getClaim("preferred_username");

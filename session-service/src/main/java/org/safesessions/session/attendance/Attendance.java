@@ -32,7 +32,11 @@ public class Attendance extends PanacheEntityBase {
     @Column(name = "young_person_id")
     public UUID youngPersonId;
 
+    /** The facilitator's canonical user name, and their Keycloak user id. */
     public String facilitator;
+
+    @Column(name = "facilitator_id")
+    public String facilitatorId;
 
     @Column(name = "participant_ref")
     public String participantRef;

@@ -32,8 +32,8 @@ import java.util.SortedSet;
 import java.util.UUID;
 
 /**
- * A live online session: a group session, or a one-to-one session with one young person. Facilitators are staff
- * user names; invitations keep their history. The session also carries its Zoom provisioning state: what Zoom
+ * A live online session: a group session, or a one-to-one session with one young person. Facilitators are members
+ * of staff by Keycloak user id (with their canonical user name); invitations keep their history. The session also carries its Zoom provisioning state: what Zoom
  * must still be told is derived from {@link #scheduleVersion} vs {@link #zoomSyncedVersion}, the invitations'
  * registrants and the status, so a retry redoes only what is missing.
  */
@@ -163,10 +163,11 @@ public class Session extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** Changed only through {@link #assignFacilitators}: one row per person, by Keycloak user id. */
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "session_facilitator", joinColumns = @JoinColumn(name = "session_id"))
-    @Column(name = "user_name")
-    public SortedSet<String> facilitators = new TreeSet<>();
+    @org.hibernate.annotations.SortNatural
+    public SortedSet<Facilitator> facilitators = new TreeSet<>();
 
     @OneToMany(mappedBy = "session", cascade = CascadeType.ALL, fetch = FetchType.LAZY)
     @OrderBy("invitedAt")
@@ -186,6 +187,27 @@ public class Session extends PanacheEntityBase {
 
     public Optional<Invitation> invitation(UUID youngPersonId) {
         return invitations.stream().filter(i -> i.youngPersonId().equals(youngPersonId)).findFirst();
+    }
+
+    /** The members of staff leading the session (already checked as staff: see Facilitators). */
+    public void assignFacilitators(java.util.Collection<org.safesessions.kit.staff.StaffMember> staff) {
+        facilitators.clear();
+        staff.forEach(member -> facilitators.add(Facilitator.of(member)));
+    }
+
+    /** Whether the member of staff with this Keycloak user id (and canonical user name) leads the session. */
+    public boolean ledBy(String keycloakUserId, String canonicalUserName) {
+        return facilitators.stream().anyMatch(f -> f.is(keycloakUserId, canonicalUserName));
+    }
+
+    /** Canonical user names, for people to read. */
+    public List<String> facilitatorNames() {
+        return facilitators.stream().map(f -> f.userName).toList();
+    }
+
+    /** Keycloak user ids, for events (rows from before ids were kept have none). */
+    public List<String> facilitatorIds() {
+        return facilitators.stream().map(f -> f.userId).filter(java.util.Objects::nonNull).toList();
     }
 
     /** A one-to-one with one worker is allowed, and flagged: a second is good practice. */

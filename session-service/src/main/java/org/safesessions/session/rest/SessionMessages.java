@@ -26,7 +26,7 @@ import java.util.UUID;
 /** Bodies and views of the sessions resource. */
 public final class SessionMessages {
 
-    /** Staff are named by their login (the token's preferred_username). */
+    /** Staff are named by their login (Keycloak user name), in any case; answers show the canonical lower-case one. */
     static final String USER_NAME = "[A-Za-z0-9._@-]{1,100}";
 
     private SessionMessages() {
@@ -92,7 +92,7 @@ public final class SessionMessages {
                               OffsetDateTime createdAt, String createdBy) {
         static SessionView of(Session s) {
             return new SessionView(s.id, s.kind, s.title, s.platform, s.startsAt, s.endsAt,
-                    Duration.between(s.startsAt, s.endsAt).toMinutes(), s.status, List.copyOf(s.facilitators),
+                    Duration.between(s.startsAt, s.endsAt).toMinutes(), s.status, s.facilitatorNames(),
                     s.singleFacilitatorFlag(), s.invitations.stream().map(InvitationView::of).toList(),
                     new ProvisioningView(s.provisioningState, s.provisioningAttempts, s.provisioningFailure, s.zoomMeetingId),
                     new ChecklistView(s.briefingGiven, s.groundRulesAgreed, s.kind == SessionKind.GROUP && s.firstOfGroup,

@@ -167,6 +167,8 @@ public class SessionsResource {
     private Viewer viewer() {
         boolean leadsOnly = caller.hasRole(Roles.YOUTH_WORKER) && !caller.hasRole(Roles.COORDINATOR)
                 && !caller.hasRole(Roles.MANAGER);
-        return new Viewer(caller.organisation(), caller.userName(), leadsOnly);
+        // a youth worker is recognised by the token's subject (Keycloak user id), never by a typed name
+        String userId = leadsOnly ? caller.userId() : caller.userIdIfAny().orElse(null);
+        return new Viewer(caller.organisation(), userId, caller.userName(), leadsOnly);
     }
 }

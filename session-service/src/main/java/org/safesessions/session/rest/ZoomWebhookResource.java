@@ -87,7 +87,7 @@ public class ZoomWebhookResource {
         try {
             switch (type) {
                 case "meeting.participant_joined" -> attendance.joined(meetingId, new Participant(ref,
-                        text(participant, "registrant_id").orElse(null), facilitator(participant, object)),
+                        text(participant, "registrant_id").orElse(null), text(participant, "email").orElse(null)),
                         time(participant, "join_time"));
                 case "meeting.participant_left" -> attendance.left(meetingId, ref, time(participant, "leave_time"));
                 default -> LOG.debugf("Zoom event %s ignored", type);
@@ -96,13 +96,6 @@ public class ZoomWebhookResource {
             return Problem.of(Response.Status.BAD_REQUEST, "a participant time is malformed").toResponse();
         }
         return Response.ok().build();
-    }
-
-    /** Staff are recognised by their organisation address {@code <user name>@<staff domain>}. */
-    private Optional<String> facilitator(JsonNode participant, JsonNode object) {
-        String suffix = "@" + config.staffEmailDomain();
-        return text(participant, "email").filter(e -> e.toLowerCase().endsWith(suffix))
-                .map(e -> e.substring(0, e.length() - suffix.length()).toLowerCase());
     }
 
     private boolean firstReceipt(String signature) {

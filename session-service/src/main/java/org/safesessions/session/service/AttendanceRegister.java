@@ -37,8 +37,14 @@ public class AttendanceRegister {
     @Inject
     Clock clock;
 
-    /** Who joined, as Zoom says it: its participant id, the registrant id (if any) and whether they are staff. */
-    public record Participant(String participantRef, String registrantId, Optional<String> facilitator) {
+    @Inject
+    Facilitators facilitators;
+
+    @Inject
+    org.safesessions.session.zoom.ZoomConfig zoom;
+
+    /** Who joined, as Zoom says it: its participant id, the registrant id (if any) and the email they joined with. */
+    public record Participant(String participantRef, String registrantId, String email) {
     }
 
     @Transactional
@@ -53,8 +59,12 @@ public class AttendanceRegister {
         Optional<Invitation> invitee = invitedRegistrant(session, participant.registrantId());
         if (invitee.isPresent()) {
             row.youngPersonId = invitee.get().youngPersonId();
-        } else if (participant.facilitator().filter(session.facilitators::contains).isPresent()) {
-            row.facilitator = participant.facilitator().get();
+        } else {
+            // a facilitator is recognised through the staff directory, however their name was typed at booking
+            facilitators.joinedAs(session, participant.email(), zoom.staffEmailDomain()).ifPresent(f -> {
+                row.facilitator = f.userName;
+                row.facilitatorId = f.userId;
+            });
         }
         row.persist();
         if (row.youngPersonId != null) {
@@ -62,7 +72,8 @@ public class AttendanceRegister {
                     row.youngPersonId, true, joinedAt, null, AttendanceSource.WEBHOOK));
         } else if (row.unknownParticipant()) {
             outbox.publish(SessionBooking.SESSION, session.id, new UnknownParticipantJoinedV1(session.id,
-                    session.organisation, participant.participantRef(), joinedAt, List.copyOf(session.facilitators)));
+                    session.organisation, participant.participantRef(), joinedAt, session.facilitatorNames(),
+                    session.facilitatorIds()));
         }
     }
 

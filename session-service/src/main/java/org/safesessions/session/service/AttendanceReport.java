@@ -39,7 +39,7 @@ public class AttendanceReport {
                     .map(Line::youngPersonId).distinct().count();
             long unknown = lines.stream().filter(Line::unknownParticipant).count();
             return new SessionAttendance(s.id, s.kind, s.platform, s.startsAt, s.endsAt, s.status, s.startedAt,
-                    s.endedAt, s.terminationReason, List.copyOf(s.facilitators), s.invitees().size(), attended, unknown, lines);
+                    s.endedAt, s.terminationReason, s.facilitatorNames(), s.invitees().size(), attended, unknown, lines);
         }).toList();
     }
 }

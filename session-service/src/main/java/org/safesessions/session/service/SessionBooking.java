@@ -14,6 +14,7 @@ import org.safesessions.events.session.SessionRescheduledV1;
 import org.safesessions.events.session.SessionScheduledV1;
 import org.safesessions.kit.outbox.Outbox;
 import org.safesessions.kit.problem.NotFoundProblem;
+import org.safesessions.session.booking.Facilitator;
 import org.safesessions.session.booking.Invitation;
 import org.safesessions.session.booking.ProvisioningState;
 import org.safesessions.session.booking.Session;
@@ -45,9 +46,12 @@ public class SessionBooking {
     BookingRules rules;
 
     @Inject
+    Facilitators staff;
+
+    @Inject
     Event<SessionChanged> changed;
 
-    /** What a booking needs; a one-to-one comes with its request's id. */
+    /** What a booking needs (facilitators as typed: user names in any case); a one-to-one comes with its request's id. */
     public record Booking(SessionKind kind, String title, OffsetDateTime startsAt, OffsetDateTime endsAt,
                           Platform platform, Set<String> facilitators,
                           Set<UUID> invitees, boolean firstOfGroup, UUID oneToOneRequestId) {
@@ -67,7 +71,7 @@ public class SessionBooking {
         session.firstOfGroup = booking.firstOfGroup();
         session.status = SessionStatus.SCHEDULED;
         session.oneToOneRequestId = booking.oneToOneRequestId();
-        session.facilitators.addAll(booking.facilitators());
+        session.assignFacilitators(staff.resolve(organisation, booking.facilitators()));
         session.provisioningState = session.onZoom() ? ProvisioningState.PENDING : ProvisioningState.NOT_NEEDED;
         session.nextProvisioningAt = session.onZoom() ? now : null;
         session.createdAt = now;
@@ -78,7 +82,8 @@ public class SessionBooking {
             session.invite(youngPersonId, now);
         }
         outbox.publish(SESSION, session.id, new SessionScheduledV1(session.id, organisation, session.kind,
-                session.platform, session.startsAt, session.endsAt, List.copyOf(session.facilitators), session.invitees()));
+                session.platform, session.startsAt, session.endsAt, session.facilitatorNames(), session.invitees(),
+                session.facilitatorIds()));
         announceReadyInvitations(session);
         changed.fire(new SessionChanged(session.id));
         return session;
@@ -93,20 +98,20 @@ public class SessionBooking {
         session.requireChangeable(now);
         OffsetDateTime previousStart = session.startsAt;
         OffsetDateTime previousEnd = session.endsAt;
-        Set<String> previousFacilitators = Set.copyOf(session.facilitators);
+        Set<Facilitator> previousFacilitators = Set.copyOf(session.facilitators);
         OffsetDateTime newStart = startsAt != null ? utc(startsAt) : session.startsAt;
         long minutes = durationMinutes != null ? durationMinutes
                 : Duration.between(session.startsAt, session.endsAt).toMinutes();
         session.reschedule(title != null ? title.strip() : session.title, newStart, newStart.plusMinutes(minutes), now);
         if (facilitators != null) {
-            session.facilitators.clear();
-            session.facilitators.addAll(facilitators);
+            session.assignFacilitators(staff.resolve(organisation, facilitators));
         }
         rules.check(session, session.invitees(), now);
         boolean timeChanged = !previousStart.isEqual(session.startsAt) || !previousEnd.isEqual(session.endsAt);
         if (timeChanged || !previousFacilitators.equals(Set.copyOf(session.facilitators))) {
             outbox.publish(SESSION, session.id, new SessionRescheduledV1(session.id, organisation, previousStart,
-                    session.startsAt, session.endsAt, List.copyOf(session.facilitators), session.invitees()));
+                    session.startsAt, session.endsAt, session.facilitatorNames(), session.invitees(),
+                    session.facilitatorIds()));
         }
         changed.fire(new SessionChanged(session.id));
         return session;
@@ -120,7 +125,7 @@ public class SessionBooking {
         List<UUID> invitees = session.invitees();
         session.cancel(now);
         outbox.publish(SESSION, session.id, new SessionCancelledV1(session.id, organisation, session.startsAt, now,
-                List.copyOf(session.facilitators), invitees));
+                session.facilitatorNames(), invitees, session.facilitatorIds()));
         changed.fire(new SessionChanged(session.id));
         return session;
     }

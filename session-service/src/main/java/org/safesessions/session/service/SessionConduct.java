@@ -78,7 +78,7 @@ public class SessionConduct {
         OffsetDateTime now = now();
         session.terminate(reason, youngPersonId, by, now);
         outbox.publish(SessionBooking.SESSION, session.id, new SessionTerminatedEarlyV1(session.id, session.organisation,
-                reason, youngPersonId, by, now, List.copyOf(session.facilitators)));
+                reason, youngPersonId, by, now, session.facilitatorNames(), viewer.userId(), session.facilitatorIds()));
         outbox.publish(SessionBooking.SESSION, session.id,
                 new SessionEndedV1(session.id, session.organisation, session.startedAt, now));
         return session;

@@ -26,12 +26,14 @@ public class SessionSearch {
             params.and("to", to);
         }
         if (viewer.leadsOnly()) {
-            where.append(" and :leader member of facilitators");
-            params.and("leader", viewer.userName());
+            // by Keycloak user id; a row from before ids were kept, by its canonical user name
+            where.append(" and exists (select 1 from Session l join l.facilitators f where l = s"
+                    + " and (f.userId = :leaderId or (f.userId is null and f.userName = :leaderName)))");
+            params.and("leaderId", viewer.userId()).and("leaderName", viewer.userName());
         }
         if (facilitator != null) {
-            where.append(" and :facilitator member of facilitators");
-            params.and("facilitator", facilitator);
+            where.append(" and exists (select 1 from Session n join n.facilitators g where n = s and g.userName = :facilitator)");
+            params.and("facilitator", org.safesessions.kit.staff.StaffDirectory.canonical(facilitator));
         }
         if (youngPersonId != null) {
             where.append(" and exists (select 1 from Invitation i where i.session = s and i.key.youngPersonId = :yp"
