@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** The court-safe chronology: append-only, corrections as new entries, hash-chained, tampering detected. */
 @QuarkusTest
 @TestSecurity(user = "dsl-a", roles = "safeguarding-lead")
-@OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a")})
+@OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a"), @Claim(key = "sub", value = Staff.DSL_A)})
 class ChronologyTest extends SafeguardingTestStack {
 
     @Inject

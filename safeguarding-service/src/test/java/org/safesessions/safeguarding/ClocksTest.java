@@ -174,7 +174,7 @@ class ClocksTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "dsl-a", roles = "safeguarding-lead")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a")})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a"), @Claim(key = "sub", value = Staff.DSL_A)})
     void councilDecisionNotMadeInTimeBreachesAndIsListedOverdue() {
         ZonedDateTime wednesday = aFridayAfternoon().minusDays(2);
         Concern late = escalatedAt(wednesday);
@@ -195,7 +195,7 @@ class ClocksTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "manager-a", roles = "manager")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "manager-a")})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "manager-a"), @Claim(key = "sub", value = Staff.MANAGER_A)})
     void overdueAcknowledgementsAreListedForManagersExceptStaffAllegations() {
         Concern child = Fixtures.raiseAs(register, "org-a", "worker-a", SubjectType.YOUNG_PERSON, null, RiskLevel.IMMEDIATE_DANGER);
         Concern allegation = Fixtures.raiseAs(register, "org-a", "worker-a", SubjectType.STAFF_MEMBER, "coord-a", RiskLevel.IMMEDIATE_DANGER);

@@ -64,7 +64,7 @@ class ConcernsResourceTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "worker-a", roles = "youth-worker")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a")})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a"), @Claim(key = "sub", value = Staff.WORKER_A)})
     void anyStaffRoleRaisesAConcernAndTheWorkerSeesASummary() {
         String id = given().contentType(ContentType.JSON).body(Fixtures.concernBody("HIGH"))
                 .post("/concerns").then().statusCode(201)
@@ -84,7 +84,7 @@ class ConcernsResourceTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "dsl-a", roles = "safeguarding-lead")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a")})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a"), @Claim(key = "sub", value = Staff.DSL_A)})
     void dslReadsTheWholeConcernWithItsNarrative() {
         String id = concernOfOrgA();
         given().get("/concerns/" + id).then().statusCode(200)
@@ -96,7 +96,7 @@ class ConcernsResourceTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "coord-a", roles = "coordinator")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "coord-a")})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "coord-a"), @Claim(key = "sub", value = Staff.COORD_A)})
     void listIsPagedNewestFirstAndFiltersByStatusAndRisk() {
         String older = Fixtures.raise("LOW");
         String newer = Fixtures.raise("MEDIUM");
@@ -157,7 +157,7 @@ class ConcernsResourceTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "worker-a", roles = "youth-worker")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a")})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a"), @Claim(key = "sub", value = Staff.WORKER_A)})
     void youthWorkerIsForbiddenTheDslAndCouncilEndpoints() {
         String id = Fixtures.raise("LOW");
         workflowIsForbidden(id);
@@ -167,7 +167,7 @@ class ConcernsResourceTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "coord-a", roles = "coordinator")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "coord-a")})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "coord-a"), @Claim(key = "sub", value = Staff.COORD_A)})
     void coordinatorIsForbiddenTheDslAndCouncilEndpoints() {
         String id = Fixtures.raise("LOW");
         workflowIsForbidden(id);
@@ -177,7 +177,7 @@ class ConcernsResourceTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "manager-a", roles = "manager")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "manager-a")})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "manager-a"), @Claim(key = "sub", value = Staff.MANAGER_A)})
     void managerReadsButIsForbiddenTheWorkflowAndCouncilEndpoints() {
         String id = concernOfOrgA();
         workflowIsForbidden(id);
@@ -190,7 +190,7 @@ class ConcernsResourceTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "dsl-a", roles = "safeguarding-lead")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a")})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a"), @Claim(key = "sub", value = Staff.DSL_A)})
     void dslIsForbiddenTheCouncilEndpoints() {
         councilEndpointsAreForbidden(concernOfOrgA());
     }
@@ -209,7 +209,7 @@ class ConcernsResourceTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "dsl-b", roles = "safeguarding-lead")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-b"), @Claim(key = "preferred_username", value = "dsl-b")})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-b"), @Claim(key = "preferred_username", value = "dsl-b"), @Claim(key = "sub", value = Staff.DSL_B)})
     void anotherOrganisationsConcernIs404OnEveryEndpoint() {
         String id = concernOfOrgA();
         given().get("/concerns/" + id).then().statusCode(404).contentType(startsWith("application/problem+json"))
@@ -237,7 +237,7 @@ class ConcernsResourceTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "worker-a", roles = "youth-worker")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a")})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a"), @Claim(key = "sub", value = Staff.WORKER_A)})
     void badInputIs400NamingTheFieldAndNeverEchoesTheNarrative() {
         String secret = "Jamie Smith lives at 12 Secret Street";
         String[] bodies = {
@@ -270,7 +270,7 @@ class ConcernsResourceTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "worker-a", roles = "youth-worker")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a")})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a"), @Claim(key = "sub", value = Staff.WORKER_A)})
     void youngPersonConcernNamesTheYoungPerson() {
         given().contentType(ContentType.JSON)
                 .body("{\"subjectType\":\"YOUNG_PERSON\",\"categories\":[\"NEGLECT\"],\"risk\":\"LOW\",\"narrative\":\"hungry\"}")
@@ -279,7 +279,7 @@ class ConcernsResourceTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "worker-a", roles = "youth-worker")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a")})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a"), @Claim(key = "sub", value = Staff.WORKER_A)})
     void staffAllegationNamesTheMemberOfStaff() {
         given().contentType(ContentType.JSON)
                 .body("{\"subjectType\":\"STAFF_MEMBER\",\"categories\":[\"OTHER\"],\"risk\":\"MEDIUM\",\"narrative\":\"messaged a child\"}")
@@ -327,7 +327,7 @@ class ConcernsResourceTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "dsl-a", roles = "safeguarding-lead")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a")})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a"), @Claim(key = "sub", value = Staff.DSL_A)})
     void narrativeAndChronologyTextsNeverAppearInTheLogs() {
         String marker = "Zebedee-" + UUID.randomUUID();
         List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -379,7 +379,7 @@ class ConcernsResourceTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "dsl-a", roles = "safeguarding-lead")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a")})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a"), @Claim(key = "sub", value = Staff.DSL_A)})
     void accessLogRecordsEveryReadOfAConcern() {
         String id = concernOfOrgA();
         given().get("/concerns/" + id).then().statusCode(200);
@@ -395,7 +395,7 @@ class ConcernsResourceTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "dsl-a", roles = "safeguarding-lead")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a")})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a"), @Claim(key = "sub", value = Staff.DSL_A)})
     void retentionReviewIsDateOfBirthPlus25YearsAndNothingIsDeleted() {
         LocalDate born = LocalDate.now().minusYears(14).minusDays(10);
         String id = given().contentType(ContentType.JSON).body("""
@@ -413,7 +413,7 @@ class ConcernsResourceTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "worker-a", roles = "youth-worker")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a")})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a"), @Claim(key = "sub", value = Staff.WORKER_A)})
     void concernRaisedEventCarriesCategoryCodesAndRiskOnly() {
         String id = Fixtures.raise("IMMEDIATE_DANGER");
         var records = KafkaProbe.readAll("safeguarding-events", Duration.ofSeconds(20),

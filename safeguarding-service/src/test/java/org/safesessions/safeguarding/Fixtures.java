@@ -7,11 +7,14 @@ import org.safesessions.events.safeguarding.ConcernSource;
 import org.safesessions.events.safeguarding.EscalationMethod;
 import org.safesessions.events.safeguarding.RiskLevel;
 import org.safesessions.events.safeguarding.SubjectType;
+import org.safesessions.kit.staff.StaffDirectory;
 import org.safesessions.safeguarding.domain.Concern;
 import org.safesessions.safeguarding.domain.Reader;
 import org.safesessions.safeguarding.rest.ConcernRequests;
 import org.safesessions.safeguarding.service.ConcernRegister;
 import org.safesessions.safeguarding.service.ConcernWorkflow;
+
+import org.safesessions.testkit.KeycloakResource;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -41,15 +44,24 @@ final class Fixtures {
     }
 
     static Reader dsl(String org) {
-        return new Reader(org, "dsl-" + org.substring(org.length() - 1), Reader.Reach.ALL);
+        return reader(org, "dsl-" + org.substring(org.length() - 1), Reader.Reach.ALL);
     }
 
-    /** Raises a concern directly, as {@code raisedBy} of {@code org}. A staff allegation is about {@code staffUser}. */
+    /** A reader with the Keycloak id the stand-in gives {@code userName}. */
+    static Reader reader(String org, String userName, Reader.Reach reach) {
+        return new Reader(org, userName, KeycloakResource.idOf(userName), reach);
+    }
+
+    /**
+     * Raises a concern directly, as {@code raisedBy} of {@code org}. A staff allegation is about {@code staffUser}, by
+     * the Keycloak id the stand-in gives that name (any case) and its canonical name.
+     */
     static Concern raiseAs(ConcernRegister register, String org, String raisedBy, SubjectType subject, String staffUser,
                            RiskLevel risk) {
         return QuarkusTransaction.requiringNew().call(() -> register.raise(new ConcernRegister.NewConcern(org, subject,
                 subject == SubjectType.YOUNG_PERSON ? UUID.randomUUID() : null,
-                subject == SubjectType.STAFF_MEMBER ? staffUser : null,
+                subject == SubjectType.STAFF_MEMBER ? KeycloakResource.idOf(staffUser) : null,
+                subject == SubjectType.STAFF_MEMBER ? StaffDirectory.canonical(staffUser) : null,
                 subject == SubjectType.YOUNG_PERSON ? LocalDate.now().minusYears(15) : null, null,
                 EnumSet.of(ConcernCategory.EMOTIONAL_ABUSE), risk, NARRATIVE, ConcernSource.STAFF, null, raisedBy)));
     }

@@ -64,7 +64,7 @@ class SessionEventConcernsTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "worker-a", roles = "youth-worker")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a")})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a"), @Claim(key = "sub", value = Staff.WORKER_A)})
     void safeguardingTerminationRaisesAConcernTheFacilitatorSeesAsTheirOwn() {
         UUID session = UUID.randomUUID();
         UUID youngPerson = UUID.randomUUID();

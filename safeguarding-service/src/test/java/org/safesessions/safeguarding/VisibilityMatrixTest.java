@@ -16,9 +16,11 @@ import org.safesessions.safeguarding.domain.Concern;
 import org.safesessions.safeguarding.domain.Reader;
 import org.safesessions.safeguarding.service.ConcernRegister;
 import org.safesessions.safeguarding.service.ConcernWorkflow;
+import org.safesessions.testkit.KeycloakResource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -75,7 +77,9 @@ class VisibilityMatrixTest extends SafeguardingTestStack {
         for (String[] role : roles) {
             Reader.Reach reach = Reader.Reach.valueOf(role[0]);
             String me = role[1];
-            Reader reader = new Reader(ownOrg, me, reach);
+            // the organisation has a DSL (dsl-m), so its managers handle no allegation about anyone else
+            Reader reader = new Reader(ownOrg, me, KeycloakResource.idOf(me), reach,
+                    () -> Set.of(KeycloakResource.idOf("dsl-m")));
             for (boolean ownAuthor : new boolean[]{true, false}) {
                 for (Subject subject : Subject.values()) {
                     for (boolean ownOrgCase : new boolean[]{true, false}) {
@@ -148,7 +152,7 @@ class VisibilityMatrixTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "worker-a", roles = "youth-worker")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a")})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a"), @Claim(key = "sub", value = Staff.WORKER_A)})
     void youthWorkerSeesOnlyConcernsTheyRaisedAsASummary() {
         Concern mine = Fixtures.raiseAs(register, "org-a", "worker-a", SubjectType.YOUNG_PERSON, null, RiskLevel.LOW);
         Concern theirs = Fixtures.raiseAs(register, "org-a", "worker2-a", SubjectType.YOUNG_PERSON, null, RiskLevel.LOW);
@@ -160,7 +164,7 @@ class VisibilityMatrixTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "coord-a", roles = "coordinator")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "coord-a")})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "coord-a"), @Claim(key = "sub", value = Staff.COORD_A)})
     void coordinatorSeesOnlyConcernsTheyRaised() {
         Concern mine = Fixtures.raiseAs(register, "org-a", "coord-a", SubjectType.STAFF_MEMBER, "worker2-a", RiskLevel.MEDIUM);
         Concern theirs = Fixtures.raiseAs(register, "org-a", "worker-a", SubjectType.YOUNG_PERSON, null, RiskLevel.LOW);
@@ -170,7 +174,7 @@ class VisibilityMatrixTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "manager-a", roles = "manager")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "manager-a")})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "manager-a"), @Claim(key = "sub", value = Staff.MANAGER_A)})
     void managerSeesAllButAllegationsAgainstStaff() {
         Concern child = Fixtures.raiseAs(register, "org-a", "worker-a", SubjectType.YOUNG_PERSON, null, RiskLevel.LOW);
         Concern allegation = Fixtures.raiseAs(register, "org-a", "coord-a", SubjectType.STAFF_MEMBER, "worker2-a", RiskLevel.HIGH);
@@ -183,7 +187,7 @@ class VisibilityMatrixTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "dsl-a", roles = "safeguarding-lead")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a")})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a"), @Claim(key = "sub", value = Staff.DSL_A)})
     void allegationIsNeverVisibleToTheStaffMemberItIsAbout() {
         Concern aboutMe = Fixtures.raiseAs(register, "org-a", "manager-a", SubjectType.STAFF_MEMBER, "dsl-a", RiskLevel.HIGH);
         Concern aboutColleague = Fixtures.raiseAs(register, "org-a", "manager-a", SubjectType.STAFF_MEMBER, "worker2-a", RiskLevel.HIGH);
@@ -197,7 +201,7 @@ class VisibilityMatrixTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "dsl-a", roles = "safeguarding-lead")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a")})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a"), @Claim(key = "sub", value = Staff.DSL_A)})
     void dslSeesEveryConcernOfTheOrganisation() {
         Concern child = Fixtures.raiseAs(register, "org-a", "worker2-a", SubjectType.YOUNG_PERSON, null, RiskLevel.LOW);
         Concern allegation = Fixtures.raiseAs(register, "org-a", "coord-a", SubjectType.STAFF_MEMBER, "worker-a", RiskLevel.HIGH);

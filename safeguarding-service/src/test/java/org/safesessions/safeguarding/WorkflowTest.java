@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The DSL's workflow: RAISED → ACKNOWLEDGED → UNDER_REVIEW → ESCALATED / MONITORING / CLOSED, and nothing else. */
 @QuarkusTest
 @TestSecurity(user = "dsl-a", roles = "safeguarding-lead")
-@OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a")})
+@OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a"), @Claim(key = "sub", value = Staff.DSL_A)})
 class WorkflowTest extends SafeguardingTestStack {
 
     static final String ESCALATION = "{\"council\":\"E09000024\",\"method\":\"PHONE\",\"reference\":\"MASH-1\","

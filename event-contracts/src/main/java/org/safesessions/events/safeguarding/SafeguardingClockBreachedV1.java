@@ -5,7 +5,11 @@ import org.safesessions.events.EventPayload;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A safeguarding deadline passed: the organisation's managers and DSLs are alerted at once. */
+/**
+ * A safeguarding deadline passed: the organisation's DSLs are alerted at once. {@code subjectStaffId} (added
+ * compatibly; null unless the concern is an allegation against staff) is the Keycloak user id of the member of staff
+ * it is about: they are never told (SPEC §5). An id, never a name.
+ */
 public record SafeguardingClockBreachedV1(
         UUID concernId,
         String organisation,
@@ -13,5 +17,12 @@ public record SafeguardingClockBreachedV1(
         SafeguardingClock clock,
         RiskLevel risk,
         OffsetDateTime dueAt,
-        OffsetDateTime breachedAt) implements EventPayload {
+        OffsetDateTime breachedAt,
+        String subjectStaffId) implements EventPayload {
+
+    /** The shape before {@code subjectStaffId}, as older producers (and tests) build it. */
+    public SafeguardingClockBreachedV1(UUID concernId, String organisation, String reference, SafeguardingClock clock,
+                                       RiskLevel risk, OffsetDateTime dueAt, OffsetDateTime breachedAt) {
+        this(concernId, organisation, reference, clock, risk, dueAt, breachedAt, null);
+    }
 }

@@ -11,7 +11,10 @@ import org.safesessions.kit.outbox.Outbox;
 import org.safesessions.kit.rest.Page;
 import org.safesessions.safeguarding.domain.Concern;
 import org.safesessions.safeguarding.domain.Reader;
-import org.safesessions.events.safeguarding.SubjectType;
+import org.jboss.logging.Logger;
+import org.safesessions.kit.staff.StaffDirectory;
+import org.safesessions.kit.staff.StaffDirectoryUnavailableException;
+import org.safesessions.safeguarding.service.Visibility;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -29,6 +32,7 @@ import java.util.UUID;
 public class SafeguardingClocks {
 
     private static final int BATCH = 100;
+    private static final Logger LOG = Logger.getLogger(SafeguardingClocks.class);
 
     @Inject
     EntityManager em;
@@ -38,6 +42,9 @@ public class SafeguardingClocks {
 
     @Inject
     Clock clock;
+
+    @Inject
+    StaffDirectory staff;
 
     @Scheduled(every = "${safeguarding.clocks.check-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
@@ -68,13 +75,18 @@ public class SafeguardingClocks {
                         where status = 'RAISED' and acknowledgement_due_at <= ?1 and acknowledgement_breached_at is null
                         order by acknowledgement_due_at limit ?2 for update skip locked""", UUID.class)
                 .setParameter(1, now).setParameter(2, BATCH).getResultList();
+        int raised = 0;
         for (UUID id : due) {
             Concern c = em.find(Concern.class, id);
+            if (!subjectKnown(c)) {
+                continue;
+            }
             c.acknowledgementBreachedAt = now;
             outbox.publish("Concern", c.id, new SafeguardingClockBreachedV1(c.id, c.organisation, c.reference,
-                    SafeguardingClock.ACKNOWLEDGEMENT, c.risk, c.acknowledgementDueAt, now));
+                    SafeguardingClock.ACKNOWLEDGEMENT, c.risk, c.acknowledgementDueAt, now, c.subjectStaffId));
+            raised++;
         }
-        return due.size();
+        return raised;
     }
 
     @SuppressWarnings("unchecked")
@@ -86,21 +98,25 @@ public class SafeguardingClocks {
                           and council_decision_breached_at is null and status <> 'CLOSED'
                         order by council_decision_due_at limit ?2 for update skip locked""", UUID.class)
                 .setParameter(1, now).setParameter(2, BATCH).getResultList();
+        int raised = 0;
         for (UUID id : due) {
             Concern c = em.find(Concern.class, id);
+            if (!subjectKnown(c)) {
+                continue;
+            }
             c.councilDecisionBreachedAt = now;
             outbox.publish("Concern", c.id, new SafeguardingClockBreachedV1(c.id, c.organisation, c.reference,
-                    SafeguardingClock.COUNCIL_DECISION, c.risk, c.councilDecisionDueAt, now));
+                    SafeguardingClock.COUNCIL_DECISION, c.risk, c.councilDecisionDueAt, now, c.subjectStaffId));
+            raised++;
         }
-        return due.size();
+        return raised;
     }
 
-    /** Concerns with a clock past due now (breach raised or not yet), most overdue first. */
+    /** Concerns with a clock past due now (breach raised or not yet), most overdue first; never one about the reader. */
     public Page<Concern> overdue(Reader reader, int page, int size) {
         OffsetDateTime now = now();
-        String staff = reader.reach() == Reader.Reach.ALL ? "" : " and c.subjectType <> :staff";
-        String where = " from Concern c where c.organisation = :org"
-                + " and (c.subjectStaffUser is null or lower(c.subjectStaffUser) <> lower(:me))" + staff
+        Visibility visible = Visibility.of(reader);
+        String where = " from Concern c where " + visible.condition()
                 + " and ((c.status = org.safesessions.safeguarding.domain.ConcernStatus.RAISED and c.acknowledgementDueAt <= :now)"
                 + " or (c.councilDecisionDueAt <= :now and c.councilDecidedAt is null"
                 + " and c.status <> org.safesessions.safeguarding.domain.ConcernStatus.CLOSED))";
@@ -108,13 +124,28 @@ public class SafeguardingClocks {
                 + " order by coalesce(c.acknowledgementDueAt, c.councilDecisionDueAt), c.id", Concern.class);
         var count = em.createQuery("select count(c)" + where, Long.class);
         for (var q : List.of(items, count)) {
-            q.setParameter("org", reader.organisation()).setParameter("me", reader.userName()).setParameter("now", now);
-            if (reader.reach() != Reader.Reach.ALL) {
-                q.setParameter("staff", SubjectType.STAFF_MEMBER);
-            }
+            visible.bind(q).setParameter("now", now);
         }
         return new Page<>(items.setFirstResult(page * size).setMaxResults(size).getResultList(), page, size,
                 count.getSingleResult());
+    }
+
+    /**
+     * The breach event names the allegation's subject by Keycloak id, so that notification-service never tells them.
+     * A row raised before ids were stored gets its id from the directory here; while Keycloak is away its breach
+     * waits for the next pass rather than going out without the id.
+     */
+    private boolean subjectKnown(Concern c) {
+        if (!c.isStaffAllegation() || c.subjectStaffId != null || c.subjectStaffUser == null) {
+            return true;
+        }
+        try {
+            staff.byUserName(c.organisation, c.subjectStaffUser).ifPresent(member -> c.subjectStaffId = member.id());
+            return true; // not staff of the organisation any more: no alert can reach them
+        } catch (StaffDirectoryUnavailableException e) {
+            LOG.warnf("clock breach of concern %s waits: the staff directory is unavailable", c.id);
+            return false;
+        }
     }
 
     private OffsetDateTime now() {

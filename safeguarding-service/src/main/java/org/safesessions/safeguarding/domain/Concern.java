@@ -54,7 +54,11 @@ public class Concern extends PanacheEntityBase {
     @Column(name = "subject_young_person_id")
     public UUID subjectYoungPersonId;
 
-    /** For an allegation against staff: the user name of the member of staff it is about. */
+    /** For an allegation against staff: the Keycloak user id of the member of staff it is about. */
+    @Column(name = "subject_staff_id")
+    public String subjectStaffId;
+
+    /** Beside the id: their canonical (lower-case) user name, for people reading the record. */
     @Column(name = "subject_staff_user")
     public String subjectStaffUser;
 
@@ -157,9 +161,26 @@ public class Concern extends PanacheEntityBase {
         return subjectType == SubjectType.STAFF_MEMBER;
     }
 
-    /** Whether {@code userName} is the member of staff this concern alleges something about. */
-    public boolean isAbout(String userName) {
-        return isStaffAllegation() && subjectStaffUser != null && subjectStaffUser.equalsIgnoreCase(userName);
+    /**
+     * Whether the member of staff with this Keycloak user id (and user name) is the one this concern alleges something
+     * about. Compared by id; a row raised before ids were stored (no id) is compared by its canonical user name.
+     */
+    public boolean isAbout(String userId, String userName) {
+        if (!isStaffAllegation()) {
+            return false;
+        }
+        if (subjectStaffId != null) {
+            return subjectStaffId.equals(userId);
+        }
+        return subjectStaffUser != null && userName != null && subjectStaffUser.equalsIgnoreCase(userName.strip());
+    }
+
+    /**
+     * SPEC §5: an allegation is handled by the DSLs other than its subject; where the organisation has none, by its
+     * managers. {@code organisationDsls} are the Keycloak ids of the organisation's DSLs now.
+     */
+    public boolean handledByManagers(java.util.Collection<String> organisationDsls) {
+        return isStaffAllegation() && organisationDsls.stream().allMatch(dsl -> dsl.equals(subjectStaffId));
     }
 
     /** Retention: the young person's 25th birthday when known, otherwise 25 years from when it was raised. */

@@ -38,7 +38,8 @@ public final class ConcernViews {
     }
 
     /** The whole concern, for DSLs and managers. */
-    public record Detail(UUID id, String reference, SubjectType subjectType, UUID youngPersonId, String staffUserName,
+    public record Detail(UUID id, String reference, SubjectType subjectType, UUID youngPersonId, String staffUserId,
+                         String staffUserName,
                          LocalDate youngPersonDateOfBirth, UUID sessionId, Set<ConcernCategory> categories,
                          RiskLevel risk, ConcernStatus status, ConcernSource source, String raisedBy,
                          OffsetDateTime raisedAt, String narrative, OffsetDateTime acknowledgementDueAt,
@@ -47,7 +48,7 @@ public final class ConcernViews {
                          OffsetDateTime councilDecisionDueAt, CouncilDecision councilDecision,
                          OffsetDateTime councilDecidedAt, OffsetDateTime closedAt, LocalDate reviewDueOn) {
         public static Detail of(Concern c, String narrative) {
-            return new Detail(c.id, c.reference, c.subjectType, c.subjectYoungPersonId, c.subjectStaffUser,
+            return new Detail(c.id, c.reference, c.subjectType, c.subjectYoungPersonId, c.subjectStaffId, c.subjectStaffUser,
                     c.subjectDateOfBirth, c.sessionId, c.categories, c.risk, c.status, c.source, c.raisedBy,
                     c.raisedAt, narrative, c.acknowledgementDueAt, c.acknowledgedAt, c.acknowledgedBy,
                     c.escalatedCouncil, c.escalationMethod, c.escalatedAt, c.councilDecisionDueAt, c.councilDecision,

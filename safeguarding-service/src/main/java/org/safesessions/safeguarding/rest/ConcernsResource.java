@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.safesessions.events.safeguarding.RiskLevel;
 import org.safesessions.kit.rest.Page;
 import org.safesessions.kit.rest.PageRequest;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.safesessions.kit.staff.StaffDirectory;
 import org.safesessions.kit.tenancy.Caller;
 import org.safesessions.kit.tenancy.Roles;
 import org.safesessions.safeguarding.clocks.SafeguardingClocks;
@@ -33,6 +35,7 @@ import org.safesessions.safeguarding.rest.ConcernViews.Verification;
 import org.safesessions.safeguarding.service.Chronology;
 import org.safesessions.safeguarding.service.ConcernRegister;
 import org.safesessions.safeguarding.service.ConcernWorkflow;
+import org.safesessions.safeguarding.service.OrganisationDsls;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -66,6 +69,12 @@ public class ConcernsResource {
 
     @Inject
     Clock clock;
+
+    @Inject
+    JsonWebToken token;
+
+    @Inject
+    StaffDirectory staff;
 
     @POST
     @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
@@ -185,7 +194,15 @@ public class ConcernsResource {
     }
 
     private Reader reader() {
-        return new Reader(caller.organisation(), caller.userName(), Reader.reachOf(caller::hasRole));
+        String organisation = caller.organisation();
+        return new Reader(organisation, caller.userName(), callerId(), Reader.reachOf(caller::hasRole),
+                new OrganisationDsls(staff, organisation));
+    }
+
+    /** The caller's Keycloak user id: the token's subject (none: the reader sees no allegation at all). */
+    private String callerId() {
+        String subject = token.getSubject();
+        return subject == null || subject.isBlank() ? null : subject;
     }
 
     /** The role a read is logged under: the one that gave the caller access. */

@@ -1,5 +1,6 @@
 package org.safesessions.safeguarding.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,6 +15,8 @@ import org.safesessions.kit.outbox.Outbox;
 import org.safesessions.kit.problem.NotFoundProblem;
 import org.safesessions.kit.problem.RuleViolationException;
 import org.safesessions.kit.rest.Page;
+import org.safesessions.kit.staff.StaffDirectory;
+import org.safesessions.kit.staff.StaffMember;
 import org.safesessions.safeguarding.domain.AccessRecord;
 import org.safesessions.safeguarding.domain.ChronologyBody;
 import org.safesessions.safeguarding.domain.ChronologyKind;
@@ -59,13 +62,25 @@ public class ConcernRegister {
     @Inject
     EntityManager em;
 
-    /** What a new concern is, however it was raised. */
-    public record NewConcern(String organisation, SubjectType subjectType, UUID youngPersonId, String staffUserName,
-                             LocalDate dateOfBirth, UUID sessionId, Set<ConcernCategory> categories, RiskLevel risk,
-                             String narrative, ConcernSource source, String sourceEventId, String raisedBy) {
+    @Inject
+    StaffDirectory staff;
+
+    /**
+     * What a new concern is, however it was raised. An allegation's subject is a member of staff already resolved
+     * through the staff directory: {@code staffUserId} is their Keycloak user id, {@code staffUserName} the canonical
+     * user name beside it.
+     */
+    public record NewConcern(String organisation, SubjectType subjectType, UUID youngPersonId, String staffUserId,
+                             String staffUserName, LocalDate dateOfBirth, UUID sessionId,
+                             Set<ConcernCategory> categories, RiskLevel risk, String narrative, ConcernSource source,
+                             String sourceEventId, String raisedBy) {
     }
 
-    @Transactional
+    /**
+     * Raises a concern staff typed in. An allegation names a real, enabled member of staff of the same organisation,
+     * typed in any case (422 {@code allegation-subject-must-be-staff-of-organisation} otherwise); Keycloak is asked
+     * before the transaction starts, and while it is away the answer is 503, never a guess.
+     */
     public Concern raise(String organisation, Raise request, String raisedBy) {
         if (request.subjectType() == SubjectType.YOUNG_PERSON && request.youngPersonId() == null) {
             throw new RuleViolationException("young-person-concern-names-the-young-person",
@@ -76,13 +91,22 @@ public class ConcernRegister {
             throw new RuleViolationException("staff-allegation-names-the-member-of-staff",
                     "an allegation against staff needs staffUserName");
         }
-        return raise(new NewConcern(organisation, request.subjectType(),
+        StaffMember subject = null;
+        if (request.subjectType() == SubjectType.STAFF_MEMBER) {
+            subject = staff.byUserName(organisation, request.staffUserName())
+                    .orElseThrow(() -> new RuleViolationException(SUBJECT_MUST_BE_STAFF,
+                            "staffUserName must name an enabled member of staff of this organisation"));
+        }
+        NewConcern concern = new NewConcern(organisation, request.subjectType(),
                 request.subjectType() == SubjectType.YOUNG_PERSON ? request.youngPersonId() : null,
-                request.subjectType() == SubjectType.STAFF_MEMBER ? request.staffUserName().strip() : null,
+                subject != null ? subject.id() : null, subject != null ? subject.userName() : null,
                 request.subjectType() == SubjectType.YOUNG_PERSON ? request.youngPersonDateOfBirth() : null,
                 request.sessionId(), request.categories(), request.risk(), request.narrative().strip(),
-                ConcernSource.STAFF, null, raisedBy));
+                ConcernSource.STAFF, null, raisedBy);
+        return QuarkusTransaction.requiringNew().call(() -> raise(concern));
     }
+
+    public static final String SUBJECT_MUST_BE_STAFF = "allegation-subject-must-be-staff-of-organisation";
 
     /** Raises a concern inside the caller's transaction (a REST request, or an event being consumed). */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -94,6 +118,7 @@ public class ConcernRegister {
         c.reference = nextReference(now);
         c.subjectType = n.subjectType();
         c.subjectYoungPersonId = n.youngPersonId();
+        c.subjectStaffId = n.staffUserId();
         c.subjectStaffUser = n.staffUserName();
         c.subjectDateOfBirth = n.dateOfBirth();
         c.sessionId = n.sessionId();
@@ -112,20 +137,14 @@ public class ConcernRegister {
         c.persist();
         chronology.append(c, ChronologyKind.RAISED, n.raisedBy(), now, null, ChronologyBody.text(n.narrative()));
         outbox.publish(AGGREGATE, c.id, new ConcernRaisedV1(c.id, c.organisation, c.reference, c.subjectType,
-                c.categories, c.risk, c.source, c.sessionId, c.raisedAt));
+                c.categories, c.risk, c.source, c.sessionId, c.raisedAt, c.subjectStaffId));
         return c;
     }
 
     /** The concerns {@code reader} may see, newest first, optionally by status and risk. */
     public Page<Concern> list(Reader reader, ConcernStatus status, RiskLevel risk, int page, int size) {
-        List<String> where = new ArrayList<>(List.of("c.organisation = :org",
-                "(c.subjectStaffUser is null or lower(c.subjectStaffUser) <> lower(:me))"));
-        switch (reader.reach()) {
-            case OWN_SUMMARY -> where.add("c.raisedBy = :me");
-            case ALL_BUT_STAFF_ALLEGATIONS -> where.add("c.subjectType <> :staff");
-            case ALL -> {
-            }
-        }
+        Visibility visible = Visibility.of(reader);
+        List<String> where = new ArrayList<>(List.of(visible.condition()));
         if (status != null) {
             where.add("c.status = :status");
         }
@@ -137,11 +156,7 @@ public class ConcernRegister {
                 + " order by c.raisedAt desc, c.id desc", Concern.class);
         var count = em.createQuery("select count(c) from Concern c where " + condition, Long.class);
         for (var q : List.of(items, count)) {
-            q.setParameter("org", reader.organisation());
-            q.setParameter("me", reader.userName());
-            if (reader.reach() == Reader.Reach.ALL_BUT_STAFF_ALLEGATIONS) {
-                q.setParameter("staff", SubjectType.STAFF_MEMBER);
-            }
+            visible.bind(q);
             if (status != null) {
                 q.setParameter("status", status);
             }
@@ -182,15 +197,14 @@ public class ConcernRegister {
 
     /** Records due for their retention review on or before {@code asOf}: listed for a person to decide, never deleted. */
     public Page<Concern> dueForReview(Reader reader, LocalDate asOf, int page, int size) {
-        String where = "organisation = ?1 and reviewDueOn <= ?2"
-                + " and (subjectStaffUser is null or lower(subjectStaffUser) <> lower(?3))";
-        Object[] params = {reader.organisation(), asOf, reader.userName()};
-        if (reader.reach() != Reader.Reach.ALL) {
-            where += " and subjectType <> ?4";
-            params = new Object[]{reader.organisation(), asOf, reader.userName(), SubjectType.STAFF_MEMBER};
-        }
-        var query = Concern.<Concern>find(where + " order by reviewDueOn, id", params);
-        return new Page<>(query.page(page, size).list(), page, size, query.count());
+        Visibility visible = Visibility.of(reader);
+        String where = " from Concern c where " + visible.condition() + " and c.reviewDueOn <= :asOf";
+        var items = visible.bind(em.createQuery("select c" + where + " order by c.reviewDueOn, c.id", Concern.class));
+        var count = visible.bind(em.createQuery("select count(c)" + where, Long.class));
+        items.setParameter("asOf", asOf);
+        count.setParameter("asOf", asOf);
+        return new Page<>(items.setFirstResult(page * size).setMaxResults(size).getResultList(), page, size,
+                count.getSingleResult());
     }
 
     /** A human-friendly reference for alerts, e.g. SG-2026-000042. */

@@ -59,7 +59,7 @@ public class SessionEventConcerns {
         if (alreadyRaised(eventId)) {
             return;
         }
-        register.raise(new NewConcern(joined.organisation(), SubjectType.UNKNOWN_PARTICIPANT, null, null, null,
+        register.raise(new NewConcern(joined.organisation(), SubjectType.UNKNOWN_PARTICIPANT, null, null, null, null,
                 joined.sessionId(), EnumSet.of(ConcernCategory.STRANGER_CONTACT), RiskLevel.HIGH,
                 "Raised automatically: an unknown participant (meeting participant " + joined.participantRef()
                         + ") joined session " + joined.sessionId() + " at " + joined.joinedAt() + ".",
@@ -73,7 +73,7 @@ public class SessionEventConcerns {
         boolean aboutYoungPerson = ended.youngPersonId() != null;
         register.raise(new NewConcern(ended.organisation(),
                 aboutYoungPerson ? SubjectType.YOUNG_PERSON : SubjectType.UNKNOWN_PARTICIPANT,
-                ended.youngPersonId(), null, null, ended.sessionId(), categoriesFor(ended.reason()),
+                ended.youngPersonId(), null, null, null, ended.sessionId(), categoriesFor(ended.reason()),
                 ended.reason() == TerminationReason.SAFEGUARDING ? RiskLevel.HIGH : RiskLevel.MEDIUM,
                 "Raised automatically: session " + ended.sessionId() + " was ended early (" + ended.reason()
                         + ") at " + ended.terminatedAt() + ".",
