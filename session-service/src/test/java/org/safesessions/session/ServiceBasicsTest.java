@@ -3,7 +3,16 @@ package org.safesessions.session;
 import io.quarkus.test.junit.QuarkusTest;
 import org.safesessions.testkit.ServiceBasicsContract;
 
+import java.util.Map;
+import java.util.Set;
+
 /** Health, readiness, OpenAPI, metrics and problem+json, against the module's real parts (its *TestStack). */
 @QuarkusTest
 class ServiceBasicsTest extends ServiceBasicsContract {
+
+    /** The attendance report also as CSV (SPEC §8). */
+    @Override
+    protected Map<String, Set<String>> statedMediaTypes() {
+        return Map.of("GET /reports/attendance", Set.of("text/csv"));
+    }
 }

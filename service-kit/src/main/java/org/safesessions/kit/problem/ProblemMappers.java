@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.safesessions.kit.outage.Outage;
 import org.safesessions.kit.staff.StaffDirectoryUnavailableException;
 
+import java.io.CharConversionException;
 import java.time.DateTimeException;
 import java.util.Comparator;
 import java.util.List;
@@ -76,6 +77,15 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response mismatchedJson(MismatchedInputException e) {
         return badBody(e);
+    }
+
+    /**
+     * A body Jackson took for UTF-32 or UTF-16 (by its first bytes) that then breaks off or holds invalid characters:
+     * an I/O failure rather than a JSON one, but still the client's bad body.
+     */
+    @ServerExceptionMapper
+    public Response unreadableEncoding(CharConversionException e) {
+        return Problem.of(Response.Status.BAD_REQUEST, "the body is not valid JSON in UTF-8").toResponse();
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,23 @@
+package org.safesessions.kit.problem;
+
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.Test;
+
+import java.io.CharConversionException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+class ProblemMappersTest {
+
+    private final ProblemMappers mappers = new ProblemMappers();
+
+    @Test
+    void aBodyInABrokenEncodingIs400ProblemJson() {
+        Response response = mappers.unreadableEncoding(new CharConversionException("Unexpected EOF in the middle of a 4-byte UTF-32 char"));
+        assertEquals(400, response.getStatus());
+        assertEquals(Problem.PROBLEM_JSON, response.getMediaType());
+        Problem problem = (Problem) response.getEntity();
+        assertFalse(problem.detail().contains("UTF-32 char"), "the detail is ours, not the parser's");
+    }
+}
