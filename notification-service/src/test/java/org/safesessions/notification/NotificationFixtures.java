@@ -10,15 +10,15 @@ import org.safesessions.notification.delivery.Delivery;
 import org.safesessions.notification.delivery.DeliveryStatus;
 import org.safesessions.notification.sending.sms.RecordingSmsProvider;
 import org.safesessions.notification.sending.sms.SmsProvider;
-import org.safesessions.notification.staff.StaffMember;
+import org.safesessions.notification.staff.StaffContact;
 import org.safesessions.notification.staff.StaffRole;
+import org.safesessions.testkit.KeycloakResource;
 import org.safesessions.testkit.SmtpResource;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -95,27 +95,41 @@ public abstract class NotificationFixtures extends NotificationTestStack {
         return s == null ? "null" : "\"" + s + "\"";
     }
 
-    /** A staff member in the directory; returns their user name (unique per test run). */
+    @AfterEach
+    void backToTheRealmsUsers() {
+        KeycloakResource.comeBack();
+        KeycloakResource.reset();
+    }
+
+    /**
+     * A member of staff in Keycloak (the stand-in), with a phone kept by this service when given; returns their user
+     * name (unique per test run).
+     */
     protected static String staff(String organisation, String prefix, String phone, StaffRole... roles) {
         String userName = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        QuarkusTransaction.requiringNew().run(() -> {
-            StaffMember s = new StaffMember();
-            s.id = UUID.randomUUID();
-            s.organisation = organisation;
-            s.userName = userName;
-            s.displayName = "Staff " + userName;
-            s.email = userName + "@staff.example.org";
-            s.phone = phone;
-            s.roles = EnumSet.copyOf(Arrays.asList(roles));
-            s.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-            s.updatedAt = s.createdAt;
-            s.persist();
-        });
+        String id = KeycloakResource.addUser(organisation, userName,
+                Arrays.stream(roles).map(StaffRole::realmRole).toArray(String[]::new));
+        if (phone != null) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                StaffContact c = new StaffContact();
+                c.organisation = organisation;
+                c.userId = id;
+                c.phone = phone;
+                c.updatedBy = "test";
+                c.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                c.persist();
+            });
+        }
         return userName;
     }
 
+    /** The email Keycloak holds for a member of staff. */
     protected static String emailOf(String userName) {
-        return userName + "@staff.example.org";
+        return KeycloakResource.user(userName).email();
+    }
+
+    protected static String idOf(String userName) {
+        return KeycloakResource.idOf(userName);
     }
 
     protected static MimeMessage[] mailTo(String address) {

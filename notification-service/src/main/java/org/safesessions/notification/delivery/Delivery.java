@@ -38,9 +38,20 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "recipient_id", nullable = false)
     public UUID recipientId;
 
-    /** For staff: their user name (the feed is read by it). */
+    /** For staff: their Keycloak user id (rows from before ids were stored have none: they have the name). */
+    @Column(name = "staff_user_id")
+    public String staffUserId;
+
+    /** For staff: their canonical user name beside the id. */
     @Column(name = "staff_user_name")
     public String staffUserName;
+
+    /** For a STAFF_GROUP row: whom it is for ({@code StaffAudience} as JSON), addressed when due. */
+    public String audience;
+
+    /** The recipient keeps quiet hours for non-urgent messages (families always; staff who asked to). */
+    @Column(nullable = false)
+    public boolean quiet;
 
     @Column(name = "young_person_id")
     public UUID youngPersonId;
@@ -91,7 +102,8 @@ public class Delivery extends PanacheEntityBase {
     public OffsetDateTime readAt;
 
     public boolean toFamily() {
-        return recipientKind != RecipientKind.STAFF;
+        return recipientKind == RecipientKind.FAMILY || recipientKind == RecipientKind.GUARDIAN
+                || recipientKind == RecipientKind.YOUNG_PERSON;
     }
 
     public enum RecipientKind {
@@ -99,6 +111,8 @@ public class Delivery extends PanacheEntityBase {
         FAMILY,
         GUARDIAN,
         YOUNG_PERSON,
+        /** Staff found when due (by role, by name, never an allegation's subject): one row per member is queued then. */
+        STAFF_GROUP,
         STAFF
     }
 }

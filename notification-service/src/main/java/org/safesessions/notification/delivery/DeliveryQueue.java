@@ -36,8 +36,10 @@ public class DeliveryQueue {
         int inserted = em.createNativeQuery("""
                         insert into delivery (id, organisation, event_id, template_key, recipient_kind, recipient_id,
                                               staff_user_name, young_person_id, session_id, channel, urgent, status,
-                                              attempts, next_attempt_at, created_at, params)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'QUEUED', 0, ?12, ?13, ?14)
+                                              attempts, next_attempt_at, created_at, params, staff_user_id, audience,
+                                              quiet)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'QUEUED', 0, ?12, ?13, ?14, ?15, ?16,
+                                ?17)
                         on conflict (event_id, template_key, recipient_id, channel) do nothing""")
                 .setParameter(1, UUID.randomUUID())
                 .setParameter(2, m.organisation())
@@ -53,6 +55,9 @@ public class DeliveryQueue {
                 .setParameter(12, due)
                 .setParameter(13, now)
                 .setParameter(14, m.params())
+                .setParameter(15, new TypedParameterValue<>(StandardBasicTypes.STRING, m.staffUserId()))
+                .setParameter(16, new TypedParameterValue<>(StandardBasicTypes.STRING, m.audience()))
+                .setParameter(17, m.quiet())
                 .executeUpdate();
         if (inserted == 1 && !due.isAfter(now)) {
             queued.fire(new Queued());

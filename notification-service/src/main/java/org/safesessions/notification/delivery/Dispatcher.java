@@ -230,7 +230,7 @@ public class Dispatcher {
                         return d;
                     });
                     if (shown != null) {
-                        feed.publish(shown.organisation, shown.staffUserName, FeedItem.of(shown));
+                        feed.publish(shown.organisation, shown.staffUserId, shown.staffUserName, FeedItem.of(shown));
                     }
                 }
                 case Outgoing.HandOver handOver -> {

@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Families are not messaged at night: a non-urgent message to a guardian or young person that falls due in quiet
- * hours (default 21:00–08:00 UK time) waits until they end. Staff messages and urgent ones are never held.
+ * hours (default 21:00–08:00 UK time) waits until they end; so does one to a member of staff who asked for quiet
+ * hours. Urgent messages are never held.
  */
 @ApplicationScoped
 public class QuietHours {
@@ -30,7 +31,7 @@ public class QuietHours {
 
     /** When {@code delivery}, due at {@code now}, may go instead; empty if it may go now. */
     public Optional<OffsetDateTime> holdUntil(Delivery delivery, OffsetDateTime now) {
-        if (delivery.urgent || !delivery.toFamily()) {
+        if (delivery.urgent || !(delivery.toFamily() || delivery.quiet)) {
             return Optional.empty();
         }
         ZonedDateTime local = now.atZoneSameInstant(zone);

@@ -11,18 +11,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class FeedHub {
 
-    private record Addressed(String organisation, String userName, FeedItem item) {
+    private record Addressed(String organisation, String userId, String userName, FeedItem item) {
     }
 
     private final BroadcastProcessor<Addressed> published = BroadcastProcessor.create();
 
-    public void publish(String organisation, String userName, FeedItem item) {
-        published.onNext(new Addressed(organisation, userName, item));
+    public void publish(String organisation, String userId, String userName, FeedItem item) {
+        published.onNext(new Addressed(organisation, userId, userName, item));
     }
 
-    public Multi<FeedItem> stream(String organisation, String userName) {
+    /** A member of staff's new messages: by Keycloak id when the watcher has one, else by user name. */
+    public Multi<FeedItem> stream(String organisation, String userId, String userName) {
         return published
-                .filter(a -> a.organisation().equals(organisation) && a.userName().equals(userName))
+                .filter(a -> a.organisation().equals(organisation) && (userId != null
+                        ? userId.equals(a.userId()) : a.userId() == null && userName.equals(a.userName())))
                 .map(Addressed::item);
     }
 }

@@ -36,7 +36,12 @@ import java.util.UUID;
 @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
 public class MyNotificationsResource {
 
-    private static final String MINE = "organisation = :org and staffUserName = :user and channel = :inApp and status = :sent";
+    /** The caller's messages: by Keycloak id (the token's subject); rows from before ids were stored, by user name. */
+    private static final String MINE = "organisation = :org and (staffUserId = :me or (staffUserId is null and staffUserName = :user))"
+            + " and channel = :inApp and status = :sent";
+
+    @Inject
+    org.eclipse.microprofile.jwt.JsonWebToken token;
 
     @Inject
     Caller caller;
@@ -60,7 +65,7 @@ public class MyNotificationsResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     public Multi<FeedItem> stream() {
-        return hub.stream(caller.organisation(), caller.userName());
+        return hub.stream(caller.organisation(), callerId(), caller.userName());
     }
 
     @PUT
@@ -84,8 +89,16 @@ public class MyNotificationsResource {
     }
 
     private io.quarkus.panache.common.Parameters mine() {
-        return io.quarkus.panache.common.Parameters.with("org", caller.organisation()).and("user", caller.userName())
+        String id = callerId();
+        return io.quarkus.panache.common.Parameters.with("org", caller.organisation())
+                .and("me", id != null ? id : "").and("user", id != null ? "" : caller.userName())
                 .and("inApp", Channel.IN_APP).and("sent", DeliveryStatus.SENT);
+    }
+
+    /** The caller's Keycloak user id, the token's subject; null only for a token without one. */
+    private String callerId() {
+        String subject = token.getSubject();
+        return subject == null || subject.isBlank() ? null : subject;
     }
 
     private Delivery find(UUID id) {

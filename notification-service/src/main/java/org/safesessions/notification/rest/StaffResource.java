@@ -1,16 +1,11 @@
 package org.safesessions.notification.rest;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,24 +16,32 @@ import jakarta.ws.rs.core.Response;
 import org.safesessions.kit.problem.NotFoundProblem;
 import org.safesessions.kit.rest.Page;
 import org.safesessions.kit.rest.PageRequest;
+import org.safesessions.kit.staff.StaffDirectory;
+import org.safesessions.kit.staff.StaffMember;
 import org.safesessions.kit.tenancy.Caller;
-import org.safesessions.kit.tenancy.Roles;
-import org.safesessions.notification.staff.StaffDirectory;
-import org.safesessions.notification.staff.StaffMember;
+import org.safesessions.notification.staff.StaffContact;
+import org.safesessions.notification.staff.StaffContact.PreferredChannel;
 import org.safesessions.notification.staff.StaffRole;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
-/** The staff directory of the caller's organisation, kept by its managers. */
+/**
+ * The organisation's staff as this service tells them things. Who they are (name, email, roles) is Keycloak's, read
+ * through the kit's staff directory and never edited here; a manager keeps only what Keycloak does not hold: a phone
+ * number, the channel they prefer for non-urgent messages, and whether those wait for the end of quiet hours. A user
+ * name that is not an enabled member of staff of the caller's organisation (made up, another organisation's, disabled)
+ * is 404, like a missing one. Keycloak away: 503 with Retry-After.
+ */
 @Path("/staff")
-@RolesAllowed(Roles.MANAGER)
+@RolesAllowed(org.safesessions.kit.tenancy.Roles.MANAGER)
 public class StaffResource {
-
-    static final String USER_NAME = "[a-z0-9][a-z0-9._@-]{0,63}";
 
     @Inject
     Caller caller;
@@ -49,75 +52,83 @@ public class StaffResource {
     @Inject
     Clock clock;
 
-    public record StaffView(UUID id, String userName, String displayName, String email, String phone,
-                            Set<StaffRole> roles, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
-        static StaffView of(StaffMember s) {
-            return new StaffView(s.id, s.userName, s.displayName, s.email, s.phone, Set.copyOf(s.roles), s.createdAt,
-                    s.updatedAt);
+    /** A member of staff: Keycloak's id, canonical user name, name, email and roles, beside this service's contacts. */
+    public record StaffView(String id, String userName, String displayName, String email, Set<StaffRole> roles,
+                            String phone, PreferredChannel preferredChannel, boolean quietHours,
+                            OffsetDateTime contactUpdatedAt) {
+        static StaffView of(StaffMember m, StaffContact c) {
+            Set<StaffRole> roles = EnumSet.noneOf(StaffRole.class);
+            m.roles().forEach(r -> StaffRole.ofRealmRole(r).ifPresent(roles::add));
+            return new StaffView(m.id(), m.userName(), m.displayName(), m.email(), roles,
+                    c != null ? c.phone : null, c != null ? c.preferredChannel : PreferredChannel.EMAIL,
+                    c != null && c.quietHours, c != null ? c.updatedAt : null);
         }
     }
 
-    public record StaffEntry(
-            @NotBlank @Size(max = 200) String displayName,
-            @Email @Size(max = 254) String email,
+    /** What a manager may set: everything Keycloak does not hold. Absent fields are cleared to their defaults. */
+    public record ContactEntry(
             @Pattern(regexp = "\\+?[0-9 ]{7,20}", message = "must be a phone number") String phone,
-            @NotNull @NotEmpty Set<@NotNull StaffRole> roles) {
+            PreferredChannel preferredChannel,
+            Boolean quietHours) {
     }
 
     @GET
     public Page<StaffView> list(@Valid @BeanParam PageRequest page) {
-        var query = StaffMember.<StaffMember>find("organisation", Sort.descending("createdAt").and("userName"),
-                caller.organisation());
-        return new Page<>(query.page(page.page, page.size).list(), page.page, page.size, query.count())
-                .map(StaffView::of);
+        String org = caller.organisation();
+        Map<String, StaffMember> staff = new LinkedHashMap<>();
+        for (StaffRole role : StaffRole.values()) {
+            directory.withRole(org, role.realmRole()).forEach(m -> staff.putIfAbsent(m.id(), m));
+        }
+        List<StaffMember> sorted = staff.values().stream().sorted(Comparator.comparing(StaffMember::userName)).toList();
+        List<StaffView> items = sorted.stream().skip((long) page.page * page.size).limit(page.size)
+                .map(m -> StaffView.of(m, StaffContact.of(org, m.id()).orElse(null))).toList();
+        return new Page<>(items, page.page, page.size, sorted.size());
     }
 
     @GET
     @Path("{userName}")
     public StaffView get(@PathParam("userName") String userName) {
-        return StaffView.of(find(userName));
+        StaffMember member = member(userName);
+        return StaffView.of(member, StaffContact.of(member.organisation(), member.id()).orElse(null));
     }
 
-    /** Adds a staff member under their user name, or replaces their entry: 201 when new, 200 when replaced. */
+    /** Sets the member's contacts: 201 the first time, 200 when replaced. */
     @PUT
     @Path("{userName}")
     @Transactional
-    public Response put(@PathParam("userName") @Pattern(regexp = USER_NAME, message = "must be a user name") String userName,
-                        @Valid @NotNull StaffEntry entry) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        StaffMember staff = directory.find(caller.organisation(), userName).orElse(null);
-        boolean created = staff == null;
+    public Response put(@PathParam("userName") String userName, @Valid @NotNull ContactEntry entry) {
+        StaffMember member = member(userName);
+        StaffContact contact = StaffContact.of(member.organisation(), member.id()).orElse(null);
+        boolean created = contact == null;
         if (created) {
-            staff = new StaffMember();
-            staff.id = UUID.randomUUID();
-            staff.organisation = caller.organisation();
-            staff.userName = userName;
-            staff.createdAt = now;
+            contact = new StaffContact();
+            contact.organisation = member.organisation();
+            contact.userId = member.id();
         }
-        staff.displayName = entry.displayName().strip();
-        staff.email = blankToNull(entry.email());
-        staff.phone = blankToNull(entry.phone());
-        staff.roles = EnumSet.copyOf(entry.roles());
-        staff.updatedAt = now;
+        contact.phone = entry.phone() == null || entry.phone().isBlank() ? null : entry.phone().strip();
+        contact.preferredChannel = entry.preferredChannel() != null ? entry.preferredChannel() : PreferredChannel.EMAIL;
+        contact.quietHours = Boolean.TRUE.equals(entry.quietHours());
+        contact.updatedBy = caller.userName();
+        contact.updatedAt = OffsetDateTime.now(clock);
         if (created) {
-            staff.persist();
+            contact.persist();
         }
-        return Response.status(created ? Response.Status.CREATED : Response.Status.OK).entity(StaffView.of(staff)).build();
+        return Response.status(created ? Response.Status.CREATED : Response.Status.OK)
+                .entity(StaffView.of(member, contact)).build();
     }
 
+    /** Forgets the member's contacts (they stay staff: that is Keycloak's to say). */
     @DELETE
     @Path("{userName}")
     @Transactional
     public Response remove(@PathParam("userName") String userName) {
-        find(userName).delete();
+        StaffMember member = member(userName);
+        StaffContact.delete("organisation = ?1 and userId = ?2", member.organisation(), member.id());
         return Response.noContent().build();
     }
 
-    private StaffMember find(String userName) {
-        return directory.find(caller.organisation(), userName).orElseThrow(() -> new NotFoundProblem("staff member"));
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+    private StaffMember member(String userName) {
+        return directory.byUserName(caller.organisation(), userName)
+                .orElseThrow(() -> new NotFoundProblem("staff member"));
     }
 }

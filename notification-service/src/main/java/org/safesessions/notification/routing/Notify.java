@@ -2,14 +2,13 @@ package org.safesessions.notification.routing;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
 import org.safesessions.events.CloudEvent;
 import org.safesessions.events.EventJson;
 import org.safesessions.notification.delivery.Channel;
 import org.safesessions.notification.delivery.Delivery.RecipientKind;
 import org.safesessions.notification.delivery.DeliveryQueue;
 import org.safesessions.notification.delivery.MessageRequest;
-import org.safesessions.notification.staff.StaffDirectory;
+import org.safesessions.notification.staff.StaffAudience;
 import org.safesessions.notification.staff.StaffRole;
 import org.safesessions.notification.templates.MessageTemplate;
 
@@ -22,58 +21,57 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Queues messages for an event, inside the inbox transaction that records it processed. Families are addressed
- * when the message is due (their contacts come from consent-service then); staff are addressed by user name, on
- * email and the in-app feed, and by SMS as well when the message is urgent.
+ * Queues messages for an event, inside the inbox transaction that records it processed. Nobody is looked up here:
+ * families are addressed when the message is due (their contacts come from consent-service then), and so are staff
+ * (who they are comes from Keycloak then, through the kit's staff directory). A staff message is one STAFF_GROUP row
+ * naming its audience, so an event is never held up, or lost, while Keycloak is away: the row waits and is retried,
+ * and its delivery record says why.
  */
 @ApplicationScoped
 public class Notify {
 
-    private static final Logger LOG = Logger.getLogger(Notify.class);
-
     @Inject
     DeliveryQueue queue;
-
-    @Inject
-    StaffDirectory directory;
 
     /** A message for a young person's family (guardians; the young person too if the template is for them). */
     public void family(CloudEvent event, String organisation, MessageTemplate template, UUID youngPersonId,
                        UUID sessionId, Map<String, ?> params, OffsetDateTime dueAt) {
-        queue.queue(new MessageRequest(organisation, event.id(), template.key(), RecipientKind.FAMILY, youngPersonId,
-                null, youngPersonId, sessionId, Channel.PREFERRED, false, dueAt, EventJson.write(params)));
+        queue.queue(MessageRequest.toFamily(organisation, event.id(), template.key(), RecipientKind.FAMILY,
+                youngPersonId, youngPersonId, sessionId, Channel.PREFERRED, false, dueAt, EventJson.write(params)));
     }
 
     /** A message for one known guardian, by email. */
     public void guardian(CloudEvent event, String organisation, MessageTemplate template, UUID guardianId,
                          UUID youngPersonId, Map<String, ?> params) {
-        queue.queue(new MessageRequest(organisation, event.id(), template.key(), RecipientKind.GUARDIAN, guardianId,
-                null, youngPersonId, null, Channel.EMAIL, false, null, EventJson.write(params)));
+        queue.queue(MessageRequest.toFamily(organisation, event.id(), template.key(), RecipientKind.GUARDIAN,
+                guardianId, youngPersonId, null, Channel.EMAIL, false, null, EventJson.write(params)));
     }
 
-    /** A message for the named staff members (user names, as events carry them). */
+    /** A message for the named members of staff (user names as events carry them, any case). */
     public void staff(CloudEvent event, String organisation, MessageTemplate template, Collection<String> userNames,
                       UUID sessionId, Map<String, ?> params, boolean urgent) {
-        String json = EventJson.write(params);
-        List<Channel> channels = urgent ? List.of(Channel.IN_APP, Channel.EMAIL, Channel.SMS) : List.of(Channel.IN_APP, Channel.EMAIL);
-        for (String userName : new LinkedHashSet<>(userNames)) {
-            UUID recipientId = StaffDirectory.recipientId(organisation, userName);
-            for (Channel channel : channels) {
-                queue.queue(new MessageRequest(organisation, event.id(), template.key(), RecipientKind.STAFF, recipientId,
-                        userName, null, sessionId, channel, urgent, null, json));
-            }
+        if (userNames.isEmpty()) {
+            return;
         }
+        audience(event, organisation, template, StaffAudience.named(List.copyOf(new LinkedHashSet<>(userNames))),
+                sessionId, params, urgent);
     }
 
-    /** A message for every staff member of the organisation holding one of {@code roles}, from the staff directory. */
+    /** A message for every member of staff of the organisation holding one of {@code roles}. */
     public void staffWithRoles(CloudEvent event, String organisation, MessageTemplate template, Set<StaffRole> roles,
                                UUID sessionId, Map<String, ?> params, boolean urgent) {
-        Set<String> userNames = new LinkedHashSet<>();
-        roles.forEach(role -> userNames.addAll(directory.userNamesWithRole(organisation, role)));
-        if (userNames.isEmpty()) {
-            LOG.logf(urgent ? Logger.Level.ERROR : Logger.Level.WARN, "%s for event %s: the staff directory of %s has nobody with roles %s", template.key(), event.id(),
-                    organisation, roles);
-        }
-        staff(event, organisation, template, userNames, sessionId, params, urgent);
+        audience(event, organisation, template, StaffAudience.withRoles(realmRoles(roles)), sessionId, params, urgent);
+    }
+
+    /** A message for whoever {@code audience} names when it is addressed. */
+    public void audience(CloudEvent event, String organisation, MessageTemplate template, StaffAudience audience,
+                         UUID sessionId, Map<String, ?> params, boolean urgent) {
+        queue.queue(new MessageRequest(organisation, event.id(), template.key(), RecipientKind.STAFF_GROUP,
+                audience.recipientId(), null, null, null, sessionId, Channel.PREFERRED, urgent, null,
+                EventJson.write(params), audience.json(), false));
+    }
+
+    static List<String> realmRoles(Set<StaffRole> roles) {
+        return roles.stream().sorted().map(StaffRole::realmRole).toList();
     }
 }

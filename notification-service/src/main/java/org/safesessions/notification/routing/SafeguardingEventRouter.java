@@ -8,11 +8,14 @@ import org.safesessions.events.CloudEvent;
 import org.safesessions.events.EventType;
 import org.safesessions.events.safeguarding.ConcernRaisedV1;
 import org.safesessions.events.safeguarding.SafeguardingClockBreachedV1;
+import org.safesessions.events.safeguarding.SubjectType;
 import org.safesessions.kit.inbox.Inbox;
+import org.safesessions.notification.staff.StaffAudience;
 import org.safesessions.notification.staff.StaffRole;
 import org.safesessions.notification.templates.MessageTemplate;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,7 +48,10 @@ public class SafeguardingEventRouter {
         }
     }
 
-    /** An IMMEDIATE_DANGER or HIGH concern reaches every DSL of the organisation at once. */
+    /**
+     * An IMMEDIATE_DANGER or HIGH concern reaches every DSL of the organisation at once. An allegation against a member
+     * of staff never reaches them (SPEC §5): it goes to the other DSLs, or, where there is no other, to the managers.
+     */
     private void concernRaised(CloudEvent event, ConcernRaisedV1 raised) {
         if (raised.risk() == null || !raised.risk().urgent()) {
             return;
@@ -57,11 +63,15 @@ public class SafeguardingEventRouter {
         params.put("categories", raised.categories() == null ? java.util.List.of()
                 : raised.categories().stream().map(Enum::name).sorted().toList());
         params.put("raisedAt", raised.raisedAt().toString());
-        notify.staffWithRoles(event, raised.organisation(), MessageTemplate.CONCERN_ALERT,
-                Set.of(StaffRole.SAFEGUARDING_LEAD), raised.sessionId(), params, true);
+        notify.audience(event, raised.organisation(), MessageTemplate.CONCERN_ALERT,
+                audience(raised.subjectType(), raised.subjectStaffId(), Set.of(StaffRole.SAFEGUARDING_LEAD)),
+                raised.sessionId(), params, true);
     }
 
-    /** A missed safeguarding deadline reaches the organisation's DSLs and managers at once. */
+    /**
+     * A missed safeguarding deadline reaches the organisation's DSLs and managers at once; for an allegation against
+     * staff, the DSLs other than its subject, or where there is no other, the managers (never the subject).
+     */
     private void clockBreached(CloudEvent event, SafeguardingClockBreachedV1 breached) {
         Map<String, Object> params = new HashMap<>();
         params.put("concernId", breached.concernId().toString());
@@ -71,7 +81,19 @@ public class SafeguardingEventRouter {
             params.put("risk", breached.risk().name());
         }
         params.put("dueAt", breached.dueAt().toString());
-        notify.staffWithRoles(event, breached.organisation(), MessageTemplate.CLOCK_BREACHED_ALERT,
-                Set.of(StaffRole.SAFEGUARDING_LEAD, StaffRole.MANAGER), null, params, true);
+        boolean allegation = breached.subjectStaffId() != null;
+        notify.audience(event, breached.organisation(), MessageTemplate.CLOCK_BREACHED_ALERT,
+                allegation ? audience(SubjectType.STAFF_MEMBER, breached.subjectStaffId(), Set.of(StaffRole.SAFEGUARDING_LEAD))
+                        : StaffAudience.withRoles(Notify.realmRoles(Set.of(StaffRole.SAFEGUARDING_LEAD, StaffRole.MANAGER))),
+                null, params, true);
+    }
+
+    /** {@code roles}; for an allegation against staff never its subject, and the managers when nobody else is left. */
+    static StaffAudience audience(SubjectType subjectType, String subjectStaffId, Set<StaffRole> roles) {
+        if (subjectType != SubjectType.STAFF_MEMBER || subjectStaffId == null) {
+            return StaffAudience.withRoles(Notify.realmRoles(roles));
+        }
+        return new StaffAudience(Notify.realmRoles(roles), List.of(), subjectStaffId,
+                Notify.realmRoles(Set.of(StaffRole.MANAGER)));
     }
 }

@@ -18,8 +18,11 @@ import org.safesessions.notification.recipients.ConsentServiceContacts.Contacts;
 import org.safesessions.notification.recipients.ConsentServiceContacts.Guardian;
 import org.safesessions.notification.recipients.SessionServiceInvitations.JoinDetails;
 import org.safesessions.notification.sending.sms.SmsProvider;
-import org.safesessions.notification.staff.StaffDirectory;
-import org.safesessions.notification.staff.StaffMember;
+import org.jboss.logging.Logger;
+import org.safesessions.kit.staff.StaffDirectory;
+import org.safesessions.kit.staff.StaffMember;
+import org.safesessions.notification.staff.StaffAudience;
+import org.safesessions.notification.staff.StaffContact;
 import org.safesessions.notification.templates.MessageData;
 import org.safesessions.notification.templates.MessageTemplate;
 import org.safesessions.notification.templates.MessageTemplates;
@@ -30,17 +33,22 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns a due delivery into what its channel needs: looks up the recipient now (consent-service for families, the
- * staff directory for staff), renders the organisation's template, and leaves the hand-over itself to the
- * dispatcher, which records it. Throws {@link RecipientUnavailableException} when the message cannot be sent at all.
+ * Turns a due delivery into what its channel needs: looks up the recipient now (consent-service for families; for
+ * staff, Keycloak through the kit's staff directory, plus the phone and preferences this service keeps), renders the
+ * organisation's template, and leaves the hand-over itself to the dispatcher, which records it. Throws
+ * {@link RecipientUnavailableException} when the message cannot be sent at all; while Keycloak is away the directory's
+ * exception makes the dispatcher record a failure and retry, so a message is never sent to a guessed address.
  */
 @ApplicationScoped
 public class MessageSender {
+
+    private static final Logger LOG = Logger.getLogger(MessageSender.class);
 
     /** Young people this old or older, with an email address, get their own invitations (SPEC §6). */
     static final int OWN_INVITATION_AGE = 13;
@@ -78,6 +86,7 @@ public class MessageSender {
                 .orElseThrow(() -> new RecipientUnavailableException("unknown template " + delivery.templateKey));
         return switch (delivery.recipientKind) {
             case FAMILY -> address(delivery, template);
+            case STAFF_GROUP -> addressStaff(delivery);
             case GUARDIAN, YOUNG_PERSON -> toFamilyMember(delivery, template);
             case STAFF -> toStaff(delivery, template);
         };
@@ -104,7 +113,7 @@ public class MessageSender {
     }
 
     private MessageRequest member(Delivery family, RecipientKind kind, java.util.UUID recipientId, Channel channel) {
-        return new MessageRequest(family.organisation, family.eventId, family.templateKey, kind, recipientId, null,
+        return MessageRequest.toFamily(family.organisation, family.eventId, family.templateKey, kind, recipientId,
                 family.youngPersonId, family.sessionId, channel, family.urgent, null, family.params);
     }
 
@@ -146,18 +155,75 @@ public class MessageSender {
         return handOver(delivery, template, data, email, phone);
     }
 
-    private Outgoing toStaff(Delivery delivery, MessageTemplate template) {
-        StaffMember staff = QuarkusTransaction.requiringNew().call(() ->
-                staffDirectory.find(delivery.organisation, delivery.staffUserName).orElse(null));
-        if (staff == null && delivery.channel != Channel.IN_APP) {
-            throw new RecipientUnavailableException("not in the staff directory");
+    /**
+     * A staff message becomes one message per member of its audience, found in Keycloak now: the holders of its
+     * roles and the staff it names, never its excepted member (an allegation's subject), and when that leaves nobody,
+     * the holders of its fallback roles. Each gets the in-app feed and email, and SMS too when urgent; a non-urgent one
+     * goes by the channel they prefer and waits out quiet hours if they asked for that.
+     */
+    private Outgoing addressStaff(Delivery delivery) {
+        StaffAudience audience = StaffAudience.parse(delivery.audience);
+        Map<String, StaffMember> members = new LinkedHashMap<>();
+        for (String role : audience.roles()) {
+            staffDirectory.withRole(delivery.organisation, role).forEach(m -> members.putIfAbsent(m.id(), m));
         }
-        MessageData data = data(delivery).with("recipientName", staff != null ? staff.displayName : delivery.staffUserName);
+        for (String userName : audience.userNames()) {
+            staffDirectory.byUserName(delivery.organisation, userName)
+                    .ifPresentOrElse(m -> members.putIfAbsent(m.id(), m),
+                            () -> LOG.warnf("message %s: a named recipient is not staff of %s", delivery.id, delivery.organisation));
+        }
+        members.remove(audience.exceptStaffId());
+        if (members.isEmpty()) {
+            for (String role : audience.otherwiseRoles()) {
+                staffDirectory.withRole(delivery.organisation, role).forEach(m -> members.putIfAbsent(m.id(), m));
+            }
+            members.remove(audience.exceptStaffId());
+        }
+        if (members.isEmpty()) {
+            LOG.logf(delivery.urgent ? Logger.Level.ERROR : Logger.Level.WARN,
+                    "message %s (%s): nobody on the staff of %s to tell", delivery.id, delivery.templateKey, delivery.organisation);
+            throw new RecipientUnavailableException("nobody on the staff to tell");
+        }
+        Map<String, StaffContact> contacts = QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, StaffContact> found = new LinkedHashMap<>();
+            members.keySet().forEach(id -> StaffContact.of(delivery.organisation, id).ifPresent(c -> found.put(id, c)));
+            return found;
+        });
+        List<MessageRequest> messages = new ArrayList<>();
+        for (StaffMember member : members.values()) {
+            StaffContact contact = contacts.get(member.id());
+            List<Channel> channels = new ArrayList<>(List.of(Channel.IN_APP));
+            if (delivery.urgent) {
+                channels.addAll(List.of(Channel.EMAIL, Channel.SMS));
+            } else {
+                channels.add(contact != null && contact.preferredChannel == StaffContact.PreferredChannel.SMS
+                        && contact.hasPhone() ? Channel.SMS : Channel.EMAIL);
+            }
+            boolean quiet = !delivery.urgent && contact != null && contact.quietHours;
+            for (Channel channel : channels) {
+                messages.add(new MessageRequest(delivery.organisation, delivery.eventId, delivery.templateKey,
+                        RecipientKind.STAFF, StaffAudience.recipientId(delivery.organisation, member.id()), member.id(),
+                        member.userName(), null, delivery.sessionId, channel, delivery.urgent, null, delivery.params,
+                        null, quiet));
+            }
+        }
+        return new Outgoing.Addressed(messages);
+    }
+
+    /** One staff message: who they are comes from Keycloak now (by id), the phone from this service's contacts. */
+    private Outgoing toStaff(Delivery delivery, MessageTemplate template) {
+        StaffMember staff = (delivery.staffUserId != null
+                ? staffDirectory.byId(delivery.organisation, delivery.staffUserId)
+                : staffDirectory.byUserName(delivery.organisation, delivery.staffUserName))
+                .orElseThrow(() -> new RecipientUnavailableException("not an enabled member of staff of the organisation"));
+        MessageData data = data(delivery).with("recipientName", staff.displayName());
         if (delivery.channel == Channel.IN_APP) {
             RenderedMessage message = render(delivery, template, data);
             return new Outgoing.InApp(message.subject(), message.text());
         }
-        return handOver(delivery, template, data, staff.email, staff.phone);
+        String phone = delivery.channel != Channel.SMS ? null : QuarkusTransaction.requiringNew().call(() ->
+                StaffContact.of(delivery.organisation, staff.id()).map(c -> c.phone).orElse(null));
+        return handOver(delivery, template, data, staff.email(), phone);
     }
 
     private Outgoing handOver(Delivery delivery, MessageTemplate template, MessageData data, String email, String phone) {
