@@ -18,6 +18,7 @@ import org.safesessions.events.consent.Platform;
 import org.safesessions.events.session.SessionKind;
 import org.safesessions.session.attendance.Attendance;
 import org.safesessions.session.booking.Session;
+import org.safesessions.session.service.FacilitatorBackfill;
 import org.safesessions.session.service.SessionBooking;
 import org.safesessions.testkit.KeycloakResource;
 
@@ -51,6 +52,9 @@ class FacilitatorIdentityTest extends SessionTestStack {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    FacilitatorBackfill backfill;
 
     @BeforeEach
     void platformsApproved() {
@@ -200,6 +204,35 @@ class FacilitatorIdentityTest extends SessionTestStack {
                 .setParameter(1, UUID.fromString(id)).executeUpdate());
         given().get("/sessions/" + id).then().statusCode(200);
         given().get("/sessions?size=200").then().body("items.id", hasItem(id));
+    }
+
+    @Test
+    void rowsFromBeforeIdsWereKeptAreGivenTheirKeycloakId() {
+        String id = bookWith("worker-a", "worker2-a").statusCode(201).extract().path("id");
+        KeycloakResource.removeUser("worker2-a"); // no longer staff: stays a name only
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update session_facilitator set user_id = null where session_id = ?1")
+                .setParameter(1, UUID.fromString(id)).executeUpdate());
+        backfill.run();
+        List<?> ids = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select coalesce(user_id, '-') from session_facilitator where session_id = ?1 order by user_name")
+                .setParameter(1, UUID.fromString(id)).getResultList());
+        assertEquals(List.of(Staff.WORKER_A, "-"), ids);
+        given().get("/sessions/" + id).then().statusCode(200).body("facilitators", equalTo(List.of("worker-a", "worker2-a")));
+    }
+
+    @Test
+    void aSessionFromBeforeIdsWereKeptTakesNewFacilitators() {
+        String id = bookWith("worker-a", "worker2-a").statusCode(201).extract().path("id");
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update session_facilitator set user_id = null where session_id = ?1")
+                .setParameter(1, UUID.fromString(id)).executeUpdate());
+        patch(id, "{\"facilitators\":[\"WORKER-A\",\"coord-a\"]}").statusCode(200)
+                .body("facilitators", equalTo(List.of("coord-a", "worker-a")));
+        List<?> ids = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select user_id from session_facilitator where session_id = ?1 order by user_name")
+                .setParameter(1, UUID.fromString(id)).getResultList());
+        assertEquals(List.of(KeycloakResource.idOf("coord-a"), Staff.WORKER_A), ids);
     }
 
     @Test

@@ -191,8 +191,22 @@ public class Session extends PanacheEntityBase {
 
     /** The members of staff leading the session (already checked as staff: see Facilitators). */
     public void assignFacilitators(java.util.Collection<org.safesessions.kit.staff.StaffMember> staff) {
-        facilitators.clear();
-        staff.forEach(member -> facilitators.add(Facilitator.of(member)));
+        // a new set, not clear(): Hibernate then rewrites the rows by session id, which also removes rows from
+        // before V3 whose null user_id a row-by-row delete would not match
+        SortedSet<Facilitator> assigned = new TreeSet<>();
+        staff.forEach(member -> assigned.add(Facilitator.of(member)));
+        facilitators = assigned;
+    }
+
+    /** A facilitator row from before ids were kept gets its member of staff's Keycloak user id. */
+    public void identifyFacilitator(org.safesessions.kit.staff.StaffMember member) {
+        if (facilitators.stream().noneMatch(f -> f.userId == null && f.userName.equals(member.userName()))) {
+            return;
+        }
+        SortedSet<Facilitator> identified = new TreeSet<>();
+        facilitators.forEach(f -> identified.add(f.userId == null && f.userName.equals(member.userName())
+                ? Facilitator.of(member) : f));
+        facilitators = identified; // a new set, for the reason given in assignFacilitators
     }
 
     /** Whether the member of staff with this Keycloak user id (and canonical user name) leads the session. */
