@@ -3,6 +3,7 @@ package org.safesessions.k8scheck;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.safesessions.k8scheck.rules.ConfigKeyRules;
 import org.safesessions.k8scheck.rules.DeploymentRules;
+import org.safesessions.k8scheck.rules.KafkaAclRules;
 import org.safesessions.k8scheck.rules.SecretRules;
 import org.safesessions.k8scheck.schema.CrdSchemas;
 import org.safesessions.k8scheck.schema.KubernetesApiSchema;
@@ -13,7 +14,8 @@ import java.util.List;
 
 /**
  * Everything checked of a rendered overlay: each object against the Kubernetes API or its operator's CRD schema,
- * then the suite's rules (Deployments, secrets, config keys). An empty list means ops can apply it.
+ * then the suite's rules (Deployments, secrets, config keys, Kafka logins and ACLs). An empty list means ops can
+ * apply it.
  */
 public final class ManifestValidation {
 
@@ -39,6 +41,7 @@ public final class ManifestValidation {
         violations.addAll(DeploymentRules.violations(objects));
         violations.addAll(SecretRules.violations(objects, demoPeopleAllowed));
         violations.addAll(ConfigKeyRules.violations(objects, repository));
+        violations.addAll(KafkaAclRules.violations(objects, repository));
         return violations;
     }
 }

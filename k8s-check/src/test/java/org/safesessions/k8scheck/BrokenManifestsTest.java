@@ -102,6 +102,30 @@ class BrokenManifestsTest {
     }
 
     @Test
+    void aKafkaUserAllowedMoreThanItsServiceUsesIsRefused() {
+        List<String> violations = violationsWith("kafkauser-extra-topic.yaml");
+
+        assertContains(violations, "KafkaUser/consent-service: allows Read on topic session-events, which"
+                + " consent-service does not use");
+        assertContains(violations, "KafkaUser/consent-service: allows [\"Read\"] on topic safeguarding- by pattern");
+    }
+
+    @Test
+    void aKafkaUserLackingWhatItsServiceConsumesIsRefused() {
+        assertRefused("kafkauser-missing-group.yaml",
+                "KafkaUser/session-service: lacks Read on group session-service, which session-service uses");
+    }
+
+    @Test
+    void anAnonymousKafkaWithoutAclsIsRefused() {
+        List<String> violations = violationsWith("kafka-anonymous.yaml");
+
+        assertContains(violations, "Kafka/events: needs authorization type simple");
+        assertContains(violations, "Kafka/events: listener plain must require authentication type scram-sha-512");
+        assertContains(violations, "Kafka/events: needs the entity operator's userOperator");
+    }
+
+    @Test
     void anUnpinnedRootImageWithASecretIsRefused() {
         List<String> violations = DockerfileRules.violations(broken("Dockerfile.unpinned-root"));
 

@@ -174,7 +174,8 @@ class OverlaysTest {
             }
             assertFalse(client.path("directAccessGrantsEnabled").asBoolean(), "password grant in prod");
         }
-        assertEquals(List.of("staff-portal", "notification-service"), clients);
+        assertEquals(List.of("staff-portal", "notification-service", "staff-portal-web", "session-service",
+                "safeguarding-service"), clients);
         assertEquals("external", realm.path("sslRequired").asText());
     }
 

@@ -33,8 +33,10 @@ class TokensAndTenancyIT {
     void wrongRolesAreForbidden() {
         Suite.as("worker-a").contentType(ContentType.JSON).body(YOUNG_PERSON)
                 .post(Suite.CONSENT + "/young-people").then().statusCode(403);
+        // A council's token is meant for safeguarding-service (at the others it is 401, see AudienceIT); there it may
+        // read referrals, not the staff's list of concerns.
         given().auth().oauth2(Suite.clientToken("council-e09000024"))
-                .get(Suite.CONSENT + "/young-people").then().statusCode(403);
+                .get(Suite.SAFEGUARDING + "/concerns").then().statusCode(403);
         Suite.as("coord-a").get(Suite.NOTIFICATION + "/notifications").then().statusCode(403);
     }
 

@@ -21,6 +21,7 @@ public final class VendoredCrds {
             new Crd("Strimzi", "1.2.0", "strimzi/040-Crd-kafka.yaml", "kafka.strimzi.io/v1", "Kafka"),
             new Crd("Strimzi", "1.2.0", "strimzi/045-Crd-kafkanodepool.yaml", "kafka.strimzi.io/v1", "KafkaNodePool"),
             new Crd("Strimzi", "1.2.0", "strimzi/043-Crd-kafkatopic.yaml", "kafka.strimzi.io/v1", "KafkaTopic"),
+            new Crd("Strimzi", "1.2.0", "strimzi/044-Crd-kafkauser.yaml", "kafka.strimzi.io/v1", "KafkaUser"),
             new Crd("CloudNativePG", "1.30.0", "cloudnative-pg/postgresql.cnpg.io_clusters.yaml",
                     "postgresql.cnpg.io/v1", "Cluster"),
             new Crd("CloudNativePG", "1.30.0", "cloudnative-pg/postgresql.cnpg.io_databases.yaml",

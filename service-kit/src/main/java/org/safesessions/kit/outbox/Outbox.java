@@ -31,9 +31,18 @@ public class Outbox {
     @ConfigProperty(name = "quarkus.application.name")
     String serviceName;
 
+    @Inject
+    OutboxConfig config;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public CloudEvent publish(String aggregateType, UUID aggregateId, EventPayload payload) {
         EventType<?> type = EventType.forPayload(payload.getClass());
+        String topic = type.topic().topicName();
+        // Its own topic only (see OutboxConfig.topic): the cluster would refuse the relay anything else.
+        if (!config.topic().map(topic::equals).orElse(false)) {
+            throw new IllegalStateException(serviceName + " may publish only to safesessions.outbox.topic ("
+                    + config.topic().orElse("not set") + "); " + type.type() + " belongs to " + topic);
+        }
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), "/" + serviceName,
                 type.type(), aggregateId.toString(), now, "application/json", EventJson.tree(payload));
@@ -43,7 +52,7 @@ public class Outbox {
         message.aggregateType = aggregateType;
         message.aggregateId = aggregateId.toString();
         message.eventType = type.type();
-        message.topic = type.topic().topicName();
+        message.topic = topic;
         message.envelope = EventJson.write(event);
         message.createdAt = now;
         message.persist();

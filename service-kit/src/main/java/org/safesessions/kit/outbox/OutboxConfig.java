@@ -4,9 +4,17 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "safesessions.outbox")
 public interface OutboxConfig {
+
+    /**
+     * The one topic this service writes. In a cluster its Kafka user may write only there (k8s-check derives the
+     * ACLs from this setting), so {@link Outbox} refuses an event for another topic in the writing transaction,
+     * rather than losing it to an authorisation error at the relay. Unset: the service publishes nothing.
+     */
+    Optional<String> topic();
 
     /** How many events one relay pass sends. */
     @WithDefault("200")
