@@ -1,7 +1,6 @@
 package org.safesessions.portal.security;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.WithFormRead;
@@ -20,14 +19,14 @@ public class CsrfCheck {
 
     @ServerRequestFilter
     @WithFormRead
-    public Response check(ContainerRequestContext request) {
+    public Response check(ResteasyReactiveContainerRequestContext request) {
         String method = request.getMethod();
         if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
             return null;
         }
         String submitted = request.getHeaderString(Csrf.HEADER);
-        if (submitted == null && request instanceof ResteasyReactiveContainerRequestContext reactive) {
-            ResteasyReactiveRequestContext context = (ResteasyReactiveRequestContext) reactive.getServerRequestContext();
+        if (submitted == null) {
+            ResteasyReactiveRequestContext context = (ResteasyReactiveRequestContext) request.getServerRequestContext();
             Object field = context.getFormParameter(Csrf.FIELD, true, false);
             submitted = field == null ? null : field.toString();
         }
