@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -103,6 +104,7 @@ public class YoungPeoplePages {
 
     @GET
     @Path("new")
+    @RolesAllowed({Caller.COORDINATOR, Caller.SAFEGUARDING_LEAD, Caller.MANAGER})
     public TemplateInstance registerForm() {
         return registerPage(Map.of(), FormErrors.none());
     }
@@ -110,6 +112,7 @@ public class YoungPeoplePages {
     @POST
     @Path("new")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Caller.COORDINATOR, Caller.SAFEGUARDING_LEAD, Caller.MANAGER})
     public Object register(@RestForm String preferredName, @RestForm("dateOfBirth-day") String dobDay,
                            @RestForm("dateOfBirth-month") String dobMonth, @RestForm("dateOfBirth-year") String dobYear,
                            @RestForm String localAuthorityCode, @RestForm String email,
@@ -241,6 +244,7 @@ public class YoungPeoplePages {
 
     @GET
     @Path("{id}/consents/new")
+    @RolesAllowed({Caller.COORDINATOR, Caller.SAFEGUARDING_LEAD, Caller.MANAGER})
     public TemplateInstance recordConsentForm(@PathParam("id") UUID id) {
         LocalDate today = LocalDate.now(UK);
         Map<String, Object> typed = new LinkedHashMap<>();
@@ -255,6 +259,7 @@ public class YoungPeoplePages {
     @POST
     @Path("{id}/consents/new")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Caller.COORDINATOR, Caller.SAFEGUARDING_LEAD, Caller.MANAGER})
     public Object recordConsent(@PathParam("id") UUID id, @RestForm String scope, @RestForm List<String> platforms,
                                 @RestForm String guardianId,
                                 @RestForm String evidenceReference, @RestForm String evidenceMethod,
@@ -332,6 +337,7 @@ public class YoungPeoplePages {
 
     @GET
     @Path("{id}/consents/{consentId}/withdrawal")
+    @RolesAllowed({Caller.COORDINATOR, Caller.SAFEGUARDING_LEAD, Caller.MANAGER})
     public TemplateInstance withdrawForm(@PathParam("id") UUID id, @PathParam("consentId") UUID consentId) {
         return withdrawPage(id, consentId, "", FormErrors.none());
     }
@@ -339,6 +345,7 @@ public class YoungPeoplePages {
     @POST
     @Path("{id}/consents/{consentId}/withdrawal")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Caller.COORDINATOR, Caller.SAFEGUARDING_LEAD, Caller.MANAGER})
     public Object withdraw(@PathParam("id") UUID id, @PathParam("consentId") UUID consentId, @RestForm String reason) {
         Answer answer = backend.post(Service.CONSENT, "/consents/" + consentId + "/withdrawal",
                 Map.of("reason", nz(reason).trim()));
