@@ -29,7 +29,9 @@ public class ErrorPages {
     @ServerExceptionMapper
     public Response refused(ServiceRefusal e) {
         return switch (e.status()) {
-            case 401 -> Response.seeOther(java.net.URI.create("/sign-out")).build();
+            // The portal refreshes an expired token itself: a 401 means the service did not accept this sign-in
+            case 401 -> pages.problemPage(401, "Sorry, your sign-in was not accepted",
+                    "Part of SafeSessions did not accept your sign-in. Sign out, then sign in again. If it keeps happening, tell your manager.");
             case 403 -> forbidden();
             case 404 -> notFound();
             default -> pages.problemPage(400, "Sorry, that did not work", "Go back and try again.");
