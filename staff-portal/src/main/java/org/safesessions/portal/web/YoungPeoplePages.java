@@ -95,9 +95,11 @@ public class YoungPeoplePages {
 
     @GET
     public TemplateInstance list(@RestQuery String name, @RestQuery Integer page) {
-        JsonNode found = backend.read(Service.CONSENT, "/young-people", query("name", name, "page", page, "size", 20));
+        int current = page == null || page < 0 ? 0 : page;
+        JsonNode found = backend.read(Service.CONSENT, "/young-people", query("name", name, "page", current, "size", 20));
         return list.data("section", "young-people").data("found", found).data("name", name == null ? "" : name)
-                .data("page", page == null ? 0 : page);
+                .data("page", current).data("previousPage", current - 1).data("nextPage", current + 1)
+                .data("hasNextPage", (current + 1) * 20L < found.path("total").asLong());
     }
 
     // ---- register
