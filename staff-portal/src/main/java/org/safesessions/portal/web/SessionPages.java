@@ -1,0 +1,429 @@
+package org.safesessions.portal.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.safesessions.portal.client.Answer;
+import org.safesessions.portal.client.Backend;
+import org.safesessions.portal.client.Service;
+import org.safesessions.portal.problem.FormErrors;
+import org.safesessions.portal.security.Caller;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.safesessions.portal.client.Backend.query;
+import static org.safesessions.portal.web.FormInput.blankToNull;
+import static org.safesessions.portal.web.HomePage.UK;
+import static org.safesessions.portal.web.YoungPeoplePages.nz;
+
+/**
+ * Group sessions: the list, booking (with the live consent check of each young person), the session page with its
+ * provisioning state, checklist, start and end, attendance, early termination, reschedule and cancel.
+ * session-service decides every rule and who may see which session.
+ */
+@Path("/sessions")
+@Produces(MediaType.TEXT_HTML)
+public class SessionPages {
+
+    static final List<String> TERMINATION_REASONS = List.of("INAPPROPRIATE_DRESS", "ABUSIVE_LANGUAGE", "SAFEGUARDING", "TECHNICAL");
+
+    static final Map<String, String> BOOKING_LABELS = Map.of(
+            "title", "Title", "startsAt", "Start", "durationMinutes", "Length in minutes", "platform", "Platform",
+            "facilitators", "Facilitators", "facilitators[]", "Facilitator", "invitees", "Young people invited");
+
+    static final Map<String, String> BOOKING_RULE_FIELDS = Map.of(
+            "group-session-needs-two-facilitators", "facilitators-0", "facilitators-are-staff", "facilitators-0",
+            "invitee-needs-active-consent", "invitees", "group-session-maximum-invitees", "invitees",
+            "session-within-working-hours", "startsAt-day", "session-must-be-in-the-future", "startsAt-day",
+            "session-maximum-length", "durationMinutes", "approved-platform-only", "platform",
+            "zoom-host-available", "startsAt-day");
+
+    @Inject
+    Backend backend;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    @Location("sessions/list.html")
+    Template list;
+
+    @Inject
+    @Location("sessions/book.html")
+    Template book;
+
+    @Inject
+    @Location("sessions/session.html")
+    Template session;
+
+    @Inject
+    @Location("sessions/reschedule.html")
+    Template reschedule;
+
+    @Inject
+    @Location("sessions/cancel.html")
+    Template cancel;
+
+    @GET
+    public TemplateInstance list(@RestQuery String when) {
+        boolean past = "past".equals(when);
+        LocalDate today = LocalDate.now(UK);
+        JsonNode sessions = backend.read(Service.SESSION, "/sessions", query(
+                "from", (past ? today.minusDays(90) : today).atStartOfDay(UK).toOffsetDateTime(),
+                "to", (past ? today : today.plusDays(120)).atStartOfDay(UK).toOffsetDateTime(),
+                "facilitator", caller.booksSessions() ? null : caller.userName(), "size", 100));
+        return list.data("section", "sessions").data("sessions", sessions).data("past", past);
+    }
+
+    // ---- book a group session
+
+    @GET
+    @Path("new")
+    @RolesAllowed({Caller.COORDINATOR, Caller.MANAGER})
+    public TemplateInstance bookForm() {
+        LocalDate tomorrow = LocalDate.now(UK).plusDays(1);
+        Map<String, Object> typed = new LinkedHashMap<>();
+        typed.put("startsAt-day", String.valueOf(tomorrow.getDayOfMonth()));
+        typed.put("startsAt-month", String.valueOf(tomorrow.getMonthValue()));
+        typed.put("startsAt-year", String.valueOf(tomorrow.getYear()));
+        typed.put("platform", "ZOOM");
+        typed.put("durationMinutes", "60");
+        typed.put("facilitators-0", caller.userName());
+        typed.put("invitees", List.of());
+        return bookPage(typed, FormErrors.none(), null);
+    }
+
+    @POST
+    @Path("new")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Caller.COORDINATOR, Caller.MANAGER})
+    public Object book(@RestForm String action, @RestForm String title, @RestForm("startsAt-day") String day,
+                       @RestForm("startsAt-month") String month, @RestForm("startsAt-year") String year,
+                       @RestForm("startsAt-time") String time, @RestForm String durationMinutes, @RestForm String platform,
+                       @RestForm("facilitators-0") String facilitator0, @RestForm("facilitators-1") String facilitator1,
+                       @RestForm("facilitators-2") String facilitator2, @RestForm List<String> invitees,
+                       @RestForm String firstOfGroup) {
+        Map<String, Object> typed = new LinkedHashMap<>();
+        typed.put("title", title);
+        typed.put("startsAt-day", day);
+        typed.put("startsAt-month", month);
+        typed.put("startsAt-year", year);
+        typed.put("startsAt-time", time);
+        typed.put("durationMinutes", durationMinutes);
+        typed.put("platform", platform);
+        typed.put("facilitators-0", facilitator0);
+        typed.put("facilitators-1", facilitator1);
+        typed.put("facilitators-2", facilitator2);
+        typed.put("invitees", invitees == null ? List.of() : invitees);
+        typed.put("firstOfGroup", firstOfGroup);
+
+        FormErrors errors = FormErrors.none();
+        Optional<OffsetDateTime> startsAt = startsAt(day, month, year, time, errors);
+        if ("check".equals(action)) {
+            return bookPage(typed, errors, startsAt.orElse(null));
+        }
+        Integer minutes = minutes(durationMinutes, errors);
+        if (errors.any()) {
+            return bookPage(typed, errors, startsAt.orElse(null));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", blankToNull(title));
+        body.put("startsAt", startsAt.get().toString());
+        body.put("durationMinutes", minutes);
+        body.put("platform", blankToNull(platform));
+        body.put("facilitators", facilitators(facilitator0, facilitator1, facilitator2));
+        body.put("invitees", invitees == null ? List.of() : invitees);
+        body.put("firstOfGroup", firstOfGroup != null);
+        Answer answer = backend.post(Service.SESSION, "/sessions", body);
+        if (answer.ok()) {
+            return Pages.seeOther("/sessions/" + answer.body().path("id").asText() + "?done=booked");
+        }
+        if (answer.refused()) {
+            return bookPage(typed, bookingErrors(answer), startsAt.get());
+        }
+        return YoungPeoplePages.refusedPage(answer);
+    }
+
+    static FormErrors bookingErrors(Answer answer) {
+        FormErrors errors = FormErrors.from(answer, BOOKING_LABELS, BOOKING_RULE_FIELDS, "title");
+        errors.items().replaceAll(i -> switch (i.field()) {
+            case "startsAt" -> new FormErrors.Item("startsAt-day", i.text());
+            case "facilitators" -> new FormErrors.Item("facilitators-0", i.text());
+            default -> i.field().startsWith("facilitators") ? new FormErrors.Item("facilitators-0", i.text()) : i;
+        });
+        return errors;
+    }
+
+    static Optional<OffsetDateTime> startsAt(String day, String month, String year, String time, FormErrors errors) {
+        Optional<LocalDate> date = FormInput.date(nz(day), nz(month), nz(year));
+        Optional<LocalTime> at = FormInput.time(time);
+        if (date.isEmpty()) {
+            errors.add("startsAt-day", "Date must be a real date, for example 3 12 2026");
+        }
+        if (at.isEmpty()) {
+            errors.add("startsAt-time", "Start time must be a time, for example 16:00 or 4pm");
+        }
+        if (date.isEmpty() || at.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(date.get().atTime(at.get()).atZone(UK).toOffsetDateTime());
+    }
+
+    static Integer minutes(String typed, FormErrors errors) {
+        try {
+            return Integer.valueOf(nz(typed).trim());
+        } catch (NumberFormatException e) {
+            errors.add("durationMinutes", "Length must be a number of minutes, for example 60");
+            return null;
+        }
+    }
+
+    static List<String> facilitators(String... typed) {
+        List<String> names = new ArrayList<>();
+        for (String name : typed) {
+            if (blankToNull(name) != null) {
+                names.add(name.trim());
+            }
+        }
+        return names;
+    }
+
+    /** The booking form, with each young person's consent check for the platform and time typed (or now). */
+    private TemplateInstance bookPage(Map<String, Object> typed, FormErrors errors, OffsetDateTime at) {
+        JsonNode people = backend.read(Service.CONSENT, "/young-people", query("size", 50));
+        String platform = blankToNull((String) typed.get("platform")) == null ? "ZOOM" : (String) typed.get("platform");
+        List<Map<String, Object>> candidates = new ArrayList<>();
+        for (JsonNode person : people.path("items")) {
+            Map<String, Object> candidate = new LinkedHashMap<>();
+            candidate.put("id", person.path("id").asText());
+            candidate.put("name", person.path("preferredName").asText());
+            JsonNode check = HomePage.panel(() -> backend.get(Service.CONSENT, "/consent-checks", query(
+                    "youngPersonId", person.path("id").asText(), "scope", "GROUP_SESSIONS", "platform", platform,
+                    "at", at == null ? null : at.toString())));
+            candidate.put("checked", check != null);
+            candidate.put("allowed", check != null && check.path("allowed").asBoolean());
+            List<String> reasons = new ArrayList<>();
+            if (check != null) {
+                check.path("reasons").forEach(r -> reasons.add(r.asText()));
+            }
+            candidate.put("reasons", reasons);
+            candidates.add(candidate);
+        }
+        return book.data("section", "sessions").data("typed", typed).data("errors", errors)
+                .data("platforms", YoungPeoplePages.PLATFORMS).data("candidates", candidates)
+                .data("checkedAt", at == null ? "now" : Words.ukTime(at.toString()));
+    }
+
+    // ---- one session
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance session(@PathParam("id") UUID id, @RestQuery String done) {
+        return sessionPage(id, FormErrors.none(), done);
+    }
+
+    private TemplateInstance sessionPage(UUID id, FormErrors errors, String done) {
+        JsonNode s = backend.read(Service.SESSION, "/sessions/" + id);
+        List<Map<String, Object>> invitees = new ArrayList<>();
+        for (JsonNode invitation : s.path("invitations")) {
+            Map<String, Object> invitee = new LinkedHashMap<>();
+            String youngPersonId = invitation.path("youngPersonId").asText();
+            invitee.put("id", youngPersonId);
+            JsonNode person = HomePage.panel(() -> backend.get(Service.CONSENT, "/young-people/" + youngPersonId));
+            invitee.put("name", person == null ? "Young person " + youngPersonId.substring(0, 8) : person.path("preferredName").asText());
+            invitee.put("status", invitation.path("status").asText());
+            invitee.put("removalReason", invitation.path("removalReason").asText(""));
+            invitee.put("ready", invitation.path("invitationReady").asBoolean());
+            invitees.add(invitee);
+        }
+        return session.data("section", "sessions").data("s", s).data("invitees", invitees).data("errors", errors)
+                .data("done", doneMessage(done)).data("terminationReasons", TERMINATION_REASONS);
+    }
+
+    private static String doneMessage(String done) {
+        if (done == null) {
+            return null;
+        }
+        return switch (done) {
+            case "booked" -> "Session booked";
+            case "checklist" -> "Checklist saved";
+            case "started" -> "Session started";
+            case "ended" -> "Session ended";
+            case "attendance" -> "Attendance recorded";
+            case "terminated" -> "Session ended early";
+            case "rescheduled" -> "Session changed";
+            case "cancelled" -> "Session cancelled";
+            case "adult" -> "Responsible adult confirmed";
+            default -> null;
+        };
+    }
+
+    @POST
+    @Path("{id}/checklist")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object checklist(@PathParam("id") UUID id, @RestForm List<String> done) {
+        List<String> ticked = done == null ? List.of() : done;
+        Answer answer = backend.put(Service.SESSION, "/sessions/" + id + "/checklist", Map.of(
+                "briefingGiven", ticked.contains("briefingGiven"), "groundRulesAgreed", ticked.contains("groundRulesAgreed"),
+                "organisationDevices", ticked.contains("organisationDevices")));
+        return after(id, answer, "checklist", "checklist");
+    }
+
+    @POST
+    @Path("{id}/start")
+    public Object start(@PathParam("id") UUID id) {
+        return after(id, backend.post(Service.SESSION, "/sessions/" + id + "/start", null), "started", "start");
+    }
+
+    @POST
+    @Path("{id}/end")
+    public Object end(@PathParam("id") UUID id) {
+        return after(id, backend.post(Service.SESSION, "/sessions/" + id + "/end", null), "ended", "end");
+    }
+
+    @POST
+    @Path("{id}/responsible-adult")
+    public Object responsibleAdult(@PathParam("id") UUID id) {
+        return after(id, backend.post(Service.SESSION, "/sessions/" + id + "/responsible-adult-confirmation", null), "adult", "start");
+    }
+
+    @POST
+    @Path("{id}/attendance")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object attendance(@PathParam("id") UUID id, @RestForm String youngPersonId, @RestForm String attended) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("youngPersonId", blankToNull(youngPersonId));
+        body.put("attended", "yes".equals(attended));
+        return after(id, backend.post(Service.SESSION, "/sessions/" + id + "/attendance", body), "attendance", "attendance");
+    }
+
+    @POST
+    @Path("{id}/termination")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object terminate(@PathParam("id") UUID id, @RestForm String reason, @RestForm String youngPersonId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reason", blankToNull(reason));
+        body.put("youngPersonId", blankToNull(youngPersonId));
+        return after(id, backend.post(Service.SESSION, "/sessions/" + id + "/termination", body), "terminated", "reason");
+    }
+
+    /** After an action: back to the session with a banner, or the session with the service's reason as an error. */
+    private Object after(UUID id, Answer answer, String done, String field) {
+        if (answer.ok()) {
+            return Pages.seeOther("/sessions/" + id + "?done=" + done);
+        }
+        if (answer.refused()) {
+            return sessionPage(id, FormErrors.from(answer, Map.of("reason", "Reason", "youngPersonId", "Young person",
+                    "attended", "Attended"), Map.of(), field), null);
+        }
+        return YoungPeoplePages.refusedPage(answer);
+    }
+
+    // ---- reschedule and cancel (coordinators and managers)
+
+    @GET
+    @Path("{id}/reschedule")
+    @RolesAllowed({Caller.COORDINATOR, Caller.MANAGER})
+    public TemplateInstance rescheduleForm(@PathParam("id") UUID id) {
+        JsonNode s = backend.read(Service.SESSION, "/sessions/" + id);
+        OffsetDateTime starts = OffsetDateTime.parse(s.path("startsAt").asText()).atZoneSameInstant(UK).toOffsetDateTime();
+        Map<String, Object> typed = new LinkedHashMap<>();
+        typed.put("title", s.path("title").asText());
+        typed.put("startsAt-day", String.valueOf(starts.getDayOfMonth()));
+        typed.put("startsAt-month", String.valueOf(starts.getMonthValue()));
+        typed.put("startsAt-year", String.valueOf(starts.getYear()));
+        typed.put("startsAt-time", starts.toLocalTime().toString());
+        typed.put("durationMinutes", s.path("durationMinutes").asText());
+        List<String> facilitators = new ArrayList<>();
+        s.path("facilitators").forEach(f -> facilitators.add(f.asText()));
+        for (int i = 0; i < 3; i++) {
+            typed.put("facilitators-" + i, i < facilitators.size() ? facilitators.get(i) : "");
+        }
+        return reschedule.data("section", "sessions").data("s", s).data("typed", typed).data("errors", FormErrors.none());
+    }
+
+    @POST
+    @Path("{id}/reschedule")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Caller.COORDINATOR, Caller.MANAGER})
+    public Object reschedule(@PathParam("id") UUID id, @RestForm String title, @RestForm("startsAt-day") String day,
+                             @RestForm("startsAt-month") String month, @RestForm("startsAt-year") String year,
+                             @RestForm("startsAt-time") String time, @RestForm String durationMinutes,
+                             @RestForm("facilitators-0") String facilitator0, @RestForm("facilitators-1") String facilitator1,
+                             @RestForm("facilitators-2") String facilitator2) {
+        Map<String, Object> typed = new LinkedHashMap<>();
+        typed.put("title", title);
+        typed.put("startsAt-day", day);
+        typed.put("startsAt-month", month);
+        typed.put("startsAt-year", year);
+        typed.put("startsAt-time", time);
+        typed.put("durationMinutes", durationMinutes);
+        typed.put("facilitators-0", facilitator0);
+        typed.put("facilitators-1", facilitator1);
+        typed.put("facilitators-2", facilitator2);
+        FormErrors errors = FormErrors.none();
+        Optional<OffsetDateTime> startsAt = startsAt(day, month, year, time, errors);
+        Integer minutes = minutes(durationMinutes, errors);
+        Answer answer = null;
+        if (!errors.any()) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("title", blankToNull(title));
+            body.put("startsAt", startsAt.get().toString());
+            body.put("durationMinutes", minutes);
+            body.put("facilitators", facilitators(facilitator0, facilitator1, facilitator2));
+            answer = backend.patch(Service.SESSION, "/sessions/" + id, body);
+            if (answer.ok()) {
+                return Pages.seeOther("/sessions/" + id + "?done=rescheduled");
+            }
+            if (!answer.refused()) {
+                return YoungPeoplePages.refusedPage(answer);
+            }
+            errors = bookingErrors(answer);
+        }
+        JsonNode s = backend.read(Service.SESSION, "/sessions/" + id);
+        return reschedule.data("section", "sessions").data("s", s).data("typed", typed).data("errors", errors);
+    }
+
+    @GET
+    @Path("{id}/cancellation")
+    @RolesAllowed({Caller.COORDINATOR, Caller.MANAGER})
+    public TemplateInstance cancelForm(@PathParam("id") UUID id) {
+        return cancel.data("section", "sessions").data("s", backend.read(Service.SESSION, "/sessions/" + id))
+                .data("errors", FormErrors.none());
+    }
+
+    @POST
+    @Path("{id}/cancellation")
+    @RolesAllowed({Caller.COORDINATOR, Caller.MANAGER})
+    public Object cancel(@PathParam("id") UUID id) {
+        Answer answer = backend.post(Service.SESSION, "/sessions/" + id + "/cancellation", null);
+        if (answer.ok()) {
+            return Pages.seeOther("/sessions/" + id + "?done=cancelled");
+        }
+        if (answer.refused()) {
+            return cancel.data("section", "sessions").data("s", backend.read(Service.SESSION, "/sessions/" + id))
+                    .data("errors", FormErrors.from(answer, Map.of(), Map.of(), "cancel"));
+        }
+        return YoungPeoplePages.refusedPage(answer);
+    }
+}

@@ -1,0 +1,59 @@
+// Enhancements only: every page works without this file.
+import { initAll } from '/webjars/govuk-frontend/5.14.0/dist/govuk/govuk-frontend.min.js'
+
+document.body.classList.add('js-enabled', 'govuk-frontend-supported')
+initAll()
+
+// htmx requests carry the CSRF token as a header (forms carry it as a field).
+document.body.addEventListener('htmx:configRequest', (event) => {
+  event.detail.headers['X-CSRF-Token'] = document.body.dataset.csrf
+})
+
+// The warning before the session times out: shown a few minutes before the idle limit, reset by "Stay signed in".
+const idle = Number(document.body.dataset.sessionIdleSeconds || 0)
+const warnBefore = Number(document.body.dataset.sessionWarnSeconds || 0)
+const warning = document.getElementById('session-warning')
+const stay = document.getElementById('session-stay')
+let timer
+function schedule () {
+  clearTimeout(timer)
+  if (!idle || !warning) return
+  timer = setTimeout(() => {
+    warning.hidden = false
+    stay.focus()
+    setTimeout(() => { window.location.href = '/sign-out' }, warnBefore * 1000)
+  }, Math.max(idle - warnBefore, 30) * 1000)
+}
+if (stay) {
+  stay.addEventListener('click', async () => {
+    await fetch('/keep-alive', { credentials: 'same-origin' })
+    warning.hidden = true
+    schedule()
+  })
+}
+schedule()
+
+// The live notification feed: the portal relays notification-service's stream (the browser has no token).
+const feed = document.querySelector('[data-live-feed]')
+if (feed && window.EventSource) {
+  const source = new EventSource(feed.dataset.liveFeed)
+  source.addEventListener('message', (event) => {
+    const item = JSON.parse(event.data)
+    const li = document.createElement('li')
+    li.className = 'portal-feed__item portal-feed__item--unread'
+    li.id = 'notification-' + item.id
+    const title = document.createElement('h2')
+    title.className = 'govuk-heading-s govuk-!-margin-bottom-1'
+    title.textContent = (item.urgent ? 'Urgent: ' : '') + item.title
+    const body = document.createElement('p')
+    body.className = 'govuk-body'
+    body.textContent = item.body || ''
+    li.append(title, body)
+    const list = feed.querySelector('ul')
+    list.prepend(li)
+    const empty = feed.querySelector('[data-feed-empty]')
+    if (empty) empty.remove()
+    const status = document.getElementById('feed-status')
+    if (status) status.textContent = 'New notification: ' + item.title
+  })
+}

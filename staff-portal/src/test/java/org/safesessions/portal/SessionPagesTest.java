@@ -1,0 +1,155 @@
+package org.safesessions.portal;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.*;
+
+@QuarkusTest
+@QuarkusTestResource(StandInServices.class)
+class SessionPagesTest {
+
+    static final String SESSION = "55555555-5555-5555-5555-555555555555";
+    static final String YP = "22222222-2222-2222-2222-222222222222";
+
+    WireMockServer services;
+
+    @BeforeEach
+    void reset() {
+        services.resetAll();
+        services.stubFor(get(urlPathEqualTo("/sessions/" + SESSION)).willReturn(okJson("""
+                {"id":"%s","kind":"GROUP","title":"Art club","platform":"ZOOM","startsAt":"2026-12-03T16:00:00Z",
+                 "endsAt":"2026-12-03T17:00:00Z","durationMinutes":60,"status":"SCHEDULED","facilitators":["worker-a","worker2-a"],
+                 "singleFacilitatorFlag":false,"invitations":[{"youngPersonId":"%s","status":"INVITED","invitationReady":true}],
+                 "provisioning":{"state":"READY","attempts":1},
+                 "checklist":{"briefingGiven":false,"groundRulesAgreed":false,"groundRulesNeeded":true,"organisationDevices":false,"complete":false}}
+                """.formatted(SESSION, YP))));
+        services.stubFor(get(urlPathEqualTo("/young-people/" + YP)).willReturn(okJson("""
+                {"id":"%s","preferredName":"Alex","dateOfBirth":"2012-03-04"}""".formatted(YP))));
+    }
+
+    @Test
+    @TestSecurity(user = "worker-a", roles = "youth-worker")
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a")})
+    void aWorkerSeesTheChecklistAsATaskListAndCompletesIt() {
+        given().get("/sessions/" + SESSION).then().statusCode(200)
+                .body(containsString("govuk-task-list"), containsString("Online-safety briefing given"),
+                        containsString("Ground rules agreed"), containsString("Alex"), containsString("Ready"),
+                        not(containsString("Cancel session")));
+        services.stubFor(put(urlPathEqualTo("/sessions/" + SESSION + "/checklist")).willReturn(okJson("{}")));
+        Forms form = Forms.from("/sessions/" + SESSION);
+        form.post().formParam("done", "briefingGiven").formParam("done", "organisationDevices")
+                .post("/sessions/" + SESSION + "/checklist").then().statusCode(303);
+        services.verify(putRequestedFor(urlPathEqualTo("/sessions/" + SESSION + "/checklist"))
+                .withRequestBody(equalToJson("{\"briefingGiven\":true,\"groundRulesAgreed\":false,\"organisationDevices\":true}")));
+    }
+
+    @Test
+    @TestSecurity(user = "worker-a", roles = "youth-worker")
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a")})
+    void aSessionCannotStartUntilTheChecklistIsCompleteAndThePageSaysWhy() {
+        services.stubFor(post(urlPathEqualTo("/sessions/" + SESSION + "/start")).willReturn(aResponse().withStatus(422)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"status\":422,\"rule\":\"checklist-complete-before-start\",\"detail\":\"incomplete\"}")));
+        Forms form = Forms.from("/sessions/" + SESSION);
+        form.post().post("/sessions/" + SESSION + "/start").then().statusCode(200)
+                .body(containsString("<a href=\"#start\">Complete the pre-session checklist before starting the session</a>"));
+    }
+
+    @Test
+    @TestSecurity(user = "worker-a", roles = "youth-worker")
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a")})
+    void aWorkerCannotBookSessions() {
+        given().get("/sessions/new").then().statusCode(403).body(containsString("You cannot see this page"));
+    }
+
+    @Test
+    @TestSecurity(user = "worker-a", roles = "youth-worker")
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a")})
+    void aSessionTheServiceRefusesIsForbidden() {
+        services.stubFor(get(urlPathEqualTo("/sessions/" + SESSION)).willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":403}")));
+        given().get("/sessions/" + SESSION).then().statusCode(403).body(containsString("You cannot see this page"));
+    }
+
+    @Test
+    @TestSecurity(user = "coord-a", roles = "coordinator")
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "coord-a")})
+    void bookingShowsWhoCannotBeInvitedAndTheServicesRule() {
+        services.stubFor(get(urlPathEqualTo("/young-people")).willReturn(okJson("""
+                {"items":[{"id":"%s","preferredName":"Alex"}],"page":0,"size":50,"total":1}""".formatted(YP))));
+        services.stubFor(get(urlPathEqualTo("/consent-checks")).willReturn(okJson(
+                "{\"allowed\":false,\"reasons\":[\"NO_CONSENT\",\"AGREEMENT_MISSING\"]}")));
+        given().get("/sessions/new").then().statusCode(200)
+                .body(containsString("Cannot be invited"), containsString("There is no consent for this"),
+                        containsString("The online safety agreement has not been recorded"));
+        services.stubFor(post(urlPathEqualTo("/sessions")).willReturn(aResponse().withStatus(422)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"status\":422,\"rule\":\"group-session-needs-two-facilitators\"}")));
+        Forms form = Forms.from("/sessions/new");
+        form.post().formParam("action", "book").formParam("title", "Art club").formParam("startsAt-day", "3")
+                .formParam("startsAt-month", "12").formParam("startsAt-year", "2026").formParam("startsAt-time", "4pm")
+                .formParam("durationMinutes", "60").formParam("platform", "ZOOM").formParam("facilitators-0", "coord-a")
+                .post("/sessions/new").then().statusCode(200)
+                .body(containsString("<a href=\"#facilitators-0\">A group session needs at least 2 facilitators</a>"));
+        services.verify(postRequestedFor(urlPathEqualTo("/sessions"))
+                .withRequestBody(matchingJsonPath("$.startsAt", equalTo("2026-12-03T16:00Z")))
+                .withRequestBody(matchingJsonPath("$.facilitators[0]", equalTo("coord-a"))));
+    }
+
+    @Test
+    @TestSecurity(user = "worker-a", roles = "youth-worker")
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a")})
+    void raisingAConcernFromASessionSendsTheSessionAndTheDateOfBirth() {
+        services.stubFor(get(urlPathEqualTo("/young-people")).willReturn(okJson("""
+                {"items":[{"id":"%s","preferredName":"Alex"}],"page":0,"size":100,"total":1}""".formatted(YP))));
+        services.stubFor(post(urlPathEqualTo("/concerns")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"id\":\"66666666-6666-6666-6666-666666666666\"}")));
+        given().get("/concerns/new?sessionId=" + SESSION).then().statusCode(200).body(containsString("Art club"));
+        Forms form = Forms.from("/concerns/new?sessionId=" + SESSION);
+        form.post().formParam("sessionId", SESSION).formParam("subjectType", "YOUNG_PERSON").formParam("youngPersonId", YP)
+                .formParam("categories", "CYBERBULLYING").formParam("risk", "HIGH").formParam("narrative", "Said in chat")
+                .post("/concerns/new").then().statusCode(303).header("Location", containsString("/concerns/66666666"));
+        services.verify(postRequestedFor(urlPathEqualTo("/concerns"))
+                .withRequestBody(matchingJsonPath("$.youngPersonDateOfBirth", equalTo("2012-03-04")))
+                .withRequestBody(matchingJsonPath("$.sessionId", equalTo(SESSION)))
+                .withRequestBody(matchingJsonPath("$.categories[0]", equalTo("CYBERBULLYING"))));
+    }
+
+    @Test
+    @TestSecurity(user = "dsl-a", roles = "safeguarding-lead")
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a")})
+    void theFeedIsRelayedAsServerSentEvents() {
+        services.stubFor(get(urlPathEqualTo("/me/notifications/stream")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/event-stream")
+                .withBody("data:{\"id\":\"n1\",\"title\":\"Urgent: new concern\",\"urgent\":true}\n\n")));
+        given().accept("text/event-stream").get("/notifications/stream").then().statusCode(200)
+                .contentType(containsString("text/event-stream"))
+                .body(containsString("Urgent: new concern"), not(containsString("Bearer")));
+        services.verify(getRequestedFor(urlPathEqualTo("/me/notifications/stream")).withHeader("Authorization", matching("Bearer .+")));
+    }
+
+    @Test
+    @TestSecurity(user = "dsl-a", roles = "safeguarding-lead")
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a")})
+    void theFeedListsNotificationsAndMarksThemRead() {
+        services.stubFor(get(urlPathEqualTo("/me/notifications")).willReturn(okJson("""
+                {"items":[{"id":"n1","title":"New high-risk concern","body":"Reference SG-1","urgent":true,"createdAt":"2026-12-01T10:00:00Z"}],
+                 "page":0,"size":30,"total":1}""")));
+        services.stubFor(put(urlPathEqualTo("/me/notifications/n1/read")).willReturn(okJson("{}")));
+        given().get("/notifications").then().log().ifValidationFails().statusCode(200)
+                .body(containsString("New high-risk concern"), containsString("data-live-feed=\"/notifications/stream\""),
+                        not(containsString("href=\"/sessions\"")));
+        Forms form = Forms.from("/notifications");
+        form.post().post("/notifications/n1/read").then().statusCode(303);
+        services.verify(putRequestedFor(urlPathEqualTo("/me/notifications/n1/read")));
+    }
+}
