@@ -82,7 +82,7 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
         config.put("safesessions.staff-directory.url", url());
         config.put("safesessions.staff-directory.realm", realm);
         config.put("safesessions.staff-directory.cache-ttl", "0s");
-        config.put("safesessions.staff-directory.timeout", "1s");
+        config.put("safesessions.staff-directory.timeout", "5s");
         if (client != null) {
             config.put("safesessions.staff-directory.client-id", client);
             config.put("safesessions.staff-directory.client-secret", clientSecrets.getOrDefault(client, ""));
