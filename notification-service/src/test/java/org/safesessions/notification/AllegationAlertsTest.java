@@ -1,5 +1,7 @@
 package org.safesessions.notification;
 
+import org.safesessions.testkit.DemoStaff;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -48,15 +50,15 @@ class AllegationAlertsTest extends NotificationFixtures {
 
     @AfterEach
     void forgetTheSubjectsPhone() {
-        QuarkusTransaction.requiringNew().run(() -> StaffContact.delete("organisation = ?1 and userId = ?2", "org-a", Staff.DSL_A));
+        QuarkusTransaction.requiringNew().run(() -> StaffContact.delete("organisation = ?1 and userId = ?2", "org-a", DemoStaff.DSL_A));
     }
 
     @Test
     void testConstantsAreTheStandInsKeycloakIds() {
-        assertEquals(KeycloakResource.idOf("worker-a"), Staff.WORKER_A);
-        assertEquals(KeycloakResource.idOf("worker2-a"), Staff.WORKER2_A);
-        assertEquals(KeycloakResource.idOf("dsl-a"), Staff.DSL_A);
-        assertEquals(KeycloakResource.idOf("manager-a"), Staff.MANAGER_A);
+        assertEquals(KeycloakResource.idOf("worker-a"), DemoStaff.WORKER_A);
+        assertEquals(KeycloakResource.idOf("worker2-a"), DemoStaff.WORKER2_A);
+        assertEquals(KeycloakResource.idOf("dsl-a"), DemoStaff.DSL_A);
+        assertEquals(KeycloakResource.idOf("manager-a"), DemoStaff.MANAGER_A);
     }
 
     private String allegationRaised(String organisation, String subjectStaffId, RiskLevel risk, String reference) {
@@ -102,19 +104,19 @@ class AllegationAlertsTest extends NotificationFixtures {
 
     @Test
     @TestSecurity(user = "dsl-a", roles = "safeguarding-lead")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a"), @Claim(key = "sub", value = Staff.DSL_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a"), @Claim(key = "sub", value = DemoStaff.DSL_A)})
     void immediateDangerAllegationAgainstADslIsNeverToldToThemByEmailSmsOrFeedAndTheOtherDslIsAlerted() {
-        phoneOf("org-a", Staff.DSL_A, DSL_A_PHONE);
+        phoneOf("org-a", DemoStaff.DSL_A, DSL_A_PHONE);
         String otherDsl = staff("org-a", "dsl2", "+44 7700 900662", StaffRole.SAFEGUARDING_LEAD);
         String reference = reference();
-        String event = allegationRaised("org-a", Staff.DSL_A, RiskLevel.IMMEDIATE_DANGER, reference);
+        String event = allegationRaised("org-a", DemoStaff.DSL_A, RiskLevel.IMMEDIATE_DANGER, reference);
 
         await("the other DSL is emailed and texted", () -> mailAbout(emailOf(otherDsl), reference).length == 1
                 && smsTo("+44 7700 900662").stream().anyMatch(s -> s.text().contains(reference)));
         await("everything settled", () -> allSettled(event));
         assertEquals(0, mailAbout("dsl-a@org-a.example", reference).length, "no email to the subject");
         assertTrue(smsTo(DSL_A_PHONE).stream().noneMatch(s -> s.text().contains(reference)), "no SMS to the subject");
-        assertTrue(!anyDeliveryFor(event, Staff.DSL_A), "no message of any channel queued for the subject");
+        assertTrue(!anyDeliveryFor(event, DemoStaff.DSL_A), "no message of any channel queued for the subject");
         assertTrue(deliveriesOf(event).stream().anyMatch(d -> d.channel == Channel.IN_APP
                 && idOf(otherDsl).equals(d.staffUserId) && d.status == DeliveryStatus.SENT), "the other DSL's feed has it");
         Delivery otherDslsItem = deliveriesOf(event).stream().filter(d -> d.channel == Channel.IN_APP).findFirst().orElseThrow();
@@ -145,16 +147,16 @@ class AllegationAlertsTest extends NotificationFixtures {
 
     @Test
     void breachedClockOfAnAllegationGoesToTheOtherDslsNeverToTheSubject() {
-        phoneOf("org-a", Staff.DSL_A, DSL_A_PHONE);
+        phoneOf("org-a", DemoStaff.DSL_A, DSL_A_PHONE);
         String otherDsl = staff("org-a", "dsl2", null, StaffRole.SAFEGUARDING_LEAD);
         String reference = reference();
-        String event = allegationBreached("org-a", Staff.DSL_A, reference);
+        String event = allegationBreached("org-a", DemoStaff.DSL_A, reference);
 
         await("the other DSL is emailed", () -> mailAbout(emailOf(otherDsl), reference).length == 1);
         await("everything settled", () -> allSettled(event));
         assertEquals(0, mailAbout("dsl-a@org-a.example", reference).length, "no 'overdue' alert to the subject");
         assertTrue(smsTo(DSL_A_PHONE).stream().noneMatch(s -> s.text().contains(reference)));
-        assertTrue(!anyDeliveryFor(event, Staff.DSL_A));
+        assertTrue(!anyDeliveryFor(event, DemoStaff.DSL_A));
     }
 
     @Test
@@ -187,7 +189,7 @@ class AllegationAlertsTest extends NotificationFixtures {
         String dsl = staff("org-a", "dsl3", null, StaffRole.SAFEGUARDING_LEAD);
         String reference = reference();
         KeycloakResource.goAway();
-        String event = allegationRaised("org-a", Staff.WORKER_A, RiskLevel.IMMEDIATE_DANGER, reference);
+        String event = allegationRaised("org-a", DemoStaff.WORKER_A, RiskLevel.IMMEDIATE_DANGER, reference);
         await("the delivery record shows it waiting for the staff directory", () -> deliveriesOf(event).stream()
                 .anyMatch(d -> d.recipientKind == Delivery.RecipientKind.STAFF_GROUP && d.status == DeliveryStatus.FAILED
                         && d.statusReason != null && d.statusReason.contains("StaffDirectoryUnavailable")));
@@ -196,6 +198,6 @@ class AllegationAlertsTest extends NotificationFixtures {
         await("sent once Keycloak is back", () -> mailAbout(emailOf(dsl), reference).length == 1);
         await("everything settled", () -> allSettled(event));
         assertEquals(1, mailAbout(emailOf(dsl), reference).length, "once");
-        assertTrue(!anyDeliveryFor(event, Staff.WORKER_A), "never the subject");
+        assertTrue(!anyDeliveryFor(event, DemoStaff.WORKER_A), "never the subject");
     }
 }

@@ -1,5 +1,7 @@
 package org.safesessions.notification;
 
+import org.safesessions.testkit.DemoStaff;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -58,7 +60,7 @@ class InAppFeedTest extends NotificationFixtures {
 
     @Test
     @TestSecurity(user = "worker-a", roles = "youth-worker")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a"), @Claim(key = "sub", value = Staff.WORKER_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a"), @Claim(key = "sub", value = DemoStaff.WORKER_A)})
     void staffMemberReadsTheirFeedAndMarksItemsReadAndUnread() {
         UUID id = inAppItem(alert("org-a", "worker-a"), "worker-a");
         given().get("/me/notifications?size=200").then().statusCode(200)
@@ -76,7 +78,7 @@ class InAppFeedTest extends NotificationFixtures {
 
     @Test
     @TestSecurity(user = "worker2-a", roles = "youth-worker")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker2-a"), @Claim(key = "sub", value = Staff.WORKER2_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker2-a"), @Claim(key = "sub", value = DemoStaff.WORKER2_A)})
     void someoneElsesItemIs404AndNotListed() {
         UUID theirs = inAppItem(alert("org-a", "worker-a"), "worker-a");
         given().put("/me/notifications/" + theirs + "/read").then().statusCode(404);
@@ -86,7 +88,7 @@ class InAppFeedTest extends NotificationFixtures {
 
     @Test
     @TestSecurity(user = "worker-a", roles = "youth-worker")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-b"), @Claim(key = "preferred_username", value = "worker-a"), @Claim(key = "sub", value = Staff.WORKER_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-b"), @Claim(key = "preferred_username", value = "worker-a"), @Claim(key = "sub", value = DemoStaff.WORKER_A)})
     void sameUserNameInAnotherOrganisationSeesNothingOfOrgA() {
         UUID orgAItem = inAppItem(alert("org-a", "worker-a"), "worker-a");
         given().put("/me/notifications/" + orgAItem + "/read").then().statusCode(404);
@@ -95,7 +97,7 @@ class InAppFeedTest extends NotificationFixtures {
 
     @Test
     @TestSecurity(user = "dsl-a", roles = "safeguarding-lead")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a"), @Claim(key = "sub", value = Staff.DSL_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a"), @Claim(key = "sub", value = DemoStaff.DSL_A)})
     void newMessagesArePushedAsServerSentEvents() throws Exception {
         List<String> lines = new CopyOnWriteArrayList<>();
         HttpClient http = HttpClient.newHttpClient();

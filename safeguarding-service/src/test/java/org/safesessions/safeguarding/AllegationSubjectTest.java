@@ -1,5 +1,7 @@
 package org.safesessions.safeguarding;
 
+import org.safesessions.testkit.DemoStaff;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -82,38 +84,38 @@ class AllegationSubjectTest extends SafeguardingTestStack {
 
     @Test
     void testConstantsAreTheStandInsKeycloakIds() {
-        assertEquals(KeycloakResource.idOf("worker-a"), Staff.WORKER_A);
-        assertEquals(KeycloakResource.idOf("worker2-a"), Staff.WORKER2_A);
-        assertEquals(KeycloakResource.idOf("coord-a"), Staff.COORD_A);
-        assertEquals(KeycloakResource.idOf("dsl-a"), Staff.DSL_A);
-        assertEquals(KeycloakResource.idOf("manager-a"), Staff.MANAGER_A);
-        assertEquals(KeycloakResource.idOf("dsl-b"), Staff.DSL_B);
-        assertEquals(KeycloakResource.idOf("dsl2-a"), Staff.DSL2_A);
+        assertEquals(KeycloakResource.idOf("worker-a"), DemoStaff.WORKER_A);
+        assertEquals(KeycloakResource.idOf("worker2-a"), DemoStaff.WORKER2_A);
+        assertEquals(KeycloakResource.idOf("coord-a"), DemoStaff.COORD_A);
+        assertEquals(KeycloakResource.idOf("dsl-a"), DemoStaff.DSL_A);
+        assertEquals(KeycloakResource.idOf("manager-a"), DemoStaff.MANAGER_A);
+        assertEquals(KeycloakResource.idOf("dsl-b"), DemoStaff.DSL_B);
+        assertEquals(KeycloakResource.idOf("dsl2-a"), DemoStaff.DSL2_A);
     }
 
     // ---------------------------------------------------------------- the subject is a real member of staff
 
     @Test
     @TestSecurity(user = "worker-a", roles = "youth-worker")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a"), @Claim(key = "sub", value = Staff.WORKER_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a"), @Claim(key = "sub", value = DemoStaff.WORKER_A)})
     void allegationSubjectTypedInAnyCaseIsStoredByKeycloakIdWithTheCanonicalName() throws Exception {
         String id = raiseAllegation(" DSL-A ", "MEDIUM");
         Concern c = reload(id);
-        assertEquals(Staff.DSL_A, c.subjectStaffId);
+        assertEquals(DemoStaff.DSL_A, c.subjectStaffId);
         assertEquals("dsl-a", c.subjectStaffUser);
         try (Connection db = dataSource.getConnection();
              var st = db.prepareStatement("select subject_staff_id, subject_staff_user from concern where id = ?")) {
             st.setObject(1, UUID.fromString(id));
             var rs = st.executeQuery();
             assertTrue(rs.next());
-            assertEquals(Staff.DSL_A, rs.getString(1));
+            assertEquals(DemoStaff.DSL_A, rs.getString(1));
             assertEquals("dsl-a", rs.getString(2));
         }
     }
 
     @Test
     @TestSecurity(user = "worker-a", roles = "youth-worker")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a"), @Claim(key = "sub", value = Staff.WORKER_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a"), @Claim(key = "sub", value = DemoStaff.WORKER_A)})
     void allegationSubjectMustBeStaffOfOrganisation() {
         for (String nobody : new String[]{"worker-z", "dsl-b", "DSL-B", "manager-b", "service-account-council-e09000024"}) {
             given().contentType(ContentType.JSON).body(allegation(nobody, "HIGH")).post("/concerns").then()
@@ -124,7 +126,7 @@ class AllegationSubjectTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "worker-a", roles = "youth-worker")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a"), @Claim(key = "sub", value = Staff.WORKER_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a"), @Claim(key = "sub", value = DemoStaff.WORKER_A)})
     void aDisabledUserIsNotStaffAndCannotBeTheSubject() {
         KeycloakResource.disableUser("worker2-a");
         given().contentType(ContentType.JSON).body(allegation("worker2-a", "HIGH")).post("/concerns").then()
@@ -133,7 +135,7 @@ class AllegationSubjectTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "worker-a", roles = "youth-worker")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a"), @Claim(key = "sub", value = Staff.WORKER_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a"), @Claim(key = "sub", value = DemoStaff.WORKER_A)})
     void keycloakUnreachableWhileRaisingAnAllegationIs503WithRetryAfterAndNothingStored() {
         long before = QuarkusTransaction.requiringNew().call(() -> Concern.count("subjectStaffUser", "worker2-a"));
         KeycloakResource.goAway();
@@ -146,7 +148,7 @@ class AllegationSubjectTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "dsl-a", roles = "safeguarding-lead")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a"), @Claim(key = "sub", value = Staff.DSL_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a"), @Claim(key = "sub", value = DemoStaff.DSL_A)})
     void allegationTypedInCapitalsIsHiddenFromItsSubjectInReadsListsCountsAndOverdue() {
         long listed = given().get("/concerns?size=1").then().statusCode(200).extract().jsonPath().getLong("total");
         long overdue = given().get("/concerns/overdue?size=1").then().statusCode(200).extract().jsonPath().getLong("total");
@@ -210,20 +212,20 @@ class AllegationSubjectTest extends SafeguardingTestStack {
         clocks.checkNow();
         Concern after = reload(legacy.id.toString());
         assertNotNull(after.acknowledgementBreachedAt);
-        assertEquals(Staff.DSL_A, after.subjectStaffId);
+        assertEquals(DemoStaff.DSL_A, after.subjectStaffId);
         String breach = breach(legacy.id);
-        assertTrue(breach.contains("\"subjectStaffId\":\"" + Staff.DSL_A + "\""), breach);
+        assertTrue(breach.contains("\"subjectStaffId\":\"" + DemoStaff.DSL_A + "\""), breach);
     }
 
     // ---------------------------------------------------------------- managers, when no other DSL can handle it
 
     @Test
     @TestSecurity(user = "manager-a", roles = "manager")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "manager-a"), @Claim(key = "sub", value = Staff.MANAGER_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "manager-a"), @Claim(key = "sub", value = DemoStaff.MANAGER_A)})
     void managersHandleAnAllegationAgainstTheOnlyDsl() {
         Concern aboutOnlyDsl = Fixtures.raiseAs(register, "org-a", "worker-a", SubjectType.STAFF_MEMBER, "dsl-a", RiskLevel.IMMEDIATE_DANGER);
         Concern aboutWorker = Fixtures.raiseAs(register, "org-a", "worker-a", SubjectType.STAFF_MEMBER, "worker2-a", RiskLevel.HIGH);
-        given().get("/concerns/" + aboutOnlyDsl.id).then().statusCode(200).body("staffUserId", equalTo(Staff.DSL_A))
+        given().get("/concerns/" + aboutOnlyDsl.id).then().statusCode(200).body("staffUserId", equalTo(DemoStaff.DSL_A))
                 .body("staffUserName", equalTo("dsl-a")).body("narrative", equalTo(Fixtures.NARRATIVE));
         given().get("/concerns/" + aboutWorker.id).then().statusCode(404);
         given().get("/concerns?size=200").then().body("items.id", hasItem(aboutOnlyDsl.id.toString()))
@@ -235,7 +237,7 @@ class AllegationSubjectTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "manager-a", roles = "manager")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "manager-a"), @Claim(key = "sub", value = Staff.MANAGER_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "manager-a"), @Claim(key = "sub", value = DemoStaff.MANAGER_A)})
     void withASecondDslManagersNoLongerSeeTheAllegationAgainstTheFirst() {
         Concern aboutDsl = Fixtures.raiseAs(register, "org-a", "worker-a", SubjectType.STAFF_MEMBER, "dsl-a", RiskLevel.HIGH);
         KeycloakResource.addUser("org-a", "dsl2-a", "safeguarding-lead");
@@ -245,7 +247,7 @@ class AllegationSubjectTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "manager-a", roles = "manager")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "manager-a"), @Claim(key = "sub", value = Staff.MANAGER_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "manager-a"), @Claim(key = "sub", value = DemoStaff.MANAGER_A)})
     void aManagerNeverSeesAnAllegationAboutThemselvesEvenWithNoDsl() {
         KeycloakResource.disableUser("dsl-a");
         Concern aboutMe = Fixtures.raiseAs(register, "org-a", "worker-a", SubjectType.STAFF_MEMBER, "Manager-A", RiskLevel.HIGH);
@@ -258,7 +260,7 @@ class AllegationSubjectTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "manager-a", roles = "manager")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "manager-a"), @Claim(key = "sub", value = Staff.MANAGER_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "manager-a"), @Claim(key = "sub", value = DemoStaff.MANAGER_A)})
     void managersListWhileKeycloakIsAwayIs503NotAGuess() {
         KeycloakResource.goAway();
         given().get("/concerns").then().statusCode(503).header("Retry-After", notNullValue());
@@ -276,19 +278,19 @@ class AllegationSubjectTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "worker-a", roles = "youth-worker")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a"), @Claim(key = "sub", value = Staff.WORKER_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a"), @Claim(key = "sub", value = DemoStaff.WORKER_A)})
     void concernRaisedAndClockBreachedCarryTheSubjectsKeycloakIdAndNoName() {
         String id = raiseAllegation("DSL-A", "IMMEDIATE_DANGER");
         var records = KafkaProbe.readAll("safeguarding-events", Duration.ofSeconds(20),
                 rs -> rs.stream().anyMatch(r -> id.equals(r.key())));
         String raised = records.stream().filter(r -> id.equals(r.key())).findFirst().orElseThrow().value();
-        assertTrue(raised.contains("concern-raised") && raised.contains("\"subjectStaffId\":\"" + Staff.DSL_A + "\""), raised);
+        assertTrue(raised.contains("concern-raised") && raised.contains("\"subjectStaffId\":\"" + DemoStaff.DSL_A + "\""), raised);
         assertFalse(raised.toLowerCase().contains("dsl-a"), "no user name on Kafka");
         assertFalse(raised.contains("Jamie"), "no narrative on Kafka");
         clock.advance(Duration.ofMinutes(16));
         clocks.checkNow();
         String breach = breach(UUID.fromString(id));
-        assertTrue(breach.contains("\"subjectStaffId\":\"" + Staff.DSL_A + "\""), breach);
+        assertTrue(breach.contains("\"subjectStaffId\":\"" + DemoStaff.DSL_A + "\""), breach);
         assertFalse(breach.toLowerCase().contains("dsl-a"), "no user name on Kafka");
     }
 
@@ -304,7 +306,7 @@ class AllegationSubjectTest extends SafeguardingTestStack {
         Concern child = Fixtures.raiseAs(register, "org-a", "worker-a", SubjectType.YOUNG_PERSON, null, RiskLevel.HIGH);
         assertNull(child.subjectStaffId);
         assertTrue(Fixtures.reader("org-a", "manager-a", Reader.Reach.ALL_BUT_STAFF_ALLEGATIONS).canSee(child));
-        assertTrue(new Reader("org-a", "manager-a", Staff.MANAGER_A, Reader.Reach.ALL_BUT_STAFF_ALLEGATIONS,
-                () -> Set.of(Staff.DSL_A, Staff.DSL2_A)).canSee(child));
+        assertTrue(new Reader("org-a", "manager-a", DemoStaff.MANAGER_A, Reader.Reach.ALL_BUT_STAFF_ALLEGATIONS,
+                () -> Set.of(DemoStaff.DSL_A, DemoStaff.DSL2_A)).canSee(child));
     }
 }

@@ -1,5 +1,7 @@
 package org.safesessions.safeguarding;
 
+import org.safesessions.testkit.DemoStaff;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
@@ -23,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** The court-safe chronology: append-only, corrections as new entries, hash-chained, tampering detected. */
 @QuarkusTest
 @TestSecurity(user = "dsl-a", roles = "safeguarding-lead")
-@OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a"), @Claim(key = "sub", value = Staff.DSL_A)})
+@OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a"), @Claim(key = "sub", value = DemoStaff.DSL_A)})
 class ChronologyTest extends SafeguardingTestStack {
 
     @Inject

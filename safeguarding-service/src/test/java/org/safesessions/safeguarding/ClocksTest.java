@@ -1,5 +1,7 @@
 package org.safesessions.safeguarding;
 
+import org.safesessions.testkit.DemoStaff;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -174,7 +176,7 @@ class ClocksTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "dsl-a", roles = "safeguarding-lead")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a"), @Claim(key = "sub", value = Staff.DSL_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a"), @Claim(key = "sub", value = DemoStaff.DSL_A)})
     void councilDecisionNotMadeInTimeBreachesAndIsListedOverdue() {
         ZonedDateTime wednesday = aFridayAfternoon().minusDays(2);
         Concern late = escalatedAt(wednesday);
@@ -195,7 +197,7 @@ class ClocksTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "manager-a", roles = "manager")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "manager-a"), @Claim(key = "sub", value = Staff.MANAGER_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "manager-a"), @Claim(key = "sub", value = DemoStaff.MANAGER_A)})
     void overdueAcknowledgementsAreListedForManagersExceptStaffAllegations() {
         Concern child = Fixtures.raiseAs(register, "org-a", "worker-a", SubjectType.YOUNG_PERSON, null, RiskLevel.IMMEDIATE_DANGER);
         Concern allegation = Fixtures.raiseAs(register, "org-a", "worker-a", SubjectType.STAFF_MEMBER, "coord-a", RiskLevel.IMMEDIATE_DANGER);

@@ -1,5 +1,7 @@
 package org.safesessions.safeguarding;
 
+import org.safesessions.testkit.DemoStaff;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
@@ -64,7 +66,7 @@ class ConcernsResourceTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "worker-a", roles = "youth-worker")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a"), @Claim(key = "sub", value = Staff.WORKER_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a"), @Claim(key = "sub", value = DemoStaff.WORKER_A)})
     void anyStaffRoleRaisesAConcernAndTheWorkerSeesASummary() {
         String id = given().contentType(ContentType.JSON).body(Fixtures.concernBody("HIGH"))
                 .post("/concerns").then().statusCode(201)
@@ -84,7 +86,7 @@ class ConcernsResourceTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "dsl-a", roles = "safeguarding-lead")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a"), @Claim(key = "sub", value = Staff.DSL_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a"), @Claim(key = "sub", value = DemoStaff.DSL_A)})
     void dslReadsTheWholeConcernWithItsNarrative() {
         String id = concernOfOrgA();
         given().get("/concerns/" + id).then().statusCode(200)
@@ -96,7 +98,7 @@ class ConcernsResourceTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "coord-a", roles = "coordinator")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "coord-a"), @Claim(key = "sub", value = Staff.COORD_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "coord-a"), @Claim(key = "sub", value = DemoStaff.COORD_A)})
     void listIsPagedNewestFirstAndFiltersByStatusAndRisk() {
         String older = Fixtures.raise("LOW");
         String newer = Fixtures.raise("MEDIUM");
@@ -157,7 +159,7 @@ class ConcernsResourceTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "worker-a", roles = "youth-worker")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a"), @Claim(key = "sub", value = Staff.WORKER_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a"), @Claim(key = "sub", value = DemoStaff.WORKER_A)})
     void youthWorkerIsForbiddenTheDslAndCouncilEndpoints() {
         String id = Fixtures.raise("LOW");
         workflowIsForbidden(id);
@@ -167,7 +169,7 @@ class ConcernsResourceTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "coord-a", roles = "coordinator")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "coord-a"), @Claim(key = "sub", value = Staff.COORD_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "coord-a"), @Claim(key = "sub", value = DemoStaff.COORD_A)})
     void coordinatorIsForbiddenTheDslAndCouncilEndpoints() {
         String id = Fixtures.raise("LOW");
         workflowIsForbidden(id);
@@ -177,7 +179,7 @@ class ConcernsResourceTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "manager-a", roles = "manager")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "manager-a"), @Claim(key = "sub", value = Staff.MANAGER_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "manager-a"), @Claim(key = "sub", value = DemoStaff.MANAGER_A)})
     void managerReadsButIsForbiddenTheWorkflowAndCouncilEndpoints() {
         String id = concernOfOrgA();
         workflowIsForbidden(id);
@@ -190,7 +192,7 @@ class ConcernsResourceTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "dsl-a", roles = "safeguarding-lead")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a"), @Claim(key = "sub", value = Staff.DSL_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a"), @Claim(key = "sub", value = DemoStaff.DSL_A)})
     void dslIsForbiddenTheCouncilEndpoints() {
         councilEndpointsAreForbidden(concernOfOrgA());
     }
@@ -209,7 +211,7 @@ class ConcernsResourceTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "dsl-b", roles = "safeguarding-lead")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-b"), @Claim(key = "preferred_username", value = "dsl-b"), @Claim(key = "sub", value = Staff.DSL_B)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-b"), @Claim(key = "preferred_username", value = "dsl-b"), @Claim(key = "sub", value = DemoStaff.DSL_B)})
     void anotherOrganisationsConcernIs404OnEveryEndpoint() {
         String id = concernOfOrgA();
         given().get("/concerns/" + id).then().statusCode(404).contentType(startsWith("application/problem+json"))
@@ -237,7 +239,7 @@ class ConcernsResourceTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "worker-a", roles = "youth-worker")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a"), @Claim(key = "sub", value = Staff.WORKER_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a"), @Claim(key = "sub", value = DemoStaff.WORKER_A)})
     void badInputIs400NamingTheFieldAndNeverEchoesTheNarrative() {
         String secret = "Jamie Smith lives at 12 Secret Street";
         String[] bodies = {
@@ -270,7 +272,7 @@ class ConcernsResourceTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "worker-a", roles = "youth-worker")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a"), @Claim(key = "sub", value = Staff.WORKER_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a"), @Claim(key = "sub", value = DemoStaff.WORKER_A)})
     void youngPersonConcernNamesTheYoungPerson() {
         given().contentType(ContentType.JSON)
                 .body("{\"subjectType\":\"YOUNG_PERSON\",\"categories\":[\"NEGLECT\"],\"risk\":\"LOW\",\"narrative\":\"hungry\"}")
@@ -279,7 +281,7 @@ class ConcernsResourceTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "worker-a", roles = "youth-worker")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a"), @Claim(key = "sub", value = Staff.WORKER_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a"), @Claim(key = "sub", value = DemoStaff.WORKER_A)})
     void staffAllegationNamesTheMemberOfStaff() {
         given().contentType(ContentType.JSON)
                 .body("{\"subjectType\":\"STAFF_MEMBER\",\"categories\":[\"OTHER\"],\"risk\":\"MEDIUM\",\"narrative\":\"messaged a child\"}")
@@ -327,7 +329,7 @@ class ConcernsResourceTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "dsl-a", roles = "safeguarding-lead")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a"), @Claim(key = "sub", value = Staff.DSL_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a"), @Claim(key = "sub", value = DemoStaff.DSL_A)})
     void narrativeAndChronologyTextsNeverAppearInTheLogs() {
         String marker = "Zebedee-" + UUID.randomUUID();
         List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -379,7 +381,7 @@ class ConcernsResourceTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "dsl-a", roles = "safeguarding-lead")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a"), @Claim(key = "sub", value = Staff.DSL_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a"), @Claim(key = "sub", value = DemoStaff.DSL_A)})
     void accessLogRecordsEveryReadOfAConcern() {
         String id = concernOfOrgA();
         given().get("/concerns/" + id).then().statusCode(200);
@@ -395,7 +397,7 @@ class ConcernsResourceTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "dsl-a", roles = "safeguarding-lead")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a"), @Claim(key = "sub", value = Staff.DSL_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a"), @Claim(key = "sub", value = DemoStaff.DSL_A)})
     void retentionReviewIsDateOfBirthPlus25YearsAndNothingIsDeleted() {
         LocalDate born = LocalDate.now().minusYears(14).minusDays(10);
         String id = given().contentType(ContentType.JSON).body("""
@@ -413,7 +415,7 @@ class ConcernsResourceTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "worker-a", roles = "youth-worker")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a"), @Claim(key = "sub", value = Staff.WORKER_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a"), @Claim(key = "sub", value = DemoStaff.WORKER_A)})
     void concernRaisedEventCarriesCategoryCodesAndRiskOnly() {
         String id = Fixtures.raise("IMMEDIATE_DANGER");
         var records = KafkaProbe.readAll("safeguarding-events", Duration.ofSeconds(20),

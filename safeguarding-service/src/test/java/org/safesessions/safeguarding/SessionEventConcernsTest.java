@@ -1,5 +1,7 @@
 package org.safesessions.safeguarding;
 
+import org.safesessions.testkit.DemoStaff;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -64,7 +66,7 @@ class SessionEventConcernsTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "worker-a", roles = "youth-worker")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a"), @Claim(key = "sub", value = Staff.WORKER_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a"), @Claim(key = "sub", value = DemoStaff.WORKER_A)})
     void safeguardingTerminationRaisesAConcernTheFacilitatorSeesAsTheirOwn() {
         UUID session = UUID.randomUUID();
         UUID youngPerson = UUID.randomUUID();

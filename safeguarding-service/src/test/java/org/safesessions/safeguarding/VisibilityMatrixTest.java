@@ -1,5 +1,7 @@
 package org.safesessions.safeguarding;
 
+import org.safesessions.testkit.DemoStaff;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -152,7 +154,7 @@ class VisibilityMatrixTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "worker-a", roles = "youth-worker")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a"), @Claim(key = "sub", value = Staff.WORKER_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a"), @Claim(key = "sub", value = DemoStaff.WORKER_A)})
     void youthWorkerSeesOnlyConcernsTheyRaisedAsASummary() {
         Concern mine = Fixtures.raiseAs(register, "org-a", "worker-a", SubjectType.YOUNG_PERSON, null, RiskLevel.LOW);
         Concern theirs = Fixtures.raiseAs(register, "org-a", "worker2-a", SubjectType.YOUNG_PERSON, null, RiskLevel.LOW);
@@ -164,7 +166,7 @@ class VisibilityMatrixTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "coord-a", roles = "coordinator")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "coord-a"), @Claim(key = "sub", value = Staff.COORD_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "coord-a"), @Claim(key = "sub", value = DemoStaff.COORD_A)})
     void coordinatorSeesOnlyConcernsTheyRaised() {
         Concern mine = Fixtures.raiseAs(register, "org-a", "coord-a", SubjectType.STAFF_MEMBER, "worker2-a", RiskLevel.MEDIUM);
         Concern theirs = Fixtures.raiseAs(register, "org-a", "worker-a", SubjectType.YOUNG_PERSON, null, RiskLevel.LOW);
@@ -174,7 +176,7 @@ class VisibilityMatrixTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "manager-a", roles = "manager")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "manager-a"), @Claim(key = "sub", value = Staff.MANAGER_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "manager-a"), @Claim(key = "sub", value = DemoStaff.MANAGER_A)})
     void managerSeesAllButAllegationsAgainstStaff() {
         Concern child = Fixtures.raiseAs(register, "org-a", "worker-a", SubjectType.YOUNG_PERSON, null, RiskLevel.LOW);
         Concern allegation = Fixtures.raiseAs(register, "org-a", "coord-a", SubjectType.STAFF_MEMBER, "worker2-a", RiskLevel.HIGH);
@@ -187,7 +189,7 @@ class VisibilityMatrixTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "dsl-a", roles = "safeguarding-lead")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a"), @Claim(key = "sub", value = Staff.DSL_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a"), @Claim(key = "sub", value = DemoStaff.DSL_A)})
     void allegationIsNeverVisibleToTheStaffMemberItIsAbout() {
         Concern aboutMe = Fixtures.raiseAs(register, "org-a", "manager-a", SubjectType.STAFF_MEMBER, "dsl-a", RiskLevel.HIGH);
         Concern aboutColleague = Fixtures.raiseAs(register, "org-a", "manager-a", SubjectType.STAFF_MEMBER, "worker2-a", RiskLevel.HIGH);
@@ -201,7 +203,7 @@ class VisibilityMatrixTest extends SafeguardingTestStack {
 
     @Test
     @TestSecurity(user = "dsl-a", roles = "safeguarding-lead")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a"), @Claim(key = "sub", value = Staff.DSL_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a"), @Claim(key = "sub", value = DemoStaff.DSL_A)})
     void dslSeesEveryConcernOfTheOrganisation() {
         Concern child = Fixtures.raiseAs(register, "org-a", "worker2-a", SubjectType.YOUNG_PERSON, null, RiskLevel.LOW);
         Concern allegation = Fixtures.raiseAs(register, "org-a", "coord-a", SubjectType.STAFF_MEMBER, "worker-a", RiskLevel.HIGH);

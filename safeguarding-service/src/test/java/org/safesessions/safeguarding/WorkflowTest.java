@@ -1,5 +1,7 @@
 package org.safesessions.safeguarding;
 
+import org.safesessions.testkit.DemoStaff;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
@@ -21,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The DSL's workflow: RAISED → ACKNOWLEDGED → UNDER_REVIEW → ESCALATED / MONITORING / CLOSED, and nothing else. */
 @QuarkusTest
 @TestSecurity(user = "dsl-a", roles = "safeguarding-lead")
-@OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a"), @Claim(key = "sub", value = Staff.DSL_A)})
+@OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a"), @Claim(key = "sub", value = DemoStaff.DSL_A)})
 class WorkflowTest extends SafeguardingTestStack {
 
     static final String ESCALATION = "{\"council\":\"E09000024\",\"method\":\"PHONE\",\"reference\":\"MASH-1\","

@@ -1,5 +1,7 @@
 package org.safesessions.session;
 
+import org.safesessions.testkit.DemoStaff;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -86,9 +88,9 @@ class FacilitatorIdentityTest extends SessionTestStack {
 
     @Test
     void theTestsStaffIdsAreTheDirectorysIds() {
-        assertEquals(KeycloakResource.idOf("worker-a"), Staff.WORKER_A);
-        assertEquals(KeycloakResource.idOf("worker2-a"), Staff.WORKER2_A);
-        assertEquals(KeycloakResource.idOf("worker3-a"), Staff.WORKER3_A);
+        assertEquals(KeycloakResource.idOf("worker-a"), DemoStaff.WORKER_A);
+        assertEquals(KeycloakResource.idOf("worker2-a"), DemoStaff.WORKER2_A);
+        assertEquals(KeycloakResource.idOf("worker3-a"), DemoStaff.WORKER3_A);
     }
 
     @Test
@@ -99,7 +101,7 @@ class FacilitatorIdentityTest extends SessionTestStack {
         List<?> ids = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "select user_id from session_facilitator where session_id = ?1 order by user_name")
                 .setParameter(1, UUID.fromString(id)).getResultList());
-        assertEquals(List.of(Staff.WORKER_A, Staff.WORKER2_A), ids);
+        assertEquals(List.of(DemoStaff.WORKER_A, DemoStaff.WORKER2_A), ids);
     }
 
     @Test
@@ -145,7 +147,7 @@ class FacilitatorIdentityTest extends SessionTestStack {
         patch(id, "{\"facilitators\":[\"COORD-A\",\"worker-a\"]}").statusCode(200)
                 .body("facilitators", equalTo(List.of("coord-a", "worker-a")));
         String event = Fixtures.eventBodies(EventType.SESSION_RESCHEDULED.type(), id).get(0);
-        assertTrue(event.contains(KeycloakResource.idOf("coord-a")) && event.contains(Staff.WORKER_A), event);
+        assertTrue(event.contains(KeycloakResource.idOf("coord-a")) && event.contains(DemoStaff.WORKER_A), event);
     }
 
     @Test
@@ -165,7 +167,7 @@ class FacilitatorIdentityTest extends SessionTestStack {
 
     @Test
     @TestSecurity(user = "worker-a", roles = "youth-worker")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "sub", value = Staff.WORKER_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "sub", value = DemoStaff.WORKER_A)})
     void aWorkerBookedInCapitalsSeesAndRunsTheirSession() {
         String id = bookedOutsideRest(Platform.TEAMS, "WORKER-A", "worker2-a");
         given().get("/sessions/" + id).then().statusCode(200).body("facilitators", hasItem("worker-a"));
@@ -180,12 +182,12 @@ class FacilitatorIdentityTest extends SessionTestStack {
         given().contentType(ContentType.JSON).body("{\"reason\":\"TECHNICAL\"}").post("/sessions/" + id + "/termination")
                 .then().statusCode(200).body("status", equalTo("TERMINATED_EARLY"));
         String event = Fixtures.eventBodies(EventType.SESSION_TERMINATED_EARLY.type(), id).get(0);
-        assertTrue(event.contains("\"terminatedById\":\"" + Staff.WORKER_A + "\""), event);
+        assertTrue(event.contains("\"terminatedById\":\"" + DemoStaff.WORKER_A + "\""), event);
     }
 
     @Test
     @TestSecurity(user = "worker-a", roles = "youth-worker")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "sub", value = Staff.WORKER3_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "sub", value = DemoStaff.WORKER3_A)})
     void aWorkerIsRecognisedByTheTokensSubjectNotByTheNameItCarries() {
         String id = bookedOutsideRest(Platform.TEAMS, "worker-a", "worker2-a");
         given().get("/sessions/" + id).then().statusCode(404);
@@ -195,7 +197,7 @@ class FacilitatorIdentityTest extends SessionTestStack {
 
     @Test
     @TestSecurity(user = "worker-a", roles = "youth-worker")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "sub", value = Staff.WORKER_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "sub", value = DemoStaff.WORKER_A)})
     void sessionsBookedBeforeIdsWereKeptStillReachTheirWorker() {
         String id = bookedOutsideRest(Platform.TEAMS, "worker-a", "worker2-a");
         // a row as V2 left it: a user name, no id
@@ -217,7 +219,7 @@ class FacilitatorIdentityTest extends SessionTestStack {
         List<?> ids = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "select coalesce(user_id, '-') from session_facilitator where session_id = ?1 order by user_name")
                 .setParameter(1, UUID.fromString(id)).getResultList());
-        assertEquals(List.of(Staff.WORKER_A, "-"), ids);
+        assertEquals(List.of(DemoStaff.WORKER_A, "-"), ids);
         given().get("/sessions/" + id).then().statusCode(200).body("facilitators", equalTo(List.of("worker-a", "worker2-a")));
     }
 
@@ -232,7 +234,7 @@ class FacilitatorIdentityTest extends SessionTestStack {
         List<?> ids = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "select user_id from session_facilitator where session_id = ?1 order by user_name")
                 .setParameter(1, UUID.fromString(id)).getResultList());
-        assertEquals(List.of(KeycloakResource.idOf("coord-a"), Staff.WORKER_A), ids);
+        assertEquals(List.of(KeycloakResource.idOf("coord-a"), DemoStaff.WORKER_A), ids);
     }
 
     @Test
@@ -255,14 +257,14 @@ class FacilitatorIdentityTest extends SessionTestStack {
         assertEquals(0, Fixtures.events(EventType.UNKNOWN_PARTICIPANT_JOINED.type(), id));
         List<Attendance> rows = QuarkusTransaction.requiringNew().call(() -> Attendance.ofSession(UUID.fromString(id)));
         assertEquals(Set.of("worker-a", "worker2-a"), Set.copyOf(rows.stream().map(a -> a.facilitator).toList()));
-        assertEquals(Set.of(Staff.WORKER_A, Staff.WORKER2_A), Set.copyOf(rows.stream().map(a -> a.facilitatorId).toList()));
+        assertEquals(Set.of(DemoStaff.WORKER_A, DemoStaff.WORKER2_A), Set.copyOf(rows.stream().map(a -> a.facilitatorId).toList()));
 
         // another organisation's worker is a stranger here
         ZoomWebhookTest.post(ZoomWebhookTest.joined(meetingId, "other-" + UUID.randomUUID(), null, "worker-b@org-b.example"),
                 now, ZoomWebhookTest.SECRET).statusCode(200);
         assertEquals(1, Fixtures.events(EventType.UNKNOWN_PARTICIPANT_JOINED.type(), id));
         String event = Fixtures.eventBodies(EventType.UNKNOWN_PARTICIPANT_JOINED.type(), id).get(0);
-        assertTrue(event.contains(Staff.WORKER_A) && event.contains(Staff.WORKER2_A), "facilitators are alerted by id: " + event);
+        assertTrue(event.contains(DemoStaff.WORKER_A) && event.contains(DemoStaff.WORKER2_A), "facilitators are alerted by id: " + event);
         assertFalse(event.contains("@"), "no email on Kafka: " + event);
     }
 
@@ -270,11 +272,11 @@ class FacilitatorIdentityTest extends SessionTestStack {
     void eventsNameFacilitatorsByKeycloakIdAndCarryNoEmail() {
         String id = bookWith("WORKER-A", "worker2-a").statusCode(201).extract().path("id");
         String event = Fixtures.eventBodies(EventType.SESSION_SCHEDULED.type(), id).get(0);
-        assertTrue(event.contains("\"facilitatorIds\":[\"" + Staff.WORKER_A + "\",\"" + Staff.WORKER2_A + "\"]"), event);
+        assertTrue(event.contains("\"facilitatorIds\":[\"" + DemoStaff.WORKER_A + "\",\"" + DemoStaff.WORKER2_A + "\"]"), event);
         assertFalse(event.contains("@") || event.contains("Youth Worker"), "no email or display name on Kafka: " + event);
         given().post("/sessions/" + id + "/cancellation").then().statusCode(200);
         String cancelled = Fixtures.eventBodies(EventType.SESSION_CANCELLED.type(), id).get(0);
-        assertTrue(cancelled.contains(Staff.WORKER_A), cancelled);
+        assertTrue(cancelled.contains(DemoStaff.WORKER_A), cancelled);
     }
 
     @Test

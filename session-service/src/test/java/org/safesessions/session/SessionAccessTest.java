@@ -1,5 +1,7 @@
 package org.safesessions.session;
 
+import org.safesessions.testkit.DemoStaff;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -102,7 +104,7 @@ class SessionAccessTest extends SessionTestStack {
 
     @Test
     @TestSecurity(user = "worker-a", roles = "youth-worker")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "sub", value = Staff.WORKER_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "sub", value = DemoStaff.WORKER_A)})
     void youthWorkerCannotBookChangeOrCancel() {
         each(403, false);
         coordination(403);
@@ -112,7 +114,7 @@ class SessionAccessTest extends SessionTestStack {
 
     @Test
     @TestSecurity(user = "worker3-a", roles = "youth-worker")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "sub", value = Staff.WORKER3_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "sub", value = DemoStaff.WORKER3_A)})
     void youthWorkerSeesOnlySessionsTheyLead() {
         given().get("/sessions/" + sessionId).then().statusCode(404);
         given().get("/sessions").then().statusCode(200)

@@ -1,5 +1,7 @@
 package org.safesessions.session;
 
+import org.safesessions.testkit.DemoStaff;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -75,7 +77,7 @@ class SessionConductTest extends SessionTestStack {
 
     @Test
     @TestSecurity(user = "worker-a", roles = "youth-worker")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "sub", value = Staff.WORKER_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "sub", value = DemoStaff.WORKER_A)})
     void groundRulesAreAgreedAtAGroupsFirstSessionOnly() {
         String later = bookedGroup(false, List.of());
         checklist(later, FULL_CHECKLIST.replace("\"groundRulesAgreed\":true", "\"groundRulesAgreed\":false"))
@@ -85,7 +87,7 @@ class SessionConductTest extends SessionTestStack {
 
     @Test
     @TestSecurity(user = "worker-a", roles = "youth-worker")
-    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "sub", value = Staff.WORKER_A)})
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "sub", value = DemoStaff.WORKER_A)})
     void earlyTerminationIsRecordedWithItsReason() {
         UUID youngPerson = Fixtures.consentedYoungPerson("org-a", ConsentScope.GROUP_SESSIONS, Platform.TEAMS);
         String id = bookedGroup(true, List.of(youngPerson));
