@@ -123,7 +123,9 @@ class StaffPortalBrowserIT {
             coordinator.type(By.id("facilitators-0"), "worker-a");
             coordinator.type(By.id("facilitators-1"), "worker2-a");
             coordinator.click(By.xpath("//button[normalize-space()='Check consent for this time and platform']"));
-            coordinator.waitFor(By.id("invitee-" + youngPersonId));
+            // GOV.UK checkboxes draw their own box: the input is there but transparent, so wait for presence
+            new org.openqa.selenium.support.ui.WebDriverWait(coordinator.driver(), Duration.ofSeconds(30)).until(
+                    org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id("invitee-" + youngPersonId)));
             checked(coordinator, "book-session");
             coordinator.click(By.id("invitee-" + youngPersonId));
             coordinator.click(By.xpath("//button[normalize-space()='Book session']"));
