@@ -91,7 +91,7 @@ class StaffPortalBrowserIT {
             coordinator.type(By.id("guardians-0-relationship"), "mother");
             coordinator.type(By.id("guardians-0-email"), "pat." + name.toLowerCase() + "@example.org");
             coordinator.click(By.xpath("//button[normalize-space()='Register young person']"));
-            coordinator.waitForText(By.className("govuk-notification-banner"), "Young person registered", Duration.ofSeconds(20));
+            coordinator.waitForText(By.cssSelector(".govuk-notification-banner--success"), "Young person registered", Duration.ofSeconds(20));
             youngPersonId = coordinator.url().replaceAll(".*/young-people/([^?]+).*", "$1");
             checked(coordinator, "young-person");
 
@@ -100,7 +100,7 @@ class StaffPortalBrowserIT {
             coordinator.click(By.id("evidenceMethod-PAPER_FORM"));
             coordinator.type(By.id("evidenceReference"), "FORM-" + name);
             coordinator.click(By.xpath("//button[normalize-space()='Record consent']"));
-            coordinator.waitForText(By.className("govuk-notification-banner"), "Consent recorded", Duration.ofSeconds(20));
+            coordinator.waitForText(By.cssSelector(".govuk-notification-banner--success"), "Consent recorded", Duration.ofSeconds(20));
             assertTrue(coordinator.pageText().contains("They have an active consent for group sessions on Zoom"), coordinator.pageText());
             checked(coordinator, "young-person-with-consent");
 
@@ -123,11 +123,13 @@ class StaffPortalBrowserIT {
             coordinator.type(By.id("facilitators-0"), "worker-a");
             coordinator.type(By.id("facilitators-1"), "worker2-a");
             coordinator.click(By.xpath("//button[normalize-space()='Check consent for this time and platform']"));
-            coordinator.waitFor(By.id("invitee-" + youngPersonId));
+            // GOV.UK checkboxes draw their own box: the input is there but transparent, so wait for presence
+            new org.openqa.selenium.support.ui.WebDriverWait(coordinator.driver(), Duration.ofSeconds(30)).until(
+                    org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id("invitee-" + youngPersonId)));
             checked(coordinator, "book-session");
             coordinator.click(By.id("invitee-" + youngPersonId));
             coordinator.click(By.xpath("//button[normalize-space()='Book session']"));
-            coordinator.waitForText(By.className("govuk-notification-banner"), "Session booked", Duration.ofSeconds(20));
+            coordinator.waitForText(By.cssSelector(".govuk-notification-banner--success"), "Session booked", Duration.ofSeconds(20));
             sessionId = coordinator.url().replaceAll(".*/sessions/([^?]+).*", "$1");
             assertTrue(coordinator.pageText().contains(name), coordinator.pageText());
             checked(coordinator, "session-booked");
@@ -156,9 +158,9 @@ class StaffPortalBrowserIT {
             worker.click(By.id("checklist-briefing"));
             worker.click(By.id("checklist-devices"));
             worker.click(By.id("checklist-save"));
-            worker.waitForText(By.className("govuk-notification-banner"), "Checklist saved", Duration.ofSeconds(20));
+            worker.waitForText(By.cssSelector(".govuk-notification-banner--success"), "Checklist saved", Duration.ofSeconds(20));
             worker.click(By.id("start"));
-            worker.waitForText(By.className("govuk-notification-banner"), "Session started", Duration.ofSeconds(20));
+            worker.waitForText(By.cssSelector(".govuk-notification-banner--success"), "Session started", Duration.ofSeconds(20));
             checked(worker, "session-started");
 
             worker.clickLink("Raise a safeguarding concern about this session");
@@ -168,7 +170,7 @@ class StaffPortalBrowserIT {
             worker.click(By.id("risk-HIGH"));
             worker.type(By.id("narrative"), "A participant sent unkind messages in the chat.");
             worker.click(By.xpath("//button[normalize-space()='Raise concern']"));
-            worker.waitForText(By.className("govuk-notification-banner"), "Concern raised", Duration.ofSeconds(20));
+            worker.waitForText(By.cssSelector(".govuk-notification-banner--success"), "Concern raised", Duration.ofSeconds(20));
             checked(worker, "concern");
             worker.clickLink("Concerns");
             checked(worker, "my-concerns");
