@@ -49,7 +49,7 @@ class SafeguardingAlertsTest extends NotificationFixtures {
         assertEquals("URGENT safeguarding concern SG-TEST-0042 (immediate danger)", subject);
         String body = body(mailTo(emailOf(dsl))[0]);
         assertTrue(body.contains("Reference: SG-TEST-0042"), body);
-        assertTrue(body.contains("http://127.0.0.1:3000/concerns/" + concernId), body);
+        assertTrue(body.contains("http://127.0.0.1:8080/concerns/" + concernId), body);
         assertTrue(body.contains("carries no details of the concern"), body);
         await("and texted", () -> smsTo("+44 7700 900222").size() == 1);
         assertTrue(smsTo("+44 7700 900222").getFirst().text().contains("SG-TEST-0042"));
