@@ -19,7 +19,6 @@ import org.safesessions.notification.delivery.DeliveryStatus;
 import org.safesessions.testkit.Events;
 import org.safesessions.testkit.KafkaProbe;
 
-import static org.safesessions.testkit.Eventually.await;
 import org.safesessions.testkit.SmtpResource;
 
 import java.time.OffsetDateTime;
@@ -81,6 +80,14 @@ class ConsentConfirmationTest extends NotificationTestStack {
     private DeliveryStatus statusOf(String eventId) {
         return QuarkusTransaction.requiringNew().call(() -> Delivery.<Delivery>find("eventId", eventId)
                 .firstResultOptional().map(d -> d.status).orElse(null));
+    }
+
+    /**
+     * Up to 150 s, as in {@link NotificationFixtures#await}: the in-JVM GreenMail now and then stalls an SMTP
+     * conversation for its 30 s timeout, and the message is then retried and sent once (CI saw a 30 s wait run out).
+     */
+    private static void await(String what, java.util.function.BooleanSupplier condition) {
+        org.safesessions.testkit.Eventually.await(what, java.time.Duration.ofSeconds(150), condition);
     }
 
     @Test
