@@ -24,7 +24,8 @@ class KafkaOutageIT {
         command[0] = new File(root, "bin/suite").getPath();
         System.arraycopy(args, 0, command, 1, args.length);
         try {
-            Process process = new ProcessBuilder(command).directory(root).inheritIO().start();
+            Process process = new ProcessBuilder(command).directory(root).inheritIO()
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start(); // never the test JVM's stdin: surefire talks over it
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException("bin/suite " + String.join(" ", args) + " failed");
             }
