@@ -29,61 +29,69 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The catalogue of events: CloudEvents type, topic and payload record. A new version of an event is a new
+ * The catalogue of events: CloudEvents type, topic, the aggregate type it is about, and payload record. A new version of an event is a new
  * entry with a new record (…V2), never an edit of an existing one; {@code EventCompatibilityTest} fails the
  * build when a published payload changes in a way that would break its consumers.
  */
-public record EventType<T extends EventPayload>(String type, Topic topic, Class<T> payloadClass) {
+public record EventType<T extends EventPayload>(String type, Topic topic, String aggregateType, Class<T> payloadClass) {
+
+    // Aggregate types: what an event is about, stored beside it in the outbox. Each event names its own.
+    public static final String YOUNG_PERSON = "YoungPerson";
+    public static final String CONSENT = "Consent";
+    public static final String SAFETY_AGREEMENT = "SafetyAgreement";
+    public static final String SESSION = "Session";
+    public static final String ONE_TO_ONE_REQUEST = "OneToOneRequest";
+    public static final String CONCERN = "Concern";
 
     public static final EventType<YoungPersonRegisteredV1> YOUNG_PERSON_REGISTERED =
-            new EventType<>("safesessions.consent.young-person-registered.v1", Topic.CONSENT, YoungPersonRegisteredV1.class);
+            new EventType<>("safesessions.consent.young-person-registered.v1", Topic.CONSENT, YOUNG_PERSON, YoungPersonRegisteredV1.class);
     public static final EventType<ConsentGrantedV1> CONSENT_GRANTED =
-            new EventType<>("safesessions.consent.granted.v1", Topic.CONSENT, ConsentGrantedV1.class);
+            new EventType<>("safesessions.consent.granted.v1", Topic.CONSENT, CONSENT, ConsentGrantedV1.class);
     public static final EventType<ConsentWithdrawnV1> CONSENT_WITHDRAWN =
-            new EventType<>("safesessions.consent.withdrawn.v1", Topic.CONSENT, ConsentWithdrawnV1.class);
+            new EventType<>("safesessions.consent.withdrawn.v1", Topic.CONSENT, CONSENT, ConsentWithdrawnV1.class);
     public static final EventType<ConsentExpiringV1> CONSENT_EXPIRING =
-            new EventType<>("safesessions.consent.expiring.v1", Topic.CONSENT, ConsentExpiringV1.class);
+            new EventType<>("safesessions.consent.expiring.v1", Topic.CONSENT, CONSENT, ConsentExpiringV1.class);
     public static final EventType<ConsentExpiredV1> CONSENT_EXPIRED =
-            new EventType<>("safesessions.consent.expired.v1", Topic.CONSENT, ConsentExpiredV1.class);
+            new EventType<>("safesessions.consent.expired.v1", Topic.CONSENT, CONSENT, ConsentExpiredV1.class);
     public static final EventType<AgreementRecordedV1> AGREEMENT_RECORDED =
-            new EventType<>("safesessions.consent.agreement-recorded.v1", Topic.CONSENT, AgreementRecordedV1.class);
+            new EventType<>("safesessions.consent.agreement-recorded.v1", Topic.CONSENT, SAFETY_AGREEMENT, AgreementRecordedV1.class);
 
     public static final EventType<SessionScheduledV1> SESSION_SCHEDULED =
-            new EventType<>("safesessions.session.scheduled.v1", Topic.SESSION, SessionScheduledV1.class);
+            new EventType<>("safesessions.session.scheduled.v1", Topic.SESSION, SESSION, SessionScheduledV1.class);
     public static final EventType<SessionRescheduledV1> SESSION_RESCHEDULED =
-            new EventType<>("safesessions.session.rescheduled.v1", Topic.SESSION, SessionRescheduledV1.class);
+            new EventType<>("safesessions.session.rescheduled.v1", Topic.SESSION, SESSION, SessionRescheduledV1.class);
     public static final EventType<SessionCancelledV1> SESSION_CANCELLED =
-            new EventType<>("safesessions.session.cancelled.v1", Topic.SESSION, SessionCancelledV1.class);
+            new EventType<>("safesessions.session.cancelled.v1", Topic.SESSION, SESSION, SessionCancelledV1.class);
     public static final EventType<ParticipantInvitedV1> PARTICIPANT_INVITED =
-            new EventType<>("safesessions.session.participant-invited.v1", Topic.SESSION, ParticipantInvitedV1.class);
+            new EventType<>("safesessions.session.participant-invited.v1", Topic.SESSION, SESSION, ParticipantInvitedV1.class);
     public static final EventType<ParticipantRemovedV1> PARTICIPANT_REMOVED =
-            new EventType<>("safesessions.session.participant-removed.v1", Topic.SESSION, ParticipantRemovedV1.class);
+            new EventType<>("safesessions.session.participant-removed.v1", Topic.SESSION, SESSION, ParticipantRemovedV1.class);
     public static final EventType<SessionStartedV1> SESSION_STARTED =
-            new EventType<>("safesessions.session.started.v1", Topic.SESSION, SessionStartedV1.class);
+            new EventType<>("safesessions.session.started.v1", Topic.SESSION, SESSION, SessionStartedV1.class);
     public static final EventType<SessionEndedV1> SESSION_ENDED =
-            new EventType<>("safesessions.session.ended.v1", Topic.SESSION, SessionEndedV1.class);
+            new EventType<>("safesessions.session.ended.v1", Topic.SESSION, SESSION, SessionEndedV1.class);
     public static final EventType<AttendanceRecordedV1> ATTENDANCE_RECORDED =
-            new EventType<>("safesessions.session.attendance-recorded.v1", Topic.SESSION, AttendanceRecordedV1.class);
+            new EventType<>("safesessions.session.attendance-recorded.v1", Topic.SESSION, SESSION, AttendanceRecordedV1.class);
     public static final EventType<UnknownParticipantJoinedV1> UNKNOWN_PARTICIPANT_JOINED =
-            new EventType<>("safesessions.session.unknown-participant-joined.v1", Topic.SESSION, UnknownParticipantJoinedV1.class);
+            new EventType<>("safesessions.session.unknown-participant-joined.v1", Topic.SESSION, SESSION, UnknownParticipantJoinedV1.class);
     public static final EventType<SessionTerminatedEarlyV1> SESSION_TERMINATED_EARLY =
-            new EventType<>("safesessions.session.terminated-early.v1", Topic.SESSION, SessionTerminatedEarlyV1.class);
+            new EventType<>("safesessions.session.terminated-early.v1", Topic.SESSION, SESSION, SessionTerminatedEarlyV1.class);
     public static final EventType<MeetingProvisioningFailedV1> MEETING_PROVISIONING_FAILED =
-            new EventType<>("safesessions.session.meeting-provisioning-failed.v1", Topic.SESSION, MeetingProvisioningFailedV1.class);
+            new EventType<>("safesessions.session.meeting-provisioning-failed.v1", Topic.SESSION, SESSION, MeetingProvisioningFailedV1.class);
     public static final EventType<OneToOneRequestedV1> ONE_TO_ONE_REQUESTED =
-            new EventType<>("safesessions.session.one-to-one-requested.v1", Topic.SESSION, OneToOneRequestedV1.class);
+            new EventType<>("safesessions.session.one-to-one-requested.v1", Topic.SESSION, ONE_TO_ONE_REQUEST, OneToOneRequestedV1.class);
     public static final EventType<ConcernRaisedV1> CONCERN_RAISED =
-            new EventType<>("safesessions.safeguarding.concern-raised.v1", Topic.SAFEGUARDING, ConcernRaisedV1.class);
+            new EventType<>("safesessions.safeguarding.concern-raised.v1", Topic.SAFEGUARDING, CONCERN, ConcernRaisedV1.class);
     public static final EventType<ConcernAcknowledgedV1> CONCERN_ACKNOWLEDGED =
-            new EventType<>("safesessions.safeguarding.concern-acknowledged.v1", Topic.SAFEGUARDING, ConcernAcknowledgedV1.class);
+            new EventType<>("safesessions.safeguarding.concern-acknowledged.v1", Topic.SAFEGUARDING, CONCERN, ConcernAcknowledgedV1.class);
     public static final EventType<ConcernEscalatedV1> CONCERN_ESCALATED =
-            new EventType<>("safesessions.safeguarding.concern-escalated.v1", Topic.SAFEGUARDING, ConcernEscalatedV1.class);
+            new EventType<>("safesessions.safeguarding.concern-escalated.v1", Topic.SAFEGUARDING, CONCERN, ConcernEscalatedV1.class);
     public static final EventType<CouncilRespondedV1> COUNCIL_RESPONDED =
-            new EventType<>("safesessions.safeguarding.council-responded.v1", Topic.SAFEGUARDING, CouncilRespondedV1.class);
+            new EventType<>("safesessions.safeguarding.council-responded.v1", Topic.SAFEGUARDING, CONCERN, CouncilRespondedV1.class);
     public static final EventType<ConcernClosedV1> CONCERN_CLOSED =
-            new EventType<>("safesessions.safeguarding.concern-closed.v1", Topic.SAFEGUARDING, ConcernClosedV1.class);
+            new EventType<>("safesessions.safeguarding.concern-closed.v1", Topic.SAFEGUARDING, CONCERN, ConcernClosedV1.class);
     public static final EventType<SafeguardingClockBreachedV1> SAFEGUARDING_CLOCK_BREACHED =
-            new EventType<>("safesessions.safeguarding.clock-breached.v1", Topic.SAFEGUARDING, SafeguardingClockBreachedV1.class);
+            new EventType<>("safesessions.safeguarding.clock-breached.v1", Topic.SAFEGUARDING, CONCERN, SafeguardingClockBreachedV1.class);
 
     public static final List<EventType<?>> ALL = List.of(
             YOUNG_PERSON_REGISTERED, CONSENT_GRANTED, CONSENT_WITHDRAWN, CONSENT_EXPIRING, CONSENT_EXPIRED,

@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.safesessions.events.safeguarding.RiskLevel;
 import org.safesessions.events.safeguarding.SubjectType;
-import org.safesessions.kit.problem.NotFoundProblem;
+import org.safesessions.kit.domain.RecordNotFoundException;
 import org.safesessions.safeguarding.council.CouncilReferrals;
 import org.safesessions.safeguarding.domain.AccessRecord;
 import org.safesessions.safeguarding.domain.Concern;
@@ -111,7 +111,7 @@ class VisibilityMatrixTest extends SafeguardingTestStack {
         try {
             register.read(reader, id, AccessRecord.View.FULL, "test");
             return true;
-        } catch (NotFoundProblem e) {
+        } catch (RecordNotFoundException e) {
             return false;
         }
     }
@@ -134,7 +134,7 @@ class VisibilityMatrixTest extends SafeguardingTestStack {
                         try {
                             referrals.read(council, c.id, "council-client", register::narrative);
                             read = true;
-                        } catch (NotFoundProblem e) {
+                        } catch (RecordNotFoundException e) {
                             read = false;
                         }
                         boolean listed = QuarkusTransaction.requiringNew().call(() ->

@@ -12,7 +12,7 @@ import org.safesessions.events.consent.ConsentGiver;
 import org.safesessions.events.consent.ConsentScope;
 import org.safesessions.events.consent.Platform;
 import org.safesessions.kit.persistence.PlatformSetConverter;
-import org.safesessions.kit.problem.RuleViolationException;
+import org.safesessions.kit.domain.RuleViolationException;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;

@@ -2,7 +2,7 @@ package org.safesessions.consent.rest;
 
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.safesessions.kit.problem.Problem;
+import org.safesessions.kit.rest.Problem;
 
 import java.util.List;
 

@@ -31,7 +31,7 @@ import org.safesessions.consent.rest.YoungPersonRequests.Register;
 import org.safesessions.consent.rest.YoungPersonViews.Contacts;
 import org.safesessions.consent.rest.YoungPersonViews.YoungPersonView;
 import org.safesessions.consent.service.YoungPeopleRegister;
-import org.safesessions.kit.problem.NotFoundProblem;
+import org.safesessions.kit.domain.RecordNotFoundException;
 import org.safesessions.kit.rest.Page;
 import org.safesessions.kit.rest.PageRequest;
 import org.safesessions.kit.tenancy.Caller;
@@ -158,7 +158,7 @@ public class YoungPeopleResource {
     @RolesAllowed(Roles.CONTACT_READER)
     public Contacts contacts(@PathParam("id") UUID id, @QueryParam("organisation") @NotNull String organisation) {
         return YoungPerson.findInOrganisation(id, organisation).map(Contacts::of)
-                .orElseThrow(() -> new NotFoundProblem("young person"));
+                .orElseThrow(() -> new RecordNotFoundException("young person"));
     }
 
     /** Youth workers see consent status, not guardians' contact details. */

@@ -6,7 +6,7 @@ import org.safesessions.consent.domain.ConsentCheck;
 import org.safesessions.consent.domain.ConsentCheck.Candidate;
 import org.safesessions.events.consent.ConsentScope;
 import org.safesessions.events.consent.Platform;
-import org.safesessions.kit.problem.NotFoundProblem;
+import org.safesessions.kit.domain.RecordNotFoundException;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -57,7 +57,7 @@ public class ConsentChecks {
             statement.setString(6, organisation);
             try (ResultSet rows = statement.executeQuery()) {
                 if (!rows.next()) {
-                    throw new NotFoundProblem("young person");
+                    throw new RecordNotFoundException("young person");
                 }
                 boolean agreementNeeded = scope == ConsentScope.GROUP_SESSIONS && rows.getBoolean(1);
                 boolean agreementGiven = rows.getBoolean(2);

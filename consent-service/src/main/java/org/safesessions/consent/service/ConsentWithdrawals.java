@@ -10,8 +10,8 @@ import org.safesessions.consent.domain.ConsentWithdrawal;
 import org.safesessions.consent.domain.YoungPerson;
 import org.safesessions.events.consent.ConsentWithdrawnV1;
 import org.safesessions.kit.outbox.Outbox;
-import org.safesessions.kit.problem.ConflictProblem;
-import org.safesessions.kit.problem.NotFoundProblem;
+import org.safesessions.kit.domain.ConflictException;
+import org.safesessions.kit.domain.RecordNotFoundException;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -33,7 +33,7 @@ public class ConsentWithdrawals {
 
     public Consent consent(String organisation, UUID consentId) {
         return Consent.<Consent>find("id = ?1 and organisation = ?2", consentId, organisation).firstResultOptional()
-                .orElseThrow(() -> new NotFoundProblem("consent"));
+                .orElseThrow(() -> new RecordNotFoundException("consent"));
     }
 
     @Transactional
@@ -43,10 +43,10 @@ public class ConsentWithdrawals {
         Consent consent = Consent.findById(consentId, LockModeType.PESSIMISTIC_WRITE);
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         if (ConsentWithdrawal.findById(consentId) != null) {
-            throw new ConflictProblem("consent-withdrawn-once", "this consent has already been withdrawn");
+            throw new ConflictException("consent-withdrawn-once", "this consent has already been withdrawn");
         }
         if (!now.isBefore(consent.expiresAt)) {
-            throw new ConflictProblem("only-an-unexpired-consent-can-be-withdrawn", "this consent has already expired");
+            throw new ConflictException("only-an-unexpired-consent-can-be-withdrawn", "this consent has already expired");
         }
         ConsentWithdrawal withdrawal = new ConsentWithdrawal();
         withdrawal.consentId = consent.id;
@@ -59,7 +59,7 @@ public class ConsentWithdrawals {
         YoungPerson yp = YoungPerson.findById(consent.youngPersonId);
         yp.touch(now);
         audit.record(yp, Action.CONSENT_WITHDRAWN, consent.id, null, withdrawnBy, now);
-        outbox.publish(YoungPeopleRegister.CONSENT, consent.id,
+        outbox.publish(consent.id,
                 new ConsentWithdrawnV1(consent.id, consent.youngPersonId, organisation, consent.scope, now));
         return withdrawal;
     }

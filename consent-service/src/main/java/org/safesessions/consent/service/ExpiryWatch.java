@@ -109,7 +109,7 @@ public class ExpiryWatch {
         for (Object[] row : due) {
             Due consent = Due.of(row);
             if (notice(consent.id, EXPIRING, now)) {
-                outbox.publish(YoungPeopleRegister.CONSENT, consent.id, new ConsentExpiringV1(consent.id,
+                outbox.publish(consent.id, new ConsentExpiringV1(consent.id,
                         consent.youngPersonId, consent.organisation, consent.scope, consent.expiresAt));
             }
         }
@@ -125,7 +125,7 @@ public class ExpiryWatch {
         for (Object[] row : due) {
             Due consent = Due.of(row);
             if (notice(consent.id, EXPIRED, now)) {
-                outbox.publish(YoungPeopleRegister.CONSENT, consent.id, new ConsentExpiredV1(consent.id,
+                outbox.publish(consent.id, new ConsentExpiredV1(consent.id,
                         consent.youngPersonId, consent.organisation, consent.scope, consent.expiresAt));
             }
         }

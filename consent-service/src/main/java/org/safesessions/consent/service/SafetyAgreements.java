@@ -10,7 +10,7 @@ import org.safesessions.consent.domain.YoungPerson;
 import org.safesessions.consent.rest.AgreementMessages.RecordAgreement;
 import org.safesessions.events.consent.AgreementRecordedV1;
 import org.safesessions.kit.outbox.Outbox;
-import org.safesessions.kit.problem.RuleViolationException;
+import org.safesessions.kit.domain.RuleViolationException;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -21,7 +21,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class SafetyAgreements {
 
-    static final String AGREEMENT = "SafetyAgreement";
 
     @Inject
     Outbox outbox;
@@ -62,7 +61,7 @@ public class SafetyAgreements {
         agreement.persist();
         yp.touch(now);
         audit.record(yp, Action.AGREEMENT_RECORDED, agreement.id, null, recordedBy, now);
-        outbox.publish(AGREEMENT, agreement.id, new AgreementRecordedV1(agreement.id, yp.id, organisation,
+        outbox.publish(agreement.id, new AgreementRecordedV1(agreement.id, yp.id, organisation,
                 agreement.agreementVersion, agreement.agreedAt));
         return agreement;
     }

@@ -17,8 +17,8 @@ import org.safesessions.consent.rest.YoungPersonRequests.Register;
 import org.safesessions.events.consent.ConsentGrantedV1;
 import org.safesessions.events.consent.YoungPersonRegisteredV1;
 import org.safesessions.kit.outbox.Outbox;
-import org.safesessions.kit.problem.NotFoundProblem;
-import org.safesessions.kit.problem.RuleViolationException;
+import org.safesessions.kit.domain.RecordNotFoundException;
+import org.safesessions.kit.domain.RuleViolationException;
 import org.safesessions.kit.rest.Page;
 
 import java.time.Clock;
@@ -34,8 +34,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class YoungPeopleRegister {
 
-    static final String YOUNG_PERSON = "YoungPerson";
-    static final String CONSENT = "Consent";
 
     @Inject
     Outbox outbox;
@@ -76,13 +74,13 @@ public class YoungPeopleRegister {
         }
         yp.persist();
         audit.record(yp, Action.REGISTERED, null, null, registeredBy, yp.registeredAt);
-        outbox.publish(YOUNG_PERSON, yp.id,
+        outbox.publish(yp.id,
                 new YoungPersonRegisteredV1(yp.id, organisation, yp.localAuthorityCode, yp.registeredAt));
         return yp;
     }
 
     public YoungPerson get(String organisation, UUID id) {
-        return YoungPerson.findInOrganisation(id, organisation).orElseThrow(() -> new NotFoundProblem("young person"));
+        return YoungPerson.findInOrganisation(id, organisation).orElseThrow(() -> new RecordNotFoundException("young person"));
     }
 
     public Page<YoungPerson> list(String organisation, String name, int page, int size) {
@@ -154,7 +152,7 @@ public class YoungPeopleRegister {
         consent.persist();
         yp.touch(now);
         audit.record(yp, Action.CONSENT_RECORDED, consent.id, null, recordedBy, now);
-        outbox.publish(CONSENT, consent.id, new ConsentGrantedV1(consent.id, yp.id, organisation, consent.scope,
+        outbox.publish(consent.id, new ConsentGrantedV1(consent.id, yp.id, organisation, consent.scope,
                 consent.platforms, consent.givenBy, consent.guardianId, consent.givenAt, consent.expiresAt));
         return consent;
     }

@@ -16,7 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestStreamElementType;
-import org.safesessions.kit.problem.NotFoundProblem;
+import org.safesessions.kit.domain.RecordNotFoundException;
 import org.safesessions.kit.rest.Page;
 import org.safesessions.kit.rest.PageRequest;
 import org.safesessions.kit.tenancy.Caller;
@@ -103,6 +103,6 @@ public class MyNotificationsResource {
 
     private Delivery find(UUID id) {
         return Delivery.<Delivery>find(MINE + " and id = :id", mine().and("id", id)).firstResultOptional()
-                .orElseThrow(() -> new NotFoundProblem("notification"));
+                .orElseThrow(() -> new RecordNotFoundException("notification"));
     }
 }

@@ -10,8 +10,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import org.safesessions.kit.problem.ConflictProblem;
-import org.safesessions.kit.problem.NotFoundProblem;
+import org.safesessions.kit.domain.ConflictException;
+import org.safesessions.kit.domain.RecordNotFoundException;
 import org.safesessions.kit.rest.Page;
 import org.safesessions.kit.rest.PageRequest;
 import org.safesessions.kit.tenancy.Caller;
@@ -70,13 +70,13 @@ public class NotificationsResource {
                 caller.organisation(), DeliveryStatus.DEAD_LETTERED, DeliveryStatus.FAILED);
         Delivery d = find(id);
         if (requeued == 0) {
-            throw new ConflictProblem("only-failed-messages-are-retried", "the message is " + d.status);
+            throw new ConflictException("only-failed-messages-are-retried", "the message is " + d.status);
         }
         return DeliveryView.of(d);
     }
 
     private Delivery find(UUID id) {
         return Delivery.<Delivery>find("id = ?1 and organisation = ?2", id, caller.organisation()).firstResultOptional()
-                .orElseThrow(() -> new NotFoundProblem("notification"));
+                .orElseThrow(() -> new RecordNotFoundException("notification"));
     }
 }

@@ -13,7 +13,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-import org.safesessions.kit.problem.NotFoundProblem;
+import org.safesessions.kit.domain.RecordNotFoundException;
 import org.safesessions.kit.rest.Page;
 import org.safesessions.kit.rest.PageRequest;
 import org.safesessions.kit.staff.StaffDirectory;
@@ -129,6 +129,6 @@ public class StaffResource {
 
     private StaffMember member(String userName) {
         return directory.byUserName(caller.organisation(), userName)
-                .orElseThrow(() -> new NotFoundProblem("staff member"));
+                .orElseThrow(() -> new RecordNotFoundException("staff member"));
     }
 }

@@ -14,8 +14,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.safesessions.kit.problem.NotFoundProblem;
-import org.safesessions.kit.problem.RuleViolationException;
+import org.safesessions.kit.domain.RecordNotFoundException;
+import org.safesessions.kit.domain.RuleViolationException;
 import org.safesessions.kit.tenancy.Caller;
 import org.safesessions.kit.tenancy.Roles;
 import org.safesessions.notification.templates.MessageData;
@@ -133,6 +133,6 @@ public class TemplatesResource {
     }
 
     private static MessageTemplate template(String key) {
-        return MessageTemplate.of(key).orElseThrow(() -> new NotFoundProblem("template"));
+        return MessageTemplate.of(key).orElseThrow(() -> new RecordNotFoundException("template"));
     }
 }

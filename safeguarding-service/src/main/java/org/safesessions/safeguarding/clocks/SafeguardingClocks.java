@@ -82,7 +82,7 @@ public class SafeguardingClocks {
                 continue;
             }
             c.acknowledgementBreachedAt = now;
-            outbox.publish("Concern", c.id, new SafeguardingClockBreachedV1(c.id, c.organisation, c.reference,
+            outbox.publish(c.id, new SafeguardingClockBreachedV1(c.id, c.organisation, c.reference,
                     SafeguardingClock.ACKNOWLEDGEMENT, c.risk, c.acknowledgementDueAt, now, c.subjectStaffId));
             raised++;
         }
@@ -105,7 +105,7 @@ public class SafeguardingClocks {
                 continue;
             }
             c.councilDecisionBreachedAt = now;
-            outbox.publish("Concern", c.id, new SafeguardingClockBreachedV1(c.id, c.organisation, c.reference,
+            outbox.publish(c.id, new SafeguardingClockBreachedV1(c.id, c.organisation, c.reference,
                     SafeguardingClock.COUNCIL_DECISION, c.risk, c.councilDecisionDueAt, now, c.subjectStaffId));
             raised++;
         }

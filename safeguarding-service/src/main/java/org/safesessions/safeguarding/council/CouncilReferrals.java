@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.safesessions.events.safeguarding.CouncilRespondedV1;
 import org.safesessions.kit.outbox.Outbox;
-import org.safesessions.kit.problem.NotFoundProblem;
-import org.safesessions.kit.problem.RuleViolationException;
+import org.safesessions.kit.domain.RecordNotFoundException;
+import org.safesessions.kit.domain.RuleViolationException;
 import org.safesessions.kit.rest.Page;
 import org.safesessions.kit.tenancy.Roles;
 import org.safesessions.safeguarding.domain.AccessRecord;
@@ -61,7 +61,7 @@ public class CouncilReferrals {
     @Transactional
     public Concern respond(String council, UUID id, ConcernRequests.CouncilResponse response, String client) {
         Concern c = Concern.lockForUpdate(id).filter(x -> council.equals(x.escalatedCouncil))
-                .orElseThrow(() -> new NotFoundProblem("referral"));
+                .orElseThrow(() -> new RecordNotFoundException("referral"));
         OffsetDateTime now = now();
         if (response.decidedAt().isAfter(now.plus(CLOCK_SKEW))) {
             throw new RuleViolationException("decision-time-not-in-the-future", "decidedAt is in the future");
@@ -73,7 +73,7 @@ public class CouncilReferrals {
         c.recordCouncilResponse(response.decision(), decidedAt);
         chronology.append(c, ChronologyKind.COUNCIL_RESPONSE, client, now, null,
                 ChronologyBody.councilResponse(council, response.decision(), response.reference().strip(), decidedAt));
-        outbox.publish("Concern", c.id, new CouncilRespondedV1(c.id, c.organisation, c.reference, council,
+        outbox.publish(c.id, new CouncilRespondedV1(c.id, c.organisation, c.reference, council,
                 response.decision(), decidedAt, now));
         return c;
     }
@@ -81,7 +81,7 @@ public class CouncilReferrals {
     private Concern referral(String council, UUID id) {
         Concern c = Concern.findById(id);
         if (c == null || !council.equals(c.escalatedCouncil)) {
-            throw new NotFoundProblem("referral");
+            throw new RecordNotFoundException("referral");
         }
         return c;
     }

@@ -8,8 +8,8 @@ import jakarta.transaction.Transactional;
 import org.safesessions.events.EventType;
 import org.safesessions.events.safeguarding.ConcernEscalatedV1;
 import org.safesessions.kit.crypto.FieldCipher;
-import org.safesessions.kit.problem.NotFoundProblem;
-import org.safesessions.kit.problem.RuleViolationException;
+import org.safesessions.kit.domain.RecordNotFoundException;
+import org.safesessions.kit.domain.RuleViolationException;
 import org.safesessions.kit.rest.Page;
 import org.safesessions.safeguarding.domain.Concern;
 import org.safesessions.safeguarding.domain.CouncilWebhook;
@@ -84,7 +84,7 @@ public class CouncilWebhooks {
     public CouncilWebhook get(String council) {
         CouncilWebhook webhook = CouncilWebhook.findById(council);
         if (webhook == null) {
-            throw new NotFoundProblem("webhook");
+            throw new RecordNotFoundException("webhook");
         }
         return webhook;
     }
@@ -92,7 +92,7 @@ public class CouncilWebhooks {
     @Transactional
     public void remove(String council) {
         if (!CouncilWebhook.deleteById(council)) {
-            throw new NotFoundProblem("webhook");
+            throw new RecordNotFoundException("webhook");
         }
     }
 

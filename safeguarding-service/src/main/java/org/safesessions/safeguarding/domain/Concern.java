@@ -17,7 +17,7 @@ import org.safesessions.events.safeguarding.EscalationMethod;
 import org.safesessions.events.safeguarding.RiskLevel;
 import org.safesessions.events.safeguarding.SubjectType;
 import org.safesessions.kit.crypto.Sealed;
-import org.safesessions.kit.problem.ConflictProblem;
+import org.safesessions.kit.domain.ConflictException;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -191,7 +191,7 @@ public class Concern extends PanacheEntityBase {
     /** Moves the workflow on, or 409 naming the rule when the move is not allowed from here. */
     public void moveTo(ConcernStatus target) {
         if (!status.mayMoveTo(target)) {
-            throw new ConflictProblem("illegal-status-transition",
+            throw new ConflictException("illegal-status-transition",
                     "a concern that is " + status + " cannot become " + target);
         }
         status = target;

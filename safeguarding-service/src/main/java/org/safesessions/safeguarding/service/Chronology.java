@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.safesessions.kit.crypto.FieldCipher;
-import org.safesessions.kit.problem.RuleViolationException;
+import org.safesessions.kit.domain.RuleViolationException;
 import org.safesessions.safeguarding.domain.ChainHash;
 import org.safesessions.safeguarding.domain.ChronologyBody;
 import org.safesessions.safeguarding.domain.ChronologyEntry;

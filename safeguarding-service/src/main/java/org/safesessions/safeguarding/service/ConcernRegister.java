@@ -12,8 +12,8 @@ import org.safesessions.events.safeguarding.RiskLevel;
 import org.safesessions.events.safeguarding.SubjectType;
 import org.safesessions.kit.crypto.FieldCipher;
 import org.safesessions.kit.outbox.Outbox;
-import org.safesessions.kit.problem.NotFoundProblem;
-import org.safesessions.kit.problem.RuleViolationException;
+import org.safesessions.kit.domain.RecordNotFoundException;
+import org.safesessions.kit.domain.RuleViolationException;
 import org.safesessions.kit.rest.Page;
 import org.safesessions.kit.staff.StaffDirectory;
 import org.safesessions.kit.staff.StaffMember;
@@ -42,7 +42,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class ConcernRegister {
 
-    static final String AGGREGATE = "Concern";
 
     @Inject
     Outbox outbox;
@@ -136,7 +135,7 @@ public class ConcernRegister {
         c.reviewDueOn = Concern.reviewDate(c.subjectDateOfBirth, now);
         c.persist();
         chronology.append(c, ChronologyKind.RAISED, n.raisedBy(), now, null, ChronologyBody.text(n.narrative()));
-        outbox.publish(AGGREGATE, c.id, new ConcernRaisedV1(c.id, c.organisation, c.reference, c.subjectType,
+        outbox.publish(c.id, new ConcernRaisedV1(c.id, c.organisation, c.reference, c.subjectType,
                 c.categories, c.risk, c.source, c.sessionId, c.raisedAt, c.subjectStaffId));
         return c;
     }
@@ -180,7 +179,7 @@ public class ConcernRegister {
     public Concern visible(Reader reader, UUID id) {
         Concern c = Concern.findById(id);
         if (c == null || !reader.canSee(c)) {
-            throw new NotFoundProblem("concern");
+            throw new RecordNotFoundException("concern");
         }
         return c;
     }

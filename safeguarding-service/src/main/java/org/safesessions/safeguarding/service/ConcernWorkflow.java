@@ -7,8 +7,8 @@ import org.safesessions.events.safeguarding.ConcernAcknowledgedV1;
 import org.safesessions.events.safeguarding.ConcernClosedV1;
 import org.safesessions.events.safeguarding.ConcernEscalatedV1;
 import org.safesessions.kit.outbox.Outbox;
-import org.safesessions.kit.problem.NotFoundProblem;
-import org.safesessions.kit.problem.RuleViolationException;
+import org.safesessions.kit.domain.RecordNotFoundException;
+import org.safesessions.kit.domain.RuleViolationException;
 import org.safesessions.safeguarding.council.CouncilWebhooks;
 import org.safesessions.safeguarding.domain.BankHoliday;
 import org.safesessions.safeguarding.domain.ChronologyBody;
@@ -54,7 +54,7 @@ public class ConcernWorkflow {
         OffsetDateTime now = now();
         c.acknowledge(dsl.userName(), now);
         chronology.append(c, ChronologyKind.ACKNOWLEDGED, dsl.userName(), now, null, ChronologyBody.text(null));
-        outbox.publish(ConcernRegister.AGGREGATE, c.id,
+        outbox.publish(c.id,
                 new ConcernAcknowledgedV1(c.id, c.organisation, c.reference, c.risk, now));
         return c;
     }
@@ -90,7 +90,7 @@ public class ConcernWorkflow {
                         request.reference()));
         ConcernEscalatedV1 event = new ConcernEscalatedV1(c.id, c.organisation, c.reference, c.escalatedCouncil,
                 c.escalationMethod, c.risk, now, due);
-        outbox.publish(ConcernRegister.AGGREGATE, c.id, event);
+        outbox.publish(c.id, event);
         webhooks.enqueueEscalation(c, event);
         return c;
     }
@@ -101,7 +101,7 @@ public class ConcernWorkflow {
         OffsetDateTime now = now();
         c.close(now);
         chronology.append(c, ChronologyKind.CLOSURE, dsl.userName(), now, null, ChronologyBody.text(request.reason()));
-        outbox.publish(ConcernRegister.AGGREGATE, c.id, new ConcernClosedV1(c.id, c.organisation, c.reference, now));
+        outbox.publish(c.id, new ConcernClosedV1(c.id, c.organisation, c.reference, now));
         return c;
     }
 
@@ -143,9 +143,9 @@ public class ConcernWorkflow {
     }
 
     private Concern locked(Reader dsl, UUID id) {
-        Concern c = Concern.lockForUpdate(id).orElseThrow(() -> new NotFoundProblem("concern"));
+        Concern c = Concern.lockForUpdate(id).orElseThrow(() -> new RecordNotFoundException("concern"));
         if (!dsl.canSee(c)) {
-            throw new NotFoundProblem("concern");
+            throw new RecordNotFoundException("concern");
         }
         return c;
     }

@@ -34,8 +34,9 @@ public class Outbox {
     @Inject
     OutboxConfig config;
 
+    /** Stores {@code payload} as an event about {@code aggregateId}; its type, topic and aggregate type come from {@link EventType}. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public CloudEvent publish(String aggregateType, UUID aggregateId, EventPayload payload) {
+    public CloudEvent publish(UUID aggregateId, EventPayload payload) {
         EventType<?> type = EventType.forPayload(payload.getClass());
         String topic = type.topic().topicName();
         // Its own topic only (see OutboxConfig.topic): the cluster would refuse the relay anything else.
@@ -49,7 +50,7 @@ public class Outbox {
 
         OutboxMessage message = new OutboxMessage();
         message.id = UUID.fromString(event.id());
-        message.aggregateType = aggregateType;
+        message.aggregateType = type.aggregateType();
         message.aggregateId = aggregateId.toString();
         message.eventType = type.type();
         message.topic = topic;

@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
-import org.safesessions.kit.problem.Problem;
+import org.safesessions.kit.rest.Problem;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.safesessions.kit.problem.ConflictProblem;
+import org.safesessions.kit.domain.ConflictException;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -38,7 +38,7 @@ public class OneToOneRequest extends PanacheEntityBase {
 
     public void requireUnscheduled() {
         if (sessionId != null) {
-            throw new ConflictProblem(SCHEDULED_ONCE, "this request has been scheduled already");
+            throw new ConflictException(SCHEDULED_ONCE, "this request has been scheduled already");
         }
     }
 

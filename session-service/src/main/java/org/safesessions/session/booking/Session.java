@@ -20,8 +20,8 @@ import org.safesessions.events.consent.Platform;
 import org.safesessions.events.session.RemovalReason;
 import org.safesessions.events.session.SessionKind;
 import org.safesessions.events.session.TerminationReason;
-import org.safesessions.kit.problem.ConflictProblem;
-import org.safesessions.kit.problem.RuleViolationException;
+import org.safesessions.kit.domain.ConflictException;
+import org.safesessions.kit.domain.RuleViolationException;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -232,10 +232,10 @@ public class Session extends PanacheEntityBase {
     /** Booking, changing and inviting apply only to a session that has not started, been cancelled or ended. */
     public void requireChangeable(OffsetDateTime now) {
         if (status != SessionStatus.SCHEDULED) {
-            throw new ConflictProblem(NOT_CHANGEABLE, "the session is " + status.name().toLowerCase());
+            throw new ConflictException(NOT_CHANGEABLE, "the session is " + status.name().toLowerCase());
         }
         if (!startsAt.isAfter(now)) {
-            throw new ConflictProblem(NOT_CHANGEABLE, "the session has already begun");
+            throw new ConflictException(NOT_CHANGEABLE, "the session has already begun");
         }
     }
 
@@ -313,7 +313,7 @@ public class Session extends PanacheEntityBase {
 
     public void recordChecklist(boolean briefing, boolean groundRules, boolean devices, String by, OffsetDateTime now) {
         if (status != SessionStatus.SCHEDULED) {
-            throw new ConflictProblem(NOT_CHANGEABLE, "the checklist is completed before the session starts");
+            throw new ConflictException(NOT_CHANGEABLE, "the checklist is completed before the session starts");
         }
         briefingGiven = briefing;
         groundRulesAgreed = groundRules;
@@ -338,7 +338,7 @@ public class Session extends PanacheEntityBase {
 
     public void start(OffsetDateTime now) {
         if (status != SessionStatus.SCHEDULED) {
-            throw new ConflictProblem(NOT_CHANGEABLE, "the session is " + status.name().toLowerCase());
+            throw new ConflictException(NOT_CHANGEABLE, "the session is " + status.name().toLowerCase());
         }
         if (!checklistComplete()) {
             throw new RuleViolationException(CHECKLIST_COMPLETE,
@@ -354,7 +354,7 @@ public class Session extends PanacheEntityBase {
 
     public void end(OffsetDateTime now) {
         if (status != SessionStatus.STARTED) {
-            throw new ConflictProblem(NOT_CHANGEABLE, "only a started session can end");
+            throw new ConflictException(NOT_CHANGEABLE, "only a started session can end");
         }
         status = SessionStatus.ENDED;
         endedAt = now;
@@ -362,7 +362,7 @@ public class Session extends PanacheEntityBase {
 
     public void terminate(TerminationReason reason, UUID youngPersonId, String by, OffsetDateTime now) {
         if (status != SessionStatus.STARTED) {
-            throw new ConflictProblem(NOT_CHANGEABLE, "only a started session can be ended early");
+            throw new ConflictException(NOT_CHANGEABLE, "only a started session can be ended early");
         }
         status = SessionStatus.TERMINATED_EARLY;
         endedAt = now;

@@ -5,7 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.safesessions.kit.problem.RuleViolationException;
+import org.safesessions.kit.domain.RuleViolationException;
 
 import java.time.DayOfWeek;
 import java.time.Duration;

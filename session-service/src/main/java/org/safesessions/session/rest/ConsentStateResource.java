@@ -7,7 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import org.safesessions.events.consent.ConsentScope;
 import org.safesessions.events.consent.Platform;
-import org.safesessions.kit.problem.NotFoundProblem;
+import org.safesessions.kit.domain.RecordNotFoundException;
 import org.safesessions.kit.tenancy.Caller;
 import org.safesessions.kit.tenancy.Roles;
 import org.safesessions.session.consent.ProjectedConsent;
@@ -37,7 +37,7 @@ public class ConsentStateResource {
     public List<ConsentStateView> consentState(@PathParam("youngPersonId") UUID youngPersonId) {
         List<ProjectedConsent> consents = ProjectedConsent.ofYoungPerson(caller.organisation(), youngPersonId);
         if (consents.isEmpty()) {
-            throw new NotFoundProblem("consent state of young person");
+            throw new RecordNotFoundException("consent state of young person");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         return consents.stream().map(c -> new ConsentStateView(c.consentId, c.scope, c.platforms, c.givenAt,

@@ -9,7 +9,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import org.safesessions.kit.problem.NotFoundProblem;
+import org.safesessions.kit.domain.RecordNotFoundException;
 import org.safesessions.kit.tenancy.Roles;
 import org.safesessions.session.booking.Invitation;
 import org.safesessions.session.booking.Session;
@@ -35,9 +35,9 @@ public class JoinDetailsResource {
     public JoinDetails joinDetails(@PathParam("sessionId") UUID sessionId, @PathParam("youngPersonId") UUID youngPersonId,
                                    @QueryParam("organisation") @NotNull @Size(max = 64) String organisation) {
         Session session = Session.findInOrganisation(sessionId, organisation)
-                .orElseThrow(() -> new NotFoundProblem("invitation"));
+                .orElseThrow(() -> new RecordNotFoundException("invitation"));
         Invitation invitation = session.invitation(youngPersonId).filter(Invitation::invited)
-                .filter(i -> i.invitationReady).orElseThrow(() -> new NotFoundProblem("invitation"));
+                .filter(i -> i.invitationReady).orElseThrow(() -> new RecordNotFoundException("invitation"));
         return new JoinDetails(session.id, youngPersonId, session.title, session.platform, session.startsAt,
                 session.endsAt, secrets.joinUrl(invitation), session.onZoom() ? secrets.passcode(session) : null);
     }

@@ -11,7 +11,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import org.safesessions.events.consent.Platform;
-import org.safesessions.kit.problem.NotFoundProblem;
+import org.safesessions.kit.domain.RecordNotFoundException;
 import org.safesessions.kit.tenancy.Caller;
 import org.safesessions.kit.tenancy.Roles;
 import org.safesessions.session.policy.ApprovedPlatform;
@@ -90,7 +90,7 @@ public class PolicyResource {
     public void withdraw(@PathParam("platform") Platform platform) {
         ApprovedPlatform approval = ApprovedPlatform.find(caller.organisation(), platform);
         if (approval == null) {
-            throw new NotFoundProblem("platform approval");
+            throw new RecordNotFoundException("platform approval");
         }
         approval.delete();
     }

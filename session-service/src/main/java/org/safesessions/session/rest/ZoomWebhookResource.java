@@ -14,7 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
-import org.safesessions.kit.problem.Problem;
+import org.safesessions.kit.rest.Problem;
 import org.safesessions.session.service.AttendanceRegister;
 import org.safesessions.session.service.AttendanceRegister.Participant;
 import org.safesessions.session.zoom.WebhookReceipt;

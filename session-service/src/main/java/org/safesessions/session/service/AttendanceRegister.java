@@ -7,7 +7,7 @@ import org.safesessions.events.session.AttendanceRecordedV1;
 import org.safesessions.events.session.AttendanceSource;
 import org.safesessions.events.session.UnknownParticipantJoinedV1;
 import org.safesessions.kit.outbox.Outbox;
-import org.safesessions.kit.problem.RuleViolationException;
+import org.safesessions.kit.domain.RuleViolationException;
 import org.safesessions.session.attendance.Attendance;
 import org.safesessions.session.booking.Invitation;
 import org.safesessions.session.booking.Session;
@@ -68,10 +68,10 @@ public class AttendanceRegister {
         }
         row.persist();
         if (row.youngPersonId != null) {
-            outbox.publish(SessionBooking.SESSION, session.id, new AttendanceRecordedV1(session.id, session.organisation,
+            outbox.publish(session.id, new AttendanceRecordedV1(session.id, session.organisation,
                     row.youngPersonId, true, joinedAt, null, AttendanceSource.WEBHOOK));
         } else if (row.unknownParticipant()) {
-            outbox.publish(SessionBooking.SESSION, session.id, new UnknownParticipantJoinedV1(session.id,
+            outbox.publish(session.id, new UnknownParticipantJoinedV1(session.id,
                     session.organisation, participant.participantRef(), joinedAt, session.facilitatorNames(),
                     session.facilitatorIds()));
         }
@@ -89,7 +89,7 @@ public class AttendanceRegister {
         }
         row.leftAt = leftAt;
         if (row.youngPersonId != null) {
-            outbox.publish(SessionBooking.SESSION, session.id, new AttendanceRecordedV1(session.id, session.organisation,
+            outbox.publish(session.id, new AttendanceRecordedV1(session.id, session.organisation,
                     row.youngPersonId, true, row.joinedAt, leftAt, AttendanceSource.WEBHOOK));
         }
     }
@@ -114,7 +114,7 @@ public class AttendanceRegister {
         row.leftAt = attended ? leftAt : null;
         row.recordedAt = now();
         row.persist();
-        outbox.publish(SessionBooking.SESSION, session.id, new AttendanceRecordedV1(session.id, session.organisation,
+        outbox.publish(session.id, new AttendanceRecordedV1(session.id, session.organisation,
                 youngPersonId, attended, row.joinedAt, row.leftAt, AttendanceSource.MANUAL));
         return session;
     }

@@ -2,7 +2,7 @@ package org.safesessions.session.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.safesessions.events.session.SessionKind;
-import org.safesessions.kit.problem.RuleViolationException;
+import org.safesessions.kit.domain.RuleViolationException;
 import org.safesessions.session.booking.Session;
 import org.safesessions.session.consent.ProjectedConsent;
 import org.safesessions.session.policy.ApprovedPlatform;

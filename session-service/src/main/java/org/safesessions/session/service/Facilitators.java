@@ -2,7 +2,7 @@ package org.safesessions.session.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.safesessions.kit.problem.RuleViolationException;
+import org.safesessions.kit.domain.RuleViolationException;
 import org.safesessions.kit.staff.StaffDirectory;
 import org.safesessions.kit.staff.StaffDirectoryUnavailableException;
 import org.safesessions.kit.staff.StaffMember;

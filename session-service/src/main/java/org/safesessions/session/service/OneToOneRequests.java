@@ -7,7 +7,7 @@ import org.safesessions.events.consent.Platform;
 import org.safesessions.events.session.OneToOneRequestedV1;
 import org.safesessions.events.session.SessionKind;
 import org.safesessions.kit.outbox.Outbox;
-import org.safesessions.kit.problem.NotFoundProblem;
+import org.safesessions.kit.domain.RecordNotFoundException;
 import org.safesessions.kit.rest.Page;
 import org.safesessions.session.booking.OneToOneRequest;
 import org.safesessions.session.booking.Session;
@@ -22,7 +22,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class OneToOneRequests {
 
-    static final String REQUEST = "OneToOneRequest";
 
     @Inject
     Outbox outbox;
@@ -42,13 +41,13 @@ public class OneToOneRequests {
         request.recordedBy = recordedBy;
         request.requestedAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         request.persist();
-        outbox.publish(REQUEST, request.id, new OneToOneRequestedV1(request.id, organisation, youngPersonId, recordedBy,
+        outbox.publish(request.id, new OneToOneRequestedV1(request.id, organisation, youngPersonId, recordedBy,
                 request.requestedAt));
         return request;
     }
 
     public OneToOneRequest get(String organisation, UUID id) {
-        return OneToOneRequest.findInOrganisation(id, organisation).orElseThrow(() -> new NotFoundProblem("one-to-one request"));
+        return OneToOneRequest.findInOrganisation(id, organisation).orElseThrow(() -> new RecordNotFoundException("one-to-one request"));
     }
 
     public Page<OneToOneRequest> list(String organisation, int page, int size) {

@@ -13,7 +13,7 @@ import org.safesessions.events.session.SessionKind;
 import org.safesessions.events.session.SessionRescheduledV1;
 import org.safesessions.events.session.SessionScheduledV1;
 import org.safesessions.kit.outbox.Outbox;
-import org.safesessions.kit.problem.NotFoundProblem;
+import org.safesessions.kit.domain.RecordNotFoundException;
 import org.safesessions.session.booking.Facilitator;
 import org.safesessions.session.booking.Invitation;
 import org.safesessions.session.booking.ProvisioningState;
@@ -34,7 +34,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class SessionBooking {
 
-    static final String SESSION = "Session";
 
     @Inject
     Outbox outbox;
@@ -81,7 +80,7 @@ public class SessionBooking {
         for (UUID youngPersonId : booking.invitees()) {
             session.invite(youngPersonId, now);
         }
-        outbox.publish(SESSION, session.id, new SessionScheduledV1(session.id, organisation, session.kind,
+        outbox.publish(session.id, new SessionScheduledV1(session.id, organisation, session.kind,
                 session.platform, session.startsAt, session.endsAt, session.facilitatorNames(), session.invitees(),
                 session.facilitatorIds()));
         announceReadyInvitations(session);
@@ -109,7 +108,7 @@ public class SessionBooking {
         rules.check(session, session.invitees(), now);
         boolean timeChanged = !previousStart.isEqual(session.startsAt) || !previousEnd.isEqual(session.endsAt);
         if (timeChanged || !previousFacilitators.equals(Set.copyOf(session.facilitators))) {
-            outbox.publish(SESSION, session.id, new SessionRescheduledV1(session.id, organisation, previousStart,
+            outbox.publish(session.id, new SessionRescheduledV1(session.id, organisation, previousStart,
                     session.startsAt, session.endsAt, session.facilitatorNames(), session.invitees(),
                     session.facilitatorIds()));
         }
@@ -124,7 +123,7 @@ public class SessionBooking {
         session.requireChangeable(now);
         List<UUID> invitees = session.invitees();
         session.cancel(now);
-        outbox.publish(SESSION, session.id, new SessionCancelledV1(session.id, organisation, session.startsAt, now,
+        outbox.publish(session.id, new SessionCancelledV1(session.id, organisation, session.startsAt, now,
                 session.facilitatorNames(), invitees, session.facilitatorIds()));
         changed.fire(new SessionChanged(session.id));
         return session;
@@ -152,7 +151,7 @@ public class SessionBooking {
         Session session = get(organisation, sessionId);
         session.requireChangeable(now);
         if (!session.invitation(youngPersonId).map(Invitation::invited).orElse(false)) {
-            throw new NotFoundProblem("invitation");
+            throw new RecordNotFoundException("invitation");
         }
         removeFrom(session, youngPersonId, RemovalReason.UNINVITED, now);
         return session;
@@ -186,7 +185,7 @@ public class SessionBooking {
 
     private void removeFrom(Session session, UUID youngPersonId, RemovalReason reason, OffsetDateTime now) {
         if (session.remove(youngPersonId, reason, now)) {
-            outbox.publish(SESSION, session.id, new ParticipantRemovedV1(session.id, session.organisation,
+            outbox.publish(session.id, new ParticipantRemovedV1(session.id, session.organisation,
                     youngPersonId, reason, session.startsAt, now));
             if (session.onZoom()) {
                 changed.fire(new SessionChanged(session.id));
@@ -202,14 +201,14 @@ public class SessionBooking {
         for (Invitation invitation : session.invitations) {
             if (invitation.invited() && !invitation.invitationReady) {
                 invitation.invitationReady = true;
-                outbox.publish(SESSION, session.id, new ParticipantInvitedV1(session.id, session.organisation,
+                outbox.publish(session.id, new ParticipantInvitedV1(session.id, session.organisation,
                         invitation.youngPersonId(), session.platform, session.startsAt, session.endsAt));
             }
         }
     }
 
     public Session get(String organisation, UUID sessionId) {
-        return Session.findInOrganisation(sessionId, organisation).orElseThrow(() -> new NotFoundProblem("session"));
+        return Session.findInOrganisation(sessionId, organisation).orElseThrow(() -> new RecordNotFoundException("session"));
     }
 
     private OffsetDateTime now() {

@@ -9,7 +9,7 @@ import org.safesessions.events.session.SessionStartedV1;
 import org.safesessions.events.session.SessionTerminatedEarlyV1;
 import org.safesessions.events.session.TerminationReason;
 import org.safesessions.kit.outbox.Outbox;
-import org.safesessions.kit.problem.RuleViolationException;
+import org.safesessions.kit.domain.RuleViolationException;
 import org.safesessions.session.booking.Session;
 
 import java.time.Clock;
@@ -53,7 +53,7 @@ public class SessionConduct {
         Session session = viewer.session(sessionId);
         OffsetDateTime now = now();
         session.start(now);
-        outbox.publish(SessionBooking.SESSION, session.id, new SessionStartedV1(session.id, session.organisation, now));
+        outbox.publish(session.id, new SessionStartedV1(session.id, session.organisation, now));
         return session;
     }
 
@@ -62,7 +62,7 @@ public class SessionConduct {
         Session session = viewer.session(sessionId);
         OffsetDateTime now = now();
         session.end(now);
-        outbox.publish(SessionBooking.SESSION, session.id,
+        outbox.publish(session.id,
                 new SessionEndedV1(session.id, session.organisation, session.startedAt, now));
         return session;
     }
@@ -77,9 +77,9 @@ public class SessionConduct {
         }
         OffsetDateTime now = now();
         session.terminate(reason, youngPersonId, by, now);
-        outbox.publish(SessionBooking.SESSION, session.id, new SessionTerminatedEarlyV1(session.id, session.organisation,
+        outbox.publish(session.id, new SessionTerminatedEarlyV1(session.id, session.organisation,
                 reason, youngPersonId, by, now, session.facilitatorNames(), viewer.userId(), session.facilitatorIds()));
-        outbox.publish(SessionBooking.SESSION, session.id,
+        outbox.publish(session.id,
                 new SessionEndedV1(session.id, session.organisation, session.startedAt, now));
         return session;
     }

@@ -1,6 +1,6 @@
 package org.safesessions.session.service;
 
-import org.safesessions.kit.problem.NotFoundProblem;
+import org.safesessions.kit.domain.RecordNotFoundException;
 import org.safesessions.session.booking.Session;
 
 import java.util.UUID;
@@ -19,7 +19,7 @@ public record Viewer(String organisation, String userId, String userName, boolea
     public Session session(UUID sessionId) {
         Session session = Session.findInOrganisation(sessionId, organisation).orElse(null);
         if (session == null || (leadsOnly && !session.ledBy(userId, userName))) {
-            throw new NotFoundProblem("session");
+            throw new RecordNotFoundException("session");
         }
         return session;
     }

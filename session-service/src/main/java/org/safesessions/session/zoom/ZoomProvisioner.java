@@ -45,7 +45,6 @@ import java.util.UUID;
 public class ZoomProvisioner {
 
     private static final Logger LOG = Logger.getLogger(ZoomProvisioner.class);
-    static final String SESSION = "Session";
 
     @Inject
     ZoomClient zoom;
@@ -152,7 +151,7 @@ public class ZoomProvisioner {
                 registrant.registrantId(), sealed.keyId(), sealed.cipherText(), stillInvited, invitation.key);
         if (stillInvited) {
             Session session = Session.findById(sessionId);
-            outbox.publish(SESSION, sessionId, new ParticipantInvitedV1(sessionId, session.organisation, youngPersonId,
+            outbox.publish(sessionId, new ParticipantInvitedV1(sessionId, session.organisation, youngPersonId,
                     session.platform, session.startsAt, session.endsAt));
         }
     }
@@ -186,7 +185,7 @@ public class ZoomProvisioner {
             } else {
                 Session.update("provisioningState = ?1, provisioningAttempts = ?2, provisioningFailure = ?3, "
                         + "nextProvisioningAt = null where id = ?4", ProvisioningState.FAILED, attempts, failure.code(), sessionId);
-                outbox.publish(SESSION, sessionId, new MeetingProvisioningFailedV1(sessionId, session.organisation,
+                outbox.publish(sessionId, new MeetingProvisioningFailedV1(sessionId, session.organisation,
                         failure.code(), attempts, session.startsAt, now()));
                 LOG.warnf("Zoom provisioning of session %s gave up after %d attempts (%s)", sessionId, attempts, failure.code());
             }

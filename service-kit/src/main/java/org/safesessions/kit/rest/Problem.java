@@ -1,4 +1,4 @@
-package org.safesessions.kit.problem;
+package org.safesessions.kit.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.MediaType;

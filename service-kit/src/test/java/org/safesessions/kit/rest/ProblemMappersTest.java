@@ -1,4 +1,4 @@
-package org.safesessions.kit.problem;
+package org.safesessions.kit.rest;
 
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
-package org.safesessions.kit.problem;
+package org.safesessions.kit.domain;
 
 /** A request that conflicts with the record's current state (e.g. withdrawing a consent twice): 409. */
-public class ConflictProblem extends RuntimeException {
+public class ConflictException extends RuntimeException {
 
     private final String rule;
 
-    public ConflictProblem(String rule, String detail) {
+    public ConflictException(String rule, String detail) {
         super(detail);
         this.rule = rule;
     }

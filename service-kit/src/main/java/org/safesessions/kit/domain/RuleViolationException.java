@@ -1,4 +1,4 @@
-package org.safesessions.kit.problem;
+package org.safesessions.kit.domain;
 
 /** A request that is well formed but breaks a policy rule: 422 naming the rule (e.g. {@code group-session-needs-two-facilitators}). */
 public class RuleViolationException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.safesessions.kit.problem;
+package org.safesessions.kit.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -15,6 +15,9 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.safesessions.kit.domain.ConflictException;
+import org.safesessions.kit.domain.RecordNotFoundException;
+import org.safesessions.kit.domain.RuleViolationException;
 import org.safesessions.kit.outage.Outage;
 import org.safesessions.kit.staff.StaffDirectoryUnavailableException;
 
@@ -40,13 +43,13 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response conflict(ConflictProblem e) {
+    public Response conflict(ConflictException e) {
         return new Problem("https://safesessions.org/problems/" + e.rule(), "Conflict", 409, e.getMessage(),
                 e.rule(), List.of()).toResponse();
     }
 
     @ServerExceptionMapper
-    public Response notFound(NotFoundProblem e) {
+    public Response notFound(RecordNotFoundException e) {
         return Problem.of(Response.Status.NOT_FOUND, e.getMessage()).toResponse();
     }
 
