@@ -1,0 +1,118 @@
+# shellcheck shell=bash
+# The packaged Quarkus apps: the Zoom simulator, the four services and the staff portal (kinds simulator, service
+# and portal in stack/components.tsv), each run from its fast-jar on the table's port; and the build of missing jars.
+
+# Heap: small on purpose (two cores, everything on one machine). Override with the env var.
+APP_JAVA_OPTS=${SUITE_APP_JAVA_OPTS:--Xms32m -Xmx192m -XX:+UseSerialGC}
+
+app_url() { echo "http://127.0.0.1:$(port_of "$1")"; }
+
+app_jar() { echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
+
+app_exists() { [[ -f $ROOT/$1/pom.xml ]]; }
+
+# The demo secrets (SPEC §9: demo only) a packaged service needs: its %prod config takes secrets only from the
+# environment, as in a cluster (k8s/README.md, "Secrets to create"), and refuses to start without them. Printed as
+# NAME=value lines for `env`, never logged.
+app_secrets() {
+  local db=${1%-service}
+  case $1 in
+    consent-service | session-service | safeguarding-service | notification-service)
+      echo "QUARKUS_DATASOURCE_PASSWORD=$db" ;;
+  esac
+  case $1 in
+    session-service)
+      echo "SAFESESSIONS_ZOOM_ACCOUNT_ID=local-account"
+      echo "SAFESESSIONS_ZOOM_CLIENT_ID=local-client"
+      echo "SAFESESSIONS_ZOOM_CLIENT_SECRET=local-secret"
+      echo "SAFESESSIONS_ZOOM_WEBHOOK_SECRET=local-webhook-secret"
+      echo "SAFESESSIONS_CRYPTO_ACTIVE_KEY=local1"
+      echo "SAFESESSIONS_CRYPTO_KEYS_LOCAL1=c2Vzc2lvbi1zZXJ2aWNlLWxvY2FsLWRlbW8ta2V5ISE=" ;;
+    safeguarding-service)
+      # The key id has a dash, which an environment variable's name cannot carry (SAFESESSIONS_CRYPTO_KEYS_DEMO_2026
+      # would name key "demo.2026"); the id is kept because local databases hold rows sealed under it.
+      echo "SAFESESSIONS_CRYPTO_ACTIVE_KEY=demo-2026"
+      echo "QUARKUS_CONFIG_LOCATIONS=$SUITE/secrets/safeguarding-service.properties" ;;
+    notification-service)
+      echo "QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET=notification-service" ;;
+  esac
+  # The staff directory reads Keycloak as the service's own client (SPEC §2); demo secret = client id (realm file).
+  case $1 in
+    session-service | safeguarding-service | notification-service) echo "STAFF_DIRECTORY_CLIENT_SECRET=$1" ;;
+  esac
+}
+
+# Files of demo secrets that cannot travel as environment variables (see app_secrets), readable by us only.
+app_secret_files() {
+  mkdir -p "$SUITE/secrets"
+  chmod 700 "$SUITE/secrets"
+  (umask 077 && echo "safesessions.crypto.keys.demo-2026=0ygtQIt0uz7q5wch83DFmVSKCmQGqnPpE3C1vm4rAfI=" \
+    >"$SUITE/secrets/safeguarding-service.properties")
+}
+
+# Packaged fast-jars; their %prod config already points at 127.0.0.1.
+app_launch() {
+  local name=$1 port
+  port=$(port_of "$name")
+  say "starting $name"
+  mkdir -p "$SUITE/cds"
+  # A class-data-sharing archive per app, made by the JVM on the first start and checked against the jar on
+  # every later one (rebuilt when the jar changed): later starts take ~3 s instead of ~4.5 s.
+  local extra=()
+  # Zoom allows 100 meeting creations per host per day, and so does the simulator by default; a local stack that
+  # lives for days of system tests and benchmarks would run out, so it allows more unless told otherwise.
+  [[ $name == zoom-simulator ]] &&
+    extra+=("-Dzoom-sim.meeting-creations-per-host-per-day=${ZOOM_SIM_MEETING_CREATIONS_PER_HOST_PER_DAY:-10000}")
+  local secrets=()
+  mapfile -t secrets < <(app_secrets "$name")
+  if [[ $name == safeguarding-service ]]; then app_secret_files; fi
+  # shellcheck disable=SC2086
+  launch "$name" "$ROOT/$name" env "${secrets[@]}" "$(app_jdk)/bin/java" $APP_JAVA_OPTS "${extra[@]}" \
+    -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$SUITE/cds/$name.jsa" \
+    -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" -jar "$(app_jar "$name")"
+}
+
+# UP on its health URL (stack/components.tsv: /q/health/ready); an app without a health endpoint counts as ready
+# once it answers.
+app_ready() { health_ok "$1" 404; }
+
+app_wait() { wait_until "$1" 90 app_ready "$1"; }
+
+in_reactor() { grep -Eq "^[[:space:]]*<module>$1</module>" "$ROOT/pom.xml"; }
+
+# Any file of the repo (outside target/ and .suite/) newer than $1? Then a failed build is worth retrying.
+sources_changed_since() {
+  local stamp=$1
+  [[ -n $(find "$ROOT" \( -name target -o -name .suite -o -name .git \) -prune -o -type f -newer "$stamp" -print -quit) ]]
+}
+
+# Builds the modules that lack their jar (and what they depend on) in one reactor run.
+build_missing_jars() {
+  local missing=() name
+  for name in "$@"; do
+    # shellcheck disable=SC2015 # skip unless the module exists and lacks its jar
+    app_exists "$name" && [[ ! -f $(app_jar "$name") ]] || continue
+    if in_reactor "$name"; then missing+=("$name")
+    else say "$name: not a module of the parent pom yet; not built"; fi
+  done
+  (( ${#missing[@]} )) || return 0
+  if [[ -f $RUN/build.failed ]] && ! sources_changed_since "$RUN/build.failed"; then
+    warn "not building ${missing[*]}: the last build failed and nothing changed since (see $LOGS/build.log)"
+    FAILED+=(build)
+    return 0
+  fi
+  local modules
+  modules=$(IFS=,; echo "${missing[*]}")
+  say "building ${missing[*]} (./mvnw -q -DskipTests install -pl $modules -am; log: $LOGS/build.log)"
+  mkdir -p "$LOGS" "$RUN"
+  local started=$SECONDS
+  if (cd "$ROOT" && JAVA_HOME=$(app_jdk) ./mvnw -B -q -DskipTests install -pl "$modules" -am) >"$LOGS/build.log" 2>&1; then
+    say "built in $((SECONDS - started))s"
+    rm -f "$RUN/build.failed"
+  else
+    touch "$RUN/build.failed"
+    show_log_tail "$LOGS/build.log"
+    warn "the build failed; starting whatever jars exist (see $LOGS/build.log)"
+    FAILED+=(build)
+  fi
+}
