@@ -2,6 +2,7 @@ package org.safesessions.consent.rest;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.safesessions.consent.application.SafetyAgreements;
 import org.safesessions.consent.domain.SafetyAgreement;
 
 import java.time.OffsetDateTime;
@@ -15,6 +16,10 @@ public final class AgreementMessages {
 
     /** The version of the code of conduct the young person acknowledged, and when (default now). */
     public record RecordAgreement(@NotBlank @Size(max = 20) String agreementVersion, OffsetDateTime agreedAt) {
+
+        public SafetyAgreements.RecordAgreement command() {
+            return new SafetyAgreements.RecordAgreement(agreementVersion, agreedAt);
+        }
     }
 
     public record AgreementView(UUID id, UUID youngPersonId, String agreementVersion, OffsetDateTime agreedAt,

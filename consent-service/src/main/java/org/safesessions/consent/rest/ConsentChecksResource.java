@@ -7,15 +7,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import org.safesessions.consent.domain.ConsentCheck;
-import org.safesessions.consent.service.ConsentChecks;
+import org.safesessions.consent.application.ConsentChecks;
 import org.safesessions.events.consent.ConsentScope;
 import org.safesessions.events.consent.Platform;
 import org.safesessions.kit.tenancy.Caller;
 import org.safesessions.kit.tenancy.Roles;
+import org.safesessions.kit.time.Time;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.UUID;
@@ -31,7 +30,7 @@ public class ConsentChecksResource {
     Caller caller;
 
     @Inject
-    Clock clock;
+    Time time;
 
     public record ConsentCheckView(UUID youngPersonId, ConsentScope scope, Platform platform, OffsetDateTime at,
                                    boolean allowed, Set<ConsentCheck.Reason> reasons, UUID consentId) {
@@ -44,7 +43,7 @@ public class ConsentChecksResource {
                                   @QueryParam("scope") @NotNull ConsentScope scope,
                                   @QueryParam("platform") @NotNull Platform platform,
                                   @QueryParam("at") String at) {
-        OffsetDateTime when = at == null || at.isBlank() ? OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC) : parse(at);
+        OffsetDateTime when = at == null || at.isBlank() ? time.now() : parse(at);
         ConsentCheck check = checks.check(caller.organisation(), youngPersonId, scope, platform, when);
         return new ConsentCheckView(youngPersonId, scope, platform, when, check.allowed(), check.reasons(),
                 check.consentId());

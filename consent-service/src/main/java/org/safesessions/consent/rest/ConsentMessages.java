@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.safesessions.consent.application.YoungPeopleRegister;
 import org.safesessions.consent.domain.Consent;
 import org.safesessions.consent.domain.ConsentFacts;
 import org.safesessions.consent.domain.ConsentStatus;
@@ -33,6 +34,11 @@ public final class ConsentMessages {
             @NotNull EvidenceMethod evidenceMethod,
             @NotNull OffsetDateTime givenAt,
             OffsetDateTime expiresAt) {
+
+        public YoungPeopleRegister.RecordConsent command() {
+            return new YoungPeopleRegister.RecordConsent(scope, platforms, givenBy, guardianId, evidenceReference,
+                    evidenceMethod, givenAt, expiresAt);
+        }
     }
 
     /** Withdrawing a consent: who is the caller, when is now, why is this. */

@@ -15,12 +15,11 @@ import org.safesessions.consent.domain.Consent;
 import org.safesessions.consent.domain.ConsentWithdrawal;
 import org.safesessions.consent.rest.ConsentMessages.ConsentView;
 import org.safesessions.consent.rest.ConsentMessages.Withdraw;
-import org.safesessions.consent.service.ConsentWithdrawals;
+import org.safesessions.consent.application.ConsentWithdrawals;
 import org.safesessions.kit.tenancy.Caller;
 import org.safesessions.kit.tenancy.Roles;
+import org.safesessions.kit.time.Time;
 
-import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** One consent, and its withdrawal. */
@@ -34,7 +33,7 @@ public class ConsentsResource {
     Caller caller;
 
     @Inject
-    Clock clock;
+    Time time;
 
     @GET
     @Path("{id}")
@@ -44,7 +43,7 @@ public class ConsentsResource {
         ConsentWithdrawal withdrawal = ConsentWithdrawal.findById(id);
         boolean managesConsent = caller.hasRole(Roles.COORDINATOR) || caller.hasRole(Roles.SAFEGUARDING_LEAD)
                 || caller.hasRole(Roles.MANAGER);
-        return ConsentView.of(consent, withdrawal, OffsetDateTime.now(clock), managesConsent);
+        return ConsentView.of(consent, withdrawal, time.now(), managesConsent);
     }
 
     /** Withdraws the consent now, by the caller, for the reason given. Withdrawing twice is a 409. */
@@ -55,6 +54,6 @@ public class ConsentsResource {
         ConsentWithdrawal withdrawal = withdrawals.withdraw(caller.organisation(), id, request.reason(), caller.userName());
         Consent consent = Consent.findById(id);
         return Response.created(uri.getAbsolutePath())
-                .entity(ConsentView.of(consent, withdrawal, OffsetDateTime.now(clock), true)).build();
+                .entity(ConsentView.of(consent, withdrawal, time.now(), true)).build();
     }
 }

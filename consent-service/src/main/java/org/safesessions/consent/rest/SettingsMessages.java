@@ -4,6 +4,7 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import org.safesessions.consent.application.OrganisationPolicies;
 import org.safesessions.consent.domain.OrganisationSettings;
 import org.safesessions.consent.domain.YoungPerson;
 
@@ -35,6 +36,12 @@ public final class SettingsMessages {
         @AssertTrue(message = "must be between P6M and P25Y")
         public boolean isRetentionPeriodInRange() {
             return within(retentionPeriod, Period.ofMonths(6), Period.ofYears(25));
+        }
+
+        /** Called once validation has passed: every field is there. */
+        public OrganisationPolicies.UpdateSettings command() {
+            return new OrganisationPolicies.UpdateSettings(selfConsentAllowed, defaultConsentValidity, reminderLeadDays,
+                    retentionPeriod, agreementRequiredForGroupSessions);
         }
 
         private static boolean within(Period period, Period min, Period max) {

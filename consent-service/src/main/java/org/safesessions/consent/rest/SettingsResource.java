@@ -10,7 +10,7 @@ import jakarta.ws.rs.Path;
 import org.safesessions.consent.domain.CodeOfConduct;
 import org.safesessions.consent.rest.SettingsMessages.SettingsView;
 import org.safesessions.consent.rest.SettingsMessages.UpdateSettings;
-import org.safesessions.consent.service.OrganisationPolicies;
+import org.safesessions.consent.application.OrganisationPolicies;
 import org.safesessions.kit.tenancy.Caller;
 import org.safesessions.kit.tenancy.Roles;
 
@@ -35,7 +35,7 @@ public class SettingsResource {
     @Path("settings")
     @RolesAllowed(Roles.MANAGER)
     public SettingsView update(@Valid @NotNull UpdateSettings request) {
-        return SettingsView.of(policies.update(caller.organisation(), request, caller.userName()),
+        return SettingsView.of(policies.update(caller.organisation(), request.command(), caller.userName()),
                 CodeOfConduct.current().version());
     }
 

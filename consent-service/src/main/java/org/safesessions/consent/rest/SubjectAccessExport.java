@@ -6,7 +6,7 @@ import org.safesessions.consent.rest.AgreementMessages.AgreementView;
 import org.safesessions.consent.rest.ConsentMessages.ConsentView;
 import org.safesessions.consent.rest.ConsentMessages.HistoryEntry;
 import org.safesessions.consent.rest.YoungPersonViews.YoungPersonView;
-import org.safesessions.consent.service.SubjectAccess.Holding;
+import org.safesessions.consent.application.SubjectAccess.Holding;
 
 import java.time.OffsetDateTime;
 import java.util.List;

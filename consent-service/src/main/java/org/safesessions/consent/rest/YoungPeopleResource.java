@@ -22,22 +22,22 @@ import org.safesessions.consent.rest.AgreementMessages.AgreementView;
 import org.safesessions.consent.rest.AgreementMessages.RecordAgreement;
 import org.safesessions.consent.rest.ConsentMessages.HistoryEntry;
 import org.safesessions.consent.rest.YoungPersonRequests.ContactDetails;
-import org.safesessions.consent.service.SafetyAgreements;
-import org.safesessions.consent.service.SubjectAccess;
+import org.safesessions.consent.application.SafetyAgreements;
+import org.safesessions.consent.application.SubjectAccess;
 import org.safesessions.consent.domain.YoungPerson;
 import org.safesessions.consent.rest.ConsentMessages.ConsentView;
 import org.safesessions.consent.rest.ConsentMessages.RecordConsent;
 import org.safesessions.consent.rest.YoungPersonRequests.Register;
 import org.safesessions.consent.rest.YoungPersonViews.Contacts;
 import org.safesessions.consent.rest.YoungPersonViews.YoungPersonView;
-import org.safesessions.consent.service.YoungPeopleRegister;
+import org.safesessions.consent.application.YoungPeopleRegister;
 import org.safesessions.kit.domain.RecordNotFoundException;
 import org.safesessions.kit.rest.Page;
 import org.safesessions.kit.rest.PageRequest;
 import org.safesessions.kit.tenancy.Caller;
 import org.safesessions.kit.tenancy.Roles;
+import org.safesessions.kit.time.Time;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -52,7 +52,7 @@ public class YoungPeopleResource {
     Caller caller;
 
     @Inject
-    Clock clock;
+    Time time;
 
     @Inject
     SafetyAgreements agreements;
@@ -63,7 +63,7 @@ public class YoungPeopleResource {
     @POST
     @RolesAllowed({Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
     public Response register(@Valid @NotNull Register request, @Context UriInfo uri) {
-        YoungPerson yp = register.register(caller.organisation(), request, caller.userName());
+        YoungPerson yp = register.register(caller.organisation(), request.command(), caller.userName());
         return Response.created(uri.getAbsolutePathBuilder().path(yp.id.toString()).build())
                 .entity(YoungPersonView.of(yp, true)).build();
     }
@@ -87,16 +87,16 @@ public class YoungPeopleResource {
     @Path("{id}/contact-details")
     @RolesAllowed({Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
     public YoungPersonView updateContactDetails(@PathParam("id") UUID id, @Valid @NotNull ContactDetails request) {
-        return YoungPersonView.of(register.updateContactDetails(caller.organisation(), id, request, caller.userName()), true);
+        return YoungPersonView.of(register.updateContactDetails(caller.organisation(), id, request.command(), caller.userName()), true);
     }
 
     @POST
     @Path("{id}/consents")
     @RolesAllowed({Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
     public Response recordConsent(@PathParam("id") UUID id, @Valid @NotNull RecordConsent request, @Context UriInfo uri) {
-        Consent consent = register.recordConsent(caller.organisation(), id, request, caller.userName());
+        Consent consent = register.recordConsent(caller.organisation(), id, request.command(), caller.userName());
         return Response.created(uri.getBaseUriBuilder().path("consents").path(consent.id.toString()).build())
-                .entity(ConsentView.of(consent, null, OffsetDateTime.now(clock), true)).build();
+                .entity(ConsentView.of(consent, null, time.now(), true)).build();
     }
 
     /** Every consent of the young person, newest first, with its status now and its withdrawal if any. */
@@ -105,7 +105,7 @@ public class YoungPeopleResource {
     @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
     public List<ConsentView> consents(@PathParam("id") UUID id) {
         YoungPerson yp = register.get(caller.organisation(), id);
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime now = time.now();
         boolean reasons = managesConsent();
         return ConsentFacts.ofYoungPerson(yp.id).stream().map(f -> ConsentView.of(f, now, reasons)).toList();
     }
@@ -116,7 +116,7 @@ public class YoungPeopleResource {
     @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
     public List<HistoryEntry> consentHistory(@PathParam("id") UUID id) {
         YoungPerson yp = register.get(caller.organisation(), id);
-        return ConsentFacts.timeline(ConsentFacts.ofYoungPerson(yp.id), OffsetDateTime.now(clock)).stream()
+        return ConsentFacts.timeline(ConsentFacts.ofYoungPerson(yp.id), time.now()).stream()
                 .map(HistoryEntry::of).toList();
     }
 
@@ -125,7 +125,7 @@ public class YoungPeopleResource {
     @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
     public Response recordAgreement(@PathParam("id") UUID id, @Valid @NotNull RecordAgreement request,
                                     @Context UriInfo uri) {
-        SafetyAgreement agreement = agreements.record(caller.organisation(), id, request, caller.userName());
+        SafetyAgreement agreement = agreements.record(caller.organisation(), id, request.command(), caller.userName());
         return Response.created(uri.getAbsolutePathBuilder().path(agreement.id.toString()).build())
                 .entity(AgreementView.of(agreement)).build();
     }

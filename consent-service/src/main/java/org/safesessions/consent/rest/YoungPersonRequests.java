@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.safesessions.consent.application.YoungPeopleRegister;
 import org.safesessions.consent.domain.ContactChannel;
 
 import java.time.LocalDate;
@@ -33,6 +34,11 @@ public final class YoungPersonRequests {
                         List<GuardianDetails> guardians) {
             this(preferredName, dateOfBirth, localAuthorityCode, guardians, null);
         }
+
+        public YoungPeopleRegister.Register command() {
+            return new YoungPeopleRegister.Register(preferredName, dateOfBirth, localAuthorityCode,
+                    guardians.stream().map(GuardianDetails::command).toList(), email);
+        }
     }
 
     /**
@@ -42,6 +48,11 @@ public final class YoungPersonRequests {
     public record ContactDetails(
             @Email @Size(max = 254) String email,
             @NotNull @Size(max = 4) List<@Valid @NotNull GuardianContact> guardians) {
+
+        public YoungPeopleRegister.ChangeContactDetails command() {
+            return new YoungPeopleRegister.ChangeContactDetails(email,
+                    guardians.stream().map(GuardianContact::command).toList());
+        }
     }
 
     public record GuardianContact(
@@ -53,6 +64,10 @@ public final class YoungPersonRequests {
         @AssertTrue(message = "the preferred channel needs its contact detail (email for EMAIL, phone for SMS)")
         public boolean isReachableByPreferredChannel() {
             return reachable(preferredChannel, email, phone);
+        }
+
+        YoungPeopleRegister.GuardianContact command() {
+            return new YoungPeopleRegister.GuardianContact(id, email, phone, preferredChannel);
         }
     }
 
@@ -66,6 +81,10 @@ public final class YoungPersonRequests {
         @AssertTrue(message = "the preferred channel needs its contact detail (email for EMAIL, phone for SMS)")
         public boolean isReachableByPreferredChannel() {
             return reachable(preferredChannel, email, phone);
+        }
+
+        YoungPeopleRegister.GuardianDetails command() {
+            return new YoungPeopleRegister.GuardianDetails(name, relationship, email, phone, preferredChannel);
         }
     }
 

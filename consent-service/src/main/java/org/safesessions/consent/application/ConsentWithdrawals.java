@@ -1,4 +1,4 @@
-package org.safesessions.consent.service;
+package org.safesessions.consent.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,10 +12,9 @@ import org.safesessions.events.consent.ConsentWithdrawnV1;
 import org.safesessions.kit.outbox.Outbox;
 import org.safesessions.kit.domain.ConflictException;
 import org.safesessions.kit.domain.RecordNotFoundException;
+import org.safesessions.kit.time.Time;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /** Withdrawing a consent: a new fact beside it, with who, when and why; published as ConsentWithdrawn. */
@@ -26,7 +25,7 @@ public class ConsentWithdrawals {
     Outbox outbox;
 
     @Inject
-    Clock clock;
+    Time time;
 
     @Inject
     AuditTrail audit;
@@ -41,7 +40,7 @@ public class ConsentWithdrawals {
         consent(organisation, consentId); // tenancy first: another organisation's consent is a plain 404
         // the row lock serialises two withdrawals of the same consent, so the second one sees the first
         Consent consent = Consent.findById(consentId, LockModeType.PESSIMISTIC_WRITE);
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        OffsetDateTime now = time.now();
         if (ConsentWithdrawal.findById(consentId) != null) {
             throw new ConflictException("consent-withdrawn-once", "this consent has already been withdrawn");
         }

@@ -1,4 +1,4 @@
-package org.safesessions.consent.service;
+package org.safesessions.consent.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,26 +7,27 @@ import org.safesessions.consent.domain.AuditEntry.Action;
 import org.safesessions.consent.domain.CodeOfConduct;
 import org.safesessions.consent.domain.SafetyAgreement;
 import org.safesessions.consent.domain.YoungPerson;
-import org.safesessions.consent.rest.AgreementMessages.RecordAgreement;
 import org.safesessions.events.consent.AgreementRecordedV1;
 import org.safesessions.kit.outbox.Outbox;
 import org.safesessions.kit.domain.RuleViolationException;
+import org.safesessions.kit.time.Time;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /** Recording a young person's online safety agreement; published as AgreementRecorded. */
 @ApplicationScoped
 public class SafetyAgreements {
 
+    /** The version of the code of conduct the young person acknowledged, and when (null: now). */
+    public record RecordAgreement(String agreementVersion, OffsetDateTime agreedAt) {
+    }
 
     @Inject
     Outbox outbox;
 
     @Inject
-    Clock clock;
+    Time time;
 
     @Inject
     AuditTrail audit;
@@ -41,7 +42,7 @@ public class SafetyAgreements {
             throw new RuleViolationException("agreement-to-a-published-code-of-conduct",
                     "agreementVersion is not a published version of the code of conduct");
         }
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        OffsetDateTime now = time.now();
         OffsetDateTime agreedAt = request.agreedAt() != null ? request.agreedAt() : now;
         if (agreedAt.isAfter(now.plusMinutes(5))) {
             throw new RuleViolationException("agreement-made-in-the-past", "agreedAt cannot be in the future");

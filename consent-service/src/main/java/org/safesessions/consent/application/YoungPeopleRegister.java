@@ -1,4 +1,4 @@
-package org.safesessions.consent.service;
+package org.safesessions.consent.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -6,27 +6,28 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Hibernate;
 import org.safesessions.consent.domain.AuditEntry.Action;
 import org.safesessions.consent.domain.Consent;
+import org.safesessions.consent.domain.ContactChannel;
+import org.safesessions.consent.domain.EvidenceMethod;
 import org.safesessions.consent.domain.Guardian;
 import org.safesessions.consent.domain.OrganisationSettings;
 import org.safesessions.consent.domain.YoungPerson;
-import org.safesessions.consent.rest.ConsentMessages.RecordConsent;
-import org.safesessions.consent.rest.YoungPersonRequests.ContactDetails;
-import org.safesessions.consent.rest.YoungPersonRequests.GuardianContact;
-import org.safesessions.consent.rest.YoungPersonRequests.GuardianDetails;
-import org.safesessions.consent.rest.YoungPersonRequests.Register;
+import org.safesessions.events.consent.ConsentGiver;
 import org.safesessions.events.consent.ConsentGrantedV1;
+import org.safesessions.events.consent.ConsentScope;
+import org.safesessions.events.consent.Platform;
 import org.safesessions.events.consent.YoungPersonRegisteredV1;
 import org.safesessions.kit.outbox.Outbox;
 import org.safesessions.kit.domain.RecordNotFoundException;
 import org.safesessions.kit.domain.RuleViolationException;
 import org.safesessions.kit.rest.Page;
+import org.safesessions.kit.time.Time;
 
-import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /** Registering young people, keeping their contact details and recording their consents; each change, its audit
@@ -34,12 +35,43 @@ import java.util.UUID;
 @ApplicationScoped
 public class YoungPeopleRegister {
 
+    /** Registering a young person with their guardians (1–4); {@code email} is the young person's own, optional. */
+    public record Register(String preferredName, LocalDate dateOfBirth, String localAuthorityCode,
+                           List<GuardianDetails> guardians, String email) {
+
+        public Register(String preferredName, LocalDate dateOfBirth, String localAuthorityCode,
+                        List<GuardianDetails> guardians) {
+            this(preferredName, dateOfBirth, localAuthorityCode, guardians, null);
+        }
+    }
+
+    /** A guardian named at registration. */
+    public record GuardianDetails(String name, String relationship, String email, String phone,
+                                  ContactChannel preferredChannel) {
+    }
+
+    /**
+     * New contact details: the young person's own email (null removes it) and, for each guardian listed, their
+     * email, phone and preferred channel. Guardians not listed keep theirs.
+     */
+    public record ChangeContactDetails(String email, List<GuardianContact> guardians) {
+    }
+
+    /** One guardian's new contact details. */
+    public record GuardianContact(UUID id, String email, String phone, ContactChannel preferredChannel) {
+    }
+
+    /** A consent as the form gives it; {@code expiresAt} null: the organisation's default validity. */
+    public record RecordConsent(ConsentScope scope, Set<Platform> platforms, ConsentGiver givenBy, UUID guardianId,
+                                String evidenceReference, EvidenceMethod evidenceMethod, OffsetDateTime givenAt,
+                                OffsetDateTime expiresAt) {
+    }
 
     @Inject
     Outbox outbox;
 
     @Inject
-    Clock clock;
+    Time time;
 
     @Inject
     OrganisationPolicies policies;
@@ -56,7 +88,7 @@ public class YoungPeopleRegister {
         yp.dateOfBirth = request.dateOfBirth();
         yp.localAuthorityCode = request.localAuthorityCode();
         yp.email = blankToNull(request.email());
-        yp.registeredAt = now();
+        yp.registeredAt = time.now();
         yp.registeredBy = registeredBy;
         yp.lastActiveAt = yp.registeredAt;
         int position = 0;
@@ -94,7 +126,7 @@ public class YoungPeopleRegister {
 
     /** New contact details; the audit names the fields that changed, never their values. */
     @Transactional
-    public YoungPerson updateContactDetails(String organisation, UUID id, ContactDetails request, String changedBy) {
+    public YoungPerson updateContactDetails(String organisation, UUID id, ChangeContactDetails request, String changedBy) {
         YoungPerson yp = get(organisation, id);
         if (yp.isAnonymised()) {
             throw new RuleViolationException("anonymised-records-stay-anonymised",
@@ -127,7 +159,7 @@ public class YoungPeopleRegister {
             }
         }
         if (!changed.isEmpty()) {
-            OffsetDateTime now = now();
+            OffsetDateTime now = time.now();
             yp.touch(now);
             audit.record(yp, Action.CONTACT_DETAILS_CHANGED, null, String.join(",", changed), changedBy, now);
         }
@@ -145,7 +177,7 @@ public class YoungPeopleRegister {
         OffsetDateTime expiresAt = request.expiresAt() != null
                 ? request.expiresAt()
                 : request.givenAt().plus(policy.defaultValidity());
-        OffsetDateTime now = now();
+        OffsetDateTime now = time.now();
         Consent consent = Consent.record(yp, request.scope(), request.platforms(), request.givenBy(),
                 request.guardianId(), request.evidenceReference().strip(), request.evidenceMethod(),
                 request.givenAt(), expiresAt, now, recordedBy, policy.selfConsentAllowed);
@@ -155,10 +187,6 @@ public class YoungPeopleRegister {
         outbox.publish(consent.id, new ConsentGrantedV1(consent.id, yp.id, organisation, consent.scope,
                 consent.platforms, consent.givenBy, consent.guardianId, consent.givenAt, consent.expiresAt));
         return consent;
-    }
-
-    private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     private static String blankToNull(String s) {
