@@ -10,7 +10,6 @@ import org.safesessions.consent.domain.ConsentWithdrawal;
 import org.safesessions.consent.domain.YoungPerson;
 import org.safesessions.events.consent.ConsentWithdrawnV1;
 import org.safesessions.kit.outbox.Outbox;
-import org.safesessions.kit.domain.ConflictException;
 import org.safesessions.kit.domain.RecordNotFoundException;
 import org.safesessions.kit.time.Time;
 
@@ -41,22 +40,9 @@ public class ConsentWithdrawals {
         // the row lock serialises two withdrawals of the same consent, so the second one sees the first
         Consent consent = Consent.findById(consentId, LockModeType.PESSIMISTIC_WRITE);
         OffsetDateTime now = time.now();
-        if (ConsentWithdrawal.findById(consentId) != null) {
-            throw new ConflictException("consent-withdrawn-once", "this consent has already been withdrawn");
-        }
-        if (!now.isBefore(consent.expiresAt)) {
-            throw new ConflictException("only-an-unexpired-consent-can-be-withdrawn", "this consent has already expired");
-        }
-        ConsentWithdrawal withdrawal = new ConsentWithdrawal();
-        withdrawal.consentId = consent.id;
-        withdrawal.organisation = organisation;
-        withdrawal.youngPersonId = consent.youngPersonId;
-        withdrawal.withdrawnAt = now;
-        withdrawal.withdrawnBy = withdrawnBy;
-        withdrawal.reason = reason.strip();
-        withdrawal.persist();
         YoungPerson yp = YoungPerson.findById(consent.youngPersonId);
-        yp.touch(now);
+        ConsentWithdrawal withdrawal = consent.withdraw(yp, reason, withdrawnBy, now);
+        withdrawal.persist();
         audit.record(yp, Action.CONSENT_WITHDRAWN, consent.id, null, withdrawnBy, now);
         outbox.publish(consent.id,
                 new ConsentWithdrawnV1(consent.id, consent.youngPersonId, organisation, consent.scope, now));

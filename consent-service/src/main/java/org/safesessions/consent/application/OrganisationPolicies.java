@@ -62,13 +62,7 @@ public class OrganisationPolicies {
     }
 
     private OrganisationSettings defaultsFor(String organisation) {
-        OrganisationSettings settings = new OrganisationSettings();
-        settings.organisation = organisation;
-        settings.selfConsentAllowed = defaults.selfConsentAllowed();
-        settings.defaultConsentValidity = defaults.defaultValidity().toString();
-        settings.reminderLeadDays = defaults.reminderLeadDays();
-        settings.retentionPeriod = defaults.retentionPeriod().toString();
-        settings.agreementRequiredForGroupSessions = defaults.agreementRequiredForGroupSessions();
-        return settings;
+        return OrganisationSettings.defaults(organisation, defaults.selfConsentAllowed(), defaults.defaultValidity(),
+                defaults.reminderLeadDays(), defaults.retentionPeriod(), defaults.agreementRequiredForGroupSessions());
     }
 }

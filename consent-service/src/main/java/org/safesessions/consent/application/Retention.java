@@ -90,12 +90,7 @@ public class Retention {
         for (UUID id : due) {
             YoungPerson yp = YoungPerson.findById(id);
             yp.anonymise(now);
-            em.createNativeQuery("update consent set evidence_reference = ?1 where young_person_id = ?2")
-                    .setParameter(1, YoungPerson.ANONYMISED).setParameter(2, id).executeUpdate();
-            em.createNativeQuery("update consent_withdrawal set reason = ?1 where young_person_id = ?2")
-                    .setParameter(1, YoungPerson.ANONYMISED).setParameter(2, id).executeUpdate();
-            audit.record(yp, Action.ANONYMISED, null, "preferredName,dateOfBirth,email,guardians,"
-                    + "consents.evidenceReference,withdrawals.reason", AuditTrail.SERVICE, now);
+            audit.record(yp, Action.ANONYMISED, null, YoungPerson.ANONYMISED_FIELDS, AuditTrail.SERVICE, now);
         }
         return due.size();
     }

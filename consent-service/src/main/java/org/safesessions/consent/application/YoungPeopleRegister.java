@@ -9,7 +9,6 @@ import org.safesessions.consent.domain.Consent;
 import org.safesessions.consent.domain.ContactChannel;
 import org.safesessions.consent.domain.EvidenceMethod;
 import org.safesessions.consent.domain.Guardian;
-import org.safesessions.consent.domain.OrganisationSettings;
 import org.safesessions.consent.domain.YoungPerson;
 import org.safesessions.events.consent.ConsentGiver;
 import org.safesessions.events.consent.ConsentGrantedV1;
@@ -18,15 +17,12 @@ import org.safesessions.events.consent.Platform;
 import org.safesessions.events.consent.YoungPersonRegisteredV1;
 import org.safesessions.kit.outbox.Outbox;
 import org.safesessions.kit.domain.RecordNotFoundException;
-import org.safesessions.kit.domain.RuleViolationException;
 import org.safesessions.kit.rest.Page;
 import org.safesessions.kit.time.Time;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -81,28 +77,10 @@ public class YoungPeopleRegister {
 
     @Transactional
     public YoungPerson register(String organisation, Register request, String registeredBy) {
-        YoungPerson yp = new YoungPerson();
-        yp.id = UUID.randomUUID();
-        yp.organisation = organisation;
-        yp.preferredName = request.preferredName().strip();
-        yp.dateOfBirth = request.dateOfBirth();
-        yp.localAuthorityCode = request.localAuthorityCode();
-        yp.email = blankToNull(request.email());
-        yp.registeredAt = time.now();
-        yp.registeredBy = registeredBy;
-        yp.lastActiveAt = yp.registeredAt;
-        int position = 0;
-        for (GuardianDetails details : request.guardians()) {
-            Guardian g = new Guardian();
-            g.id = UUID.randomUUID();
-            g.youngPerson = yp;
-            g.position = position++;
-            g.name = details.name().strip();
-            g.relationship = details.relationship().strip();
-            g.email = blankToNull(details.email());
-            g.phone = blankToNull(details.phone());
-            g.preferredChannel = details.preferredChannel();
-            yp.guardians.add(g);
+        YoungPerson yp = YoungPerson.register(organisation, request.preferredName(), request.dateOfBirth(),
+                request.localAuthorityCode(), request.email(), registeredBy, time.now());
+        for (GuardianDetails g : request.guardians()) {
+            yp.addGuardian(g.name(), g.relationship(), g.email(), g.phone(), g.preferredChannel());
         }
         yp.persist();
         audit.record(yp, Action.REGISTERED, null, null, registeredBy, yp.registeredAt);
@@ -116,11 +94,7 @@ public class YoungPeopleRegister {
     }
 
     public Page<YoungPerson> list(String organisation, String name, int page, int size) {
-        var query = name == null || name.isBlank()
-                ? YoungPerson.<YoungPerson>find("organisation = ?1 order by registeredAt desc, id", organisation)
-                : YoungPerson.<YoungPerson>find(
-                "organisation = ?1 and lower(preferredName) like ?2 order by registeredAt desc, id",
-                organisation, "%" + name.strip().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
+        var query = YoungPerson.ofOrganisation(organisation, name);
         return new Page<>(query.page(page, size).list(), page, size, query.count());
     }
 
@@ -128,39 +102,11 @@ public class YoungPeopleRegister {
     @Transactional
     public YoungPerson updateContactDetails(String organisation, UUID id, ChangeContactDetails request, String changedBy) {
         YoungPerson yp = get(organisation, id);
-        if (yp.isAnonymised()) {
-            throw new RuleViolationException("anonymised-records-stay-anonymised",
-                    "this record was anonymised under the retention policy");
-        }
         Hibernate.initialize(yp.guardians); // the answer is written after this transaction
-        List<String> changed = new ArrayList<>();
-        String email = blankToNull(request.email());
-        if (!Objects.equals(email, yp.email)) {
-            yp.email = email;
-            changed.add("email");
-        }
-        for (GuardianContact contact : request.guardians()) {
-            Guardian g = yp.guardian(contact.id()).orElseThrow(() -> new RuleViolationException(
-                    "guardian-of-this-young-person", "each guardian must be one of this young person's guardians"));
-            String prefix = "guardians[" + g.position + "].";
-            String gEmail = blankToNull(contact.email());
-            String gPhone = blankToNull(contact.phone());
-            if (!Objects.equals(gEmail, g.email)) {
-                g.email = gEmail;
-                changed.add(prefix + "email");
-            }
-            if (!Objects.equals(gPhone, g.phone)) {
-                g.phone = gPhone;
-                changed.add(prefix + "phone");
-            }
-            if (contact.preferredChannel() != g.preferredChannel) {
-                g.preferredChannel = contact.preferredChannel();
-                changed.add(prefix + "preferredChannel");
-            }
-        }
+        OffsetDateTime now = time.now();
+        List<String> changed = yp.changeContactDetails(request.email(), request.guardians().stream()
+                .map(g -> new Guardian.Contact(g.id(), g.email(), g.phone(), g.preferredChannel())).toList(), now);
         if (!changed.isEmpty()) {
-            OffsetDateTime now = time.now();
-            yp.touch(now);
             audit.record(yp, Action.CONTACT_DETAILS_CHANGED, null, String.join(",", changed), changedBy, now);
         }
         return yp;
@@ -169,27 +115,14 @@ public class YoungPeopleRegister {
     @Transactional
     public Consent recordConsent(String organisation, UUID youngPersonId, RecordConsent request, String recordedBy) {
         YoungPerson yp = get(organisation, youngPersonId);
-        if (yp.isAnonymised()) {
-            throw new RuleViolationException("anonymised-records-stay-anonymised",
-                    "this record was anonymised under the retention policy; register the young person again");
-        }
-        OrganisationSettings policy = policies.of(organisation);
-        OffsetDateTime expiresAt = request.expiresAt() != null
-                ? request.expiresAt()
-                : request.givenAt().plus(policy.defaultValidity());
         OffsetDateTime now = time.now();
         Consent consent = Consent.record(yp, request.scope(), request.platforms(), request.givenBy(),
-                request.guardianId(), request.evidenceReference().strip(), request.evidenceMethod(),
-                request.givenAt(), expiresAt, now, recordedBy, policy.selfConsentAllowed);
+                request.guardianId(), request.evidenceReference(), request.evidenceMethod(), request.givenAt(),
+                request.expiresAt(), policies.of(organisation), now, recordedBy);
         consent.persist();
-        yp.touch(now);
         audit.record(yp, Action.CONSENT_RECORDED, consent.id, null, recordedBy, now);
         outbox.publish(consent.id, new ConsentGrantedV1(consent.id, yp.id, organisation, consent.scope,
                 consent.platforms, consent.givenBy, consent.guardianId, consent.givenAt, consent.expiresAt));
         return consent;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -11,6 +11,7 @@ import org.safesessions.consent.domain.ConsentFacts;
 import org.safesessions.consent.domain.ConsentStatus;
 import org.safesessions.consent.domain.ConsentWithdrawal;
 import org.safesessions.consent.domain.EvidenceMethod;
+import org.safesessions.consent.domain.Visibility;
 import org.safesessions.events.consent.ConsentGiver;
 import org.safesessions.events.consent.ConsentScope;
 import org.safesessions.events.consent.Platform;
@@ -48,8 +49,9 @@ public final class ConsentMessages {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record WithdrawalView(OffsetDateTime withdrawnAt, String withdrawnBy, String reason) {
 
-        static WithdrawalView of(ConsentWithdrawal w, boolean withReason) {
-            return w == null ? null : new WithdrawalView(w.withdrawnAt, w.withdrawnBy, withReason ? w.reason : null);
+        static WithdrawalView of(ConsentWithdrawal w, Visibility visibility) {
+            return w == null ? null
+                    : new WithdrawalView(w.withdrawnAt, w.withdrawnBy, visibility.withdrawalReasons() ? w.reason : null);
         }
     }
 
@@ -60,15 +62,15 @@ public final class ConsentMessages {
                               ConsentStatus status, OffsetDateTime recordedAt, String recordedBy,
                               WithdrawalView withdrawal) {
 
-        /** {@code withReason}: the withdrawal's free-text reason, for the roles that manage consent. */
-        public static ConsentView of(ConsentFacts f, OffsetDateTime now, boolean withReason) {
-            return of(f.consent(), f.withdrawal(), now, withReason);
+        /** The withdrawal's free-text reason only where {@code visibility} shows reasons. */
+        public static ConsentView of(ConsentFacts f, OffsetDateTime now, Visibility visibility) {
+            return of(f.consent(), f.withdrawal(), now, visibility);
         }
 
-        public static ConsentView of(Consent c, ConsentWithdrawal withdrawal, OffsetDateTime now, boolean withReason) {
+        public static ConsentView of(Consent c, ConsentWithdrawal withdrawal, OffsetDateTime now, Visibility visibility) {
             return new ConsentView(c.id, c.youngPersonId, c.scope, c.platforms, c.givenBy, c.guardianId,
                     c.evidenceReference, c.evidenceMethod, c.givenAt, c.expiresAt, c.statusAt(now, withdrawal),
-                    c.recordedAt, c.recordedBy, WithdrawalView.of(withdrawal, withReason));
+                    c.recordedAt, c.recordedBy, WithdrawalView.of(withdrawal, visibility));
         }
     }
 

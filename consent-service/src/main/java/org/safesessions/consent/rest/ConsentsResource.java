@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.safesessions.consent.domain.Consent;
 import org.safesessions.consent.domain.ConsentWithdrawal;
+import org.safesessions.consent.domain.Visibility;
 import org.safesessions.consent.rest.ConsentMessages.ConsentView;
 import org.safesessions.consent.rest.ConsentMessages.Withdraw;
 import org.safesessions.consent.application.ConsentWithdrawals;
@@ -41,9 +42,7 @@ public class ConsentsResource {
     public ConsentView get(@PathParam("id") UUID id) {
         Consent consent = withdrawals.consent(caller.organisation(), id);
         ConsentWithdrawal withdrawal = ConsentWithdrawal.findById(id);
-        boolean managesConsent = caller.hasRole(Roles.COORDINATOR) || caller.hasRole(Roles.SAFEGUARDING_LEAD)
-                || caller.hasRole(Roles.MANAGER);
-        return ConsentView.of(consent, withdrawal, time.now(), managesConsent);
+        return ConsentView.of(consent, withdrawal, time.now(), Visibility.forRoles(caller::hasRole));
     }
 
     /** Withdraws the consent now, by the caller, for the reason given. Withdrawing twice is a 409. */
@@ -54,6 +53,6 @@ public class ConsentsResource {
         ConsentWithdrawal withdrawal = withdrawals.withdraw(caller.organisation(), id, request.reason(), caller.userName());
         Consent consent = Consent.findById(id);
         return Response.created(uri.getAbsolutePath())
-                .entity(ConsentView.of(consent, withdrawal, time.now(), true)).build();
+                .entity(ConsentView.of(consent, withdrawal, time.now(), Visibility.forRoles(caller::hasRole))).build();
     }
 }

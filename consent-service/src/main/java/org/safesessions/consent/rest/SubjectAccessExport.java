@@ -2,6 +2,7 @@ package org.safesessions.consent.rest;
 
 import org.safesessions.consent.domain.AuditEntry;
 import org.safesessions.consent.domain.ConsentFacts;
+import org.safesessions.consent.domain.Visibility;
 import org.safesessions.consent.rest.AgreementMessages.AgreementView;
 import org.safesessions.consent.rest.ConsentMessages.ConsentView;
 import org.safesessions.consent.rest.ConsentMessages.HistoryEntry;
@@ -26,8 +27,8 @@ public record SubjectAccessExport(OffsetDateTime exportedAt, String exportedBy, 
 
     static SubjectAccessExport of(Holding h) {
         return new SubjectAccessExport(h.exportedAt(), h.exportedBy(), h.youngPerson().organisation,
-                YoungPersonView.of(h.youngPerson(), true),
-                h.consents().stream().map(f -> ConsentView.of(f, h.exportedAt(), true)).toList(),
+                YoungPersonView.of(h.youngPerson(), Visibility.EVERYTHING),
+                h.consents().stream().map(f -> ConsentView.of(f, h.exportedAt(), Visibility.EVERYTHING)).toList(),
                 ConsentFacts.timeline(h.consents(), h.exportedAt()).stream().map(HistoryEntry::of).toList(),
                 h.agreements().stream().map(AgreementView::of).toList(),
                 h.audit().stream().map(AuditView::of).toList());

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Context;
 import org.safesessions.consent.domain.Consent;
 import org.safesessions.consent.domain.ConsentFacts;
 import org.safesessions.consent.domain.SafetyAgreement;
+import org.safesessions.consent.domain.Visibility;
 import org.safesessions.consent.rest.AgreementMessages.AgreementView;
 import org.safesessions.consent.rest.AgreementMessages.RecordAgreement;
 import org.safesessions.consent.rest.ConsentMessages.HistoryEntry;
@@ -65,21 +66,21 @@ public class YoungPeopleResource {
     public Response register(@Valid @NotNull Register request, @Context UriInfo uri) {
         YoungPerson yp = register.register(caller.organisation(), request.command(), caller.userName());
         return Response.created(uri.getAbsolutePathBuilder().path(yp.id.toString()).build())
-                .entity(YoungPersonView.of(yp, true)).build();
+                .entity(YoungPersonView.of(yp, visibility())).build();
     }
 
     @GET
     @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
     public Page<YoungPersonView> list(@QueryParam("name") @Size(max = 100) String name, @Valid @BeanParam PageRequest page) {
-        boolean contacts = seesContacts();
-        return register.list(caller.organisation(), name, page.page, page.size).map(yp -> YoungPersonView.of(yp, contacts));
+        Visibility visibility = visibility();
+        return register.list(caller.organisation(), name, page.page, page.size).map(yp -> YoungPersonView.of(yp, visibility));
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
     public YoungPersonView get(@PathParam("id") UUID id) {
-        return YoungPersonView.of(register.get(caller.organisation(), id), seesContacts());
+        return YoungPersonView.of(register.get(caller.organisation(), id), visibility());
     }
 
     /** New contact details (the young person's own email, guardians' email, phone, preferred channel). */
@@ -87,7 +88,7 @@ public class YoungPeopleResource {
     @Path("{id}/contact-details")
     @RolesAllowed({Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
     public YoungPersonView updateContactDetails(@PathParam("id") UUID id, @Valid @NotNull ContactDetails request) {
-        return YoungPersonView.of(register.updateContactDetails(caller.organisation(), id, request.command(), caller.userName()), true);
+        return YoungPersonView.of(register.updateContactDetails(caller.organisation(), id, request.command(), caller.userName()), visibility());
     }
 
     @POST
@@ -96,7 +97,7 @@ public class YoungPeopleResource {
     public Response recordConsent(@PathParam("id") UUID id, @Valid @NotNull RecordConsent request, @Context UriInfo uri) {
         Consent consent = register.recordConsent(caller.organisation(), id, request.command(), caller.userName());
         return Response.created(uri.getBaseUriBuilder().path("consents").path(consent.id.toString()).build())
-                .entity(ConsentView.of(consent, null, time.now(), true)).build();
+                .entity(ConsentView.of(consent, null, time.now(), visibility())).build();
     }
 
     /** Every consent of the young person, newest first, with its status now and its withdrawal if any. */
@@ -106,8 +107,8 @@ public class YoungPeopleResource {
     public List<ConsentView> consents(@PathParam("id") UUID id) {
         YoungPerson yp = register.get(caller.organisation(), id);
         OffsetDateTime now = time.now();
-        boolean reasons = managesConsent();
-        return ConsentFacts.ofYoungPerson(yp.id).stream().map(f -> ConsentView.of(f, now, reasons)).toList();
+        Visibility visibility = visibility();
+        return ConsentFacts.ofYoungPerson(yp.id).stream().map(f -> ConsentView.of(f, now, visibility)).toList();
     }
 
     /** The consent history as facts in the order they happened: granted, withdrawn, expired. */
@@ -161,13 +162,8 @@ public class YoungPeopleResource {
                 .orElseThrow(() -> new RecordNotFoundException("young person"));
     }
 
-    /** Youth workers see consent status, not guardians' contact details. */
-    private boolean seesContacts() {
-        return managesConsent();
-    }
-
-    /** The roles that manage consent (SPEC §2) also read withdrawal reasons; youth workers see the status. */
-    private boolean managesConsent() {
-        return caller.hasRole(Roles.COORDINATOR) || caller.hasRole(Roles.SAFEGUARDING_LEAD) || caller.hasRole(Roles.MANAGER);
+    /** Who sees what is the domain's rule (SPEC §2); the caller's roles are the input. */
+    private Visibility visibility() {
+        return Visibility.forRoles(caller::hasRole);
     }
 }

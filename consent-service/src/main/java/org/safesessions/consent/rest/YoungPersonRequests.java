@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.safesessions.consent.application.YoungPeopleRegister;
 import org.safesessions.consent.domain.ContactChannel;
+import org.safesessions.consent.domain.YoungPerson;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -27,7 +28,7 @@ public final class YoungPersonRequests {
             @NotNull @Past @YoungPersonAge LocalDate dateOfBirth,
             @NotNull @Pattern(regexp = "[EWSN]\\d{8}", message = "must be a 9-character ONS local authority code, e.g. E09000024")
             String localAuthorityCode,
-            @NotEmpty @Size(max = 4) List<@Valid @NotNull GuardianDetails> guardians,
+            @NotEmpty @Size(max = YoungPerson.MAX_GUARDIANS) List<@Valid @NotNull GuardianDetails> guardians,
             @Email @Size(max = 254) String email) {
 
         public Register(String preferredName, LocalDate dateOfBirth, String localAuthorityCode,
@@ -47,7 +48,7 @@ public final class YoungPersonRequests {
      */
     public record ContactDetails(
             @Email @Size(max = 254) String email,
-            @NotNull @Size(max = 4) List<@Valid @NotNull GuardianContact> guardians) {
+            @NotNull @Size(max = YoungPerson.MAX_GUARDIANS) List<@Valid @NotNull GuardianContact> guardians) {
 
         public YoungPeopleRegister.ChangeContactDetails command() {
             return new YoungPeopleRegister.ChangeContactDetails(email,

@@ -3,6 +3,7 @@ package org.safesessions.consent.rest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.safesessions.consent.domain.ContactChannel;
 import org.safesessions.consent.domain.Guardian;
+import org.safesessions.consent.domain.Visibility;
 import org.safesessions.consent.domain.YoungPerson;
 
 import java.time.LocalDate;
@@ -10,7 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** What the young-people resource answers. Guardians' contact details only for roles that manage consent. */
+/** What the young-people resource answers. Contact details only where the caller's {@link Visibility} shows them. */
 public final class YoungPersonViews {
 
     private YoungPersonViews() {
@@ -21,7 +22,8 @@ public final class YoungPersonViews {
                                   OffsetDateTime registeredAt, String email, List<GuardianView> guardians,
                                   OffsetDateTime anonymisedAt) {
 
-        static YoungPersonView of(YoungPerson yp, boolean withContacts) {
+        static YoungPersonView of(YoungPerson yp, Visibility visibility) {
+            boolean withContacts = visibility.contactDetails();
             return new YoungPersonView(yp.id, yp.preferredName, yp.dateOfBirth, yp.localAuthorityCode, yp.registeredAt,
                     withContacts ? yp.email : null,
                     withContacts ? yp.guardians.stream().map(GuardianView::of).toList() : null, yp.anonymisedAt);
