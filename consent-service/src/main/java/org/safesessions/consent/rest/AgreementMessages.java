@@ -1,5 +1,6 @@
 package org.safesessions.consent.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.safesessions.consent.application.SafetyAgreements;
@@ -22,6 +23,7 @@ public final class AgreementMessages {
         }
     }
 
+    @Schema(requiredProperties = {"id", "youngPersonId", "agreementVersion", "agreedAt", "recordedAt", "recordedBy"})
     public record AgreementView(UUID id, UUID youngPersonId, String agreementVersion, OffsetDateTime agreedAt,
                                 OffsetDateTime recordedAt, String recordedBy) {
 

@@ -1,5 +1,6 @@
 package org.safesessions.consent.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -47,6 +48,7 @@ public final class ConsentMessages {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(requiredProperties = {"withdrawnAt", "withdrawnBy"})
     public record WithdrawalView(OffsetDateTime withdrawnAt, String withdrawnBy, String reason) {
 
         static WithdrawalView of(ConsentWithdrawal w, Visibility visibility) {
@@ -56,6 +58,7 @@ public final class ConsentMessages {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(requiredProperties = {"id", "youngPersonId", "scope", "platforms", "givenBy", "evidenceReference", "evidenceMethod", "givenAt", "expiresAt", "status", "recordedAt", "recordedBy"})
     public record ConsentView(UUID id, UUID youngPersonId, ConsentScope scope, Set<Platform> platforms,
                               ConsentGiver givenBy, UUID guardianId, String evidenceReference,
                               EvidenceMethod evidenceMethod, OffsetDateTime givenAt, OffsetDateTime expiresAt,
@@ -76,6 +79,7 @@ public final class ConsentMessages {
 
     /** One fact of a young person's consent history. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(requiredProperties = {"at", "fact", "consentId", "scope"})
     public record HistoryEntry(OffsetDateTime at, ConsentFacts.Event.Kind fact, UUID consentId, ConsentScope scope,
                                String by) {
 

@@ -1,5 +1,12 @@
 package org.safesessions.consent.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.safesessions.kit.rest.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -39,6 +46,13 @@ public class ConsentsResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
+    @Operation(operationId = "getConsent", summary = "Read one consent with its status and withdrawal")
+    @APIResponse(responseCode = "200", description = "the consent; the withdrawal reason only for the roles that manage consent",
+            content = @Content(mediaType = OpenApi.JSON, schema = @Schema(implementation = ConsentView.class)))
+    @APIResponse(responseCode = "400", description = "the id is not a UUID",
+            content = @Content(mediaType = OpenApi.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "no such consent in the caller's organisation",
+            content = @Content(mediaType = OpenApi.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public ConsentView get(@PathParam("id") UUID id) {
         Consent consent = withdrawals.consent(caller.organisation(), id);
         ConsentWithdrawal withdrawal = ConsentWithdrawal.findById(id);
@@ -49,6 +63,17 @@ public class ConsentsResource {
     @POST
     @Path("{id}/withdrawal")
     @RolesAllowed({Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
+    @Operation(operationId = "withdrawConsent", summary = "Withdraw a consent",
+            description = "A new fact beside the consent: the caller, now, and the reason given. Publishes ConsentWithdrawn (never the reason).")
+    @APIResponse(responseCode = "201", description = "withdrawn; the consent with its withdrawal",
+            content = @Content(mediaType = OpenApi.JSON, schema = @Schema(implementation = ConsentView.class)),
+            headers = @Header(name = "Location", description = "where the new record is read", schema = @Schema(type = SchemaType.STRING, format = "uri")))
+    @APIResponse(responseCode = "400", description = "the body or a parameter is invalid (each bad field named in errors)",
+            content = @Content(mediaType = OpenApi.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "no such consent in the caller's organisation",
+            content = @Content(mediaType = OpenApi.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "the consent's state does not allow it: consent-withdrawn-once or only-an-unexpired-consent-can-be-withdrawn",
+            content = @Content(mediaType = OpenApi.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response withdraw(@PathParam("id") UUID id, @Valid @NotNull Withdraw request, @Context UriInfo uri) {
         ConsentWithdrawal withdrawal = withdrawals.withdraw(caller.organisation(), id, request.reason(), caller.userName());
         Consent consent = Consent.findById(id);

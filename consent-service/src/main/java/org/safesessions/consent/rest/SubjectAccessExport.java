@@ -1,5 +1,6 @@
 package org.safesessions.consent.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.safesessions.consent.domain.AuditEntry;
 import org.safesessions.consent.domain.ConsentFacts;
 import org.safesessions.consent.domain.Visibility;
@@ -14,11 +15,13 @@ import java.util.List;
 import java.util.UUID;
 
 /** The subject access document: everything consent-service holds about one young person. */
+@Schema(requiredProperties = {"exportedAt", "exportedBy", "organisation", "youngPerson", "consents", "consentHistory", "agreements", "audit"})
 public record SubjectAccessExport(OffsetDateTime exportedAt, String exportedBy, String organisation,
                                   YoungPersonView youngPerson, List<ConsentView> consents,
                                   List<HistoryEntry> consentHistory, List<AgreementView> agreements,
                                   List<AuditView> audit) {
 
+    @Schema(requiredProperties = {"at", "actor", "action"})
     public record AuditView(OffsetDateTime at, String actor, AuditEntry.Action action, UUID subjectId, String fields) {
         static AuditView of(AuditEntry e) {
             return new AuditView(e.at, e.actor, e.action, e.subjectId, e.fields);

@@ -1,5 +1,6 @@
 package org.safesessions.consent.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
@@ -62,6 +63,7 @@ public final class YoungPersonRequests {
             @Pattern(regexp = "\\+?[0-9 ]{7,20}", message = "must be a phone number") String phone,
             @NotNull ContactChannel preferredChannel) {
 
+        @Schema(hidden = true) // a validation rule, not a field
         @AssertTrue(message = "the preferred channel needs its contact detail (email for EMAIL, phone for SMS)")
         public boolean isReachableByPreferredChannel() {
             return reachable(preferredChannel, email, phone);
@@ -79,6 +81,7 @@ public final class YoungPersonRequests {
             @Pattern(regexp = "\\+?[0-9 ]{7,20}", message = "must be a phone number") String phone,
             @NotNull ContactChannel preferredChannel) {
 
+        @Schema(hidden = true) // a validation rule, not a field
         @AssertTrue(message = "the preferred channel needs its contact detail (email for EMAIL, phone for SMS)")
         public boolean isReachableByPreferredChannel() {
             return reachable(preferredChannel, email, phone);
