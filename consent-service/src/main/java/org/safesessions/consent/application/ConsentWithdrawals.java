@@ -6,6 +6,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.safesessions.consent.domain.AuditEntry.Action;
 import org.safesessions.consent.domain.Consent;
+import org.safesessions.consent.domain.ConsentFacts;
 import org.safesessions.consent.domain.ConsentWithdrawal;
 import org.safesessions.consent.domain.YoungPerson;
 import org.safesessions.events.consent.ConsentWithdrawnV1;
@@ -34,8 +35,15 @@ public class ConsentWithdrawals {
                 .orElseThrow(() -> new RecordNotFoundException("consent"));
     }
 
+    /** A consent of the organisation with its withdrawal, if any. */
+    public ConsentFacts facts(String organisation, UUID consentId) {
+        Consent consent = consent(organisation, consentId);
+        return new ConsentFacts(consent, ConsentWithdrawal.findById(consentId));
+    }
+
+    /** Returns the consent with its new withdrawal. */
     @Transactional
-    public ConsentWithdrawal withdraw(String organisation, UUID consentId, String reason, String withdrawnBy) {
+    public ConsentFacts withdraw(String organisation, UUID consentId, String reason, String withdrawnBy) {
         consent(organisation, consentId); // tenancy first: another organisation's consent is a plain 404
         // the row lock serialises two withdrawals of the same consent, so the second one sees the first
         Consent consent = Consent.findById(consentId, LockModeType.PESSIMISTIC_WRITE);
@@ -46,6 +54,6 @@ public class ConsentWithdrawals {
         audit.record(yp, Action.CONSENT_WITHDRAWN, consent.id, null, withdrawnBy, now);
         outbox.publish(consent.id,
                 new ConsentWithdrawnV1(consent.id, consent.youngPersonId, organisation, consent.scope, now));
-        return withdrawal;
+        return new ConsentFacts(consent, withdrawal);
     }
 }

@@ -11,6 +11,7 @@ import org.safesessions.kit.outbox.Outbox;
 import org.safesessions.kit.time.Time;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /** Recording a young person's online safety agreement; published as AgreementRecorded. */
@@ -32,6 +33,11 @@ public class SafetyAgreements {
 
     @Inject
     YoungPeopleRegister register;
+
+    /** The young person's agreements, newest first. */
+    public List<SafetyAgreement> ofYoungPerson(String organisation, UUID youngPersonId) {
+        return SafetyAgreement.ofYoungPerson(register.get(organisation, youngPersonId).id);
+    }
 
     @Transactional
     public SafetyAgreement record(String organisation, UUID youngPersonId, RecordAgreement request, String recordedBy) {

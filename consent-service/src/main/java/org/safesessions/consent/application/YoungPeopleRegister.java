@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Hibernate;
 import org.safesessions.consent.domain.AuditEntry.Action;
 import org.safesessions.consent.domain.Consent;
+import org.safesessions.consent.domain.ConsentFacts;
 import org.safesessions.consent.domain.ContactChannel;
 import org.safesessions.consent.domain.EvidenceMethod;
 import org.safesessions.consent.domain.Guardian;
@@ -91,6 +92,11 @@ public class YoungPeopleRegister {
 
     public YoungPerson get(String organisation, UUID id) {
         return YoungPerson.findInOrganisation(id, organisation).orElseThrow(() -> new RecordNotFoundException("young person"));
+    }
+
+    /** The young person's consents, newest first, with their withdrawals. */
+    public List<ConsentFacts> consents(String organisation, UUID youngPersonId) {
+        return ConsentFacts.ofYoungPerson(get(organisation, youngPersonId).id);
     }
 
     public Page<YoungPerson> list(String organisation, String name, int page, int size) {

@@ -18,8 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.safesessions.consent.domain.Consent;
-import org.safesessions.consent.domain.ConsentWithdrawal;
+import org.safesessions.consent.domain.ConsentFacts;
 import org.safesessions.consent.domain.Visibility;
 import org.safesessions.consent.rest.ConsentMessages.ConsentView;
 import org.safesessions.consent.rest.ConsentMessages.Withdraw;
@@ -54,9 +53,7 @@ public class ConsentsResource {
     @APIResponse(responseCode = "404", description = "no such consent in the caller's organisation",
             content = @Content(mediaType = OpenApi.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public ConsentView get(@PathParam("id") UUID id) {
-        Consent consent = withdrawals.consent(caller.organisation(), id);
-        ConsentWithdrawal withdrawal = ConsentWithdrawal.findById(id);
-        return ConsentView.of(consent, withdrawal, time.now(), Visibility.forRoles(caller::hasRole));
+        return ConsentView.of(withdrawals.facts(caller.organisation(), id), time.now(), Visibility.forRoles(caller::hasRole));
     }
 
     /** Withdraws the consent now, by the caller, for the reason given. Withdrawing twice is a 409. */
@@ -75,9 +72,8 @@ public class ConsentsResource {
     @APIResponse(responseCode = "409", description = "the consent's state does not allow it: consent-withdrawn-once or only-an-unexpired-consent-can-be-withdrawn",
             content = @Content(mediaType = OpenApi.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response withdraw(@PathParam("id") UUID id, @Valid @NotNull Withdraw request, @Context UriInfo uri) {
-        ConsentWithdrawal withdrawal = withdrawals.withdraw(caller.organisation(), id, request.reason(), caller.userName());
-        Consent consent = Consent.findById(id);
+        ConsentFacts withdrawn = withdrawals.withdraw(caller.organisation(), id, request.reason(), caller.userName());
         return Response.created(uri.getAbsolutePath())
-                .entity(ConsentView.of(consent, withdrawal, time.now(), Visibility.forRoles(caller::hasRole))).build();
+                .entity(ConsentView.of(withdrawn, time.now(), Visibility.forRoles(caller::hasRole))).build();
     }
 }

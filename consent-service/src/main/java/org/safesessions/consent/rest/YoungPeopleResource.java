@@ -160,10 +160,10 @@ public class YoungPeopleResource {
     @APIResponse(responseCode = "404", description = "no such young person in the caller's organisation",
             content = @Content(mediaType = OpenApi.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public List<ConsentView> consents(@PathParam("id") UUID id) {
-        YoungPerson yp = register.get(caller.organisation(), id);
+        List<ConsentFacts> consents = register.consents(caller.organisation(), id);
         OffsetDateTime now = time.now();
         Visibility visibility = visibility();
-        return ConsentFacts.ofYoungPerson(yp.id).stream().map(f -> ConsentView.of(f, now, visibility)).toList();
+        return consents.stream().map(f -> ConsentView.of(f, now, visibility)).toList();
     }
 
     /** The consent history as facts in the order they happened: granted, withdrawn, expired. */
@@ -179,8 +179,7 @@ public class YoungPeopleResource {
     @APIResponse(responseCode = "404", description = "no such young person in the caller's organisation",
             content = @Content(mediaType = OpenApi.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public List<HistoryEntry> consentHistory(@PathParam("id") UUID id) {
-        YoungPerson yp = register.get(caller.organisation(), id);
-        return ConsentFacts.timeline(ConsentFacts.ofYoungPerson(yp.id), time.now()).stream()
+        return ConsentFacts.timeline(register.consents(caller.organisation(), id), time.now()).stream()
                 .map(HistoryEntry::of).toList();
     }
 
@@ -216,8 +215,7 @@ public class YoungPeopleResource {
     @APIResponse(responseCode = "404", description = "no such young person in the caller's organisation",
             content = @Content(mediaType = OpenApi.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public List<AgreementView> agreements(@PathParam("id") UUID id) {
-        YoungPerson yp = register.get(caller.organisation(), id);
-        return SafetyAgreement.ofYoungPerson(yp.id).stream().map(AgreementView::of).toList();
+        return agreements.ofYoungPerson(caller.organisation(), id).stream().map(AgreementView::of).toList();
     }
 
     /**
