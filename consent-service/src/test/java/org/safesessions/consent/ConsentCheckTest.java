@@ -8,8 +8,8 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.safesessions.consent.domain.YoungPerson;
-import org.safesessions.consent.rest.SettingsMessages.UpdateSettings;
-import org.safesessions.consent.service.OrganisationPolicies;
+import org.safesessions.consent.application.OrganisationPolicies.UpdateSettings;
+import org.safesessions.consent.application.OrganisationPolicies;
 import org.safesessions.events.consent.ConsentScope;
 import org.safesessions.events.consent.Platform;
 

@@ -6,8 +6,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.safesessions.consent.domain.ContactChannel;
 import org.safesessions.consent.domain.YoungPerson;
-import org.safesessions.consent.rest.YoungPersonRequests;
-import org.safesessions.consent.service.YoungPeopleRegister;
+import org.safesessions.consent.application.YoungPeopleRegister;
 import org.safesessions.kit.outbox.OutboxMessage;
 import org.safesessions.testkit.Eventually;
 import org.safesessions.testkit.KafkaProbe;
@@ -31,9 +30,9 @@ class OutboxTest extends ConsentTestStack {
     @Inject
     YoungPeopleRegister register;
 
-    private static YoungPersonRequests.Register request(String name) {
-        return new YoungPersonRequests.Register(name, LocalDate.of(2010, 1, 2), "E10000020",
-                List.of(new YoungPersonRequests.GuardianDetails("Lee Carer", "aunt", "lee@example.org", null,
+    private static YoungPeopleRegister.Register request(String name) {
+        return new YoungPeopleRegister.Register(name, LocalDate.of(2010, 1, 2), "E10000020",
+                List.of(new YoungPeopleRegister.GuardianDetails("Lee Carer", "aunt", "lee@example.org", null,
                         ContactChannel.EMAIL)));
     }
 

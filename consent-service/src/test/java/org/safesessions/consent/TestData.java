@@ -4,10 +4,9 @@ import io.quarkus.arc.Arc;
 import org.safesessions.consent.domain.ContactChannel;
 import org.safesessions.consent.domain.EvidenceMethod;
 import org.safesessions.consent.domain.YoungPerson;
-import org.safesessions.consent.rest.ConsentMessages.RecordConsent;
-import org.safesessions.consent.rest.YoungPersonRequests;
-import org.safesessions.consent.service.ConsentWithdrawals;
-import org.safesessions.consent.service.YoungPeopleRegister;
+import org.safesessions.consent.application.YoungPeopleRegister.RecordConsent;
+import org.safesessions.consent.application.ConsentWithdrawals;
+import org.safesessions.consent.application.YoungPeopleRegister;
 import org.safesessions.events.consent.ConsentGiver;
 import org.safesessions.events.consent.ConsentScope;
 import org.safesessions.events.consent.Platform;
@@ -29,8 +28,8 @@ final class TestData {
     }
 
     static YoungPerson youngPerson(String organisation, String name) {
-        return register().register(organisation, new YoungPersonRequests.Register(name, LocalDate.now().minusYears(14),
-                "E09000024", List.of(new YoungPersonRequests.GuardianDetails("Kim Carer", "mother", "kim@example.org",
+        return register().register(organisation, new YoungPeopleRegister.Register(name, LocalDate.now().minusYears(14),
+                "E09000024", List.of(new YoungPeopleRegister.GuardianDetails("Kim Carer", "mother", "kim@example.org",
                 null, ContactChannel.EMAIL)), "young.person@example.org"), "coord-x");
     }
 

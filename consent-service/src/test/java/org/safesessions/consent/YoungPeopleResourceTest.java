@@ -7,8 +7,7 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.safesessions.consent.rest.YoungPersonRequests;
-import org.safesessions.consent.service.YoungPeopleRegister;
+import org.safesessions.consent.application.YoungPeopleRegister;
 import org.safesessions.consent.domain.ContactChannel;
 
 import java.time.LocalDate;
@@ -30,8 +29,8 @@ class YoungPeopleResourceTest extends ConsentTestStack {
     YoungPeopleRegister register;
 
     private String registerInOrgA(String name) {
-        return register.register("org-a", new YoungPersonRequests.Register(name, LocalDate.of(2011, 5, 6), "E09000024",
-                List.of(new YoungPersonRequests.GuardianDetails("Sam Carer", "father", "sam@example.org", null,
+        return register.register("org-a", new YoungPeopleRegister.Register(name, LocalDate.of(2011, 5, 6), "E09000024",
+                List.of(new YoungPeopleRegister.GuardianDetails("Sam Carer", "father", "sam@example.org", null,
                         ContactChannel.EMAIL))), "coord-a").id.toString();
     }
 

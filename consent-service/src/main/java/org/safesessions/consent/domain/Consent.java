@@ -12,6 +12,7 @@ import org.safesessions.events.consent.ConsentGiver;
 import org.safesessions.events.consent.ConsentScope;
 import org.safesessions.events.consent.Platform;
 import org.safesessions.kit.persistence.PlatformSetConverter;
+import org.safesessions.kit.domain.ConflictException;
 import org.safesessions.kit.domain.RuleViolationException;
 
 import java.time.OffsetDateTime;
@@ -74,13 +75,20 @@ public class Consent extends PanacheEntityBase {
 
     /**
      * Records a consent, checking who may give it: a guardian registered for this young person, or the young
-     * person themself when 13 or over on the day it was given.
+     * person themself when 13 or over on the day it was given and the organisation's policy allows it. Without an
+     * {@code expiresAt} it lasts the organisation's default validity. Recording it is activity on the young
+     * person's record (retention starts again).
      */
     public static Consent record(YoungPerson youngPerson, ConsentScope scope, Set<Platform> platforms,
                                  ConsentGiver givenBy, UUID guardianId, String evidenceReference,
                                  EvidenceMethod evidenceMethod, OffsetDateTime givenAt, OffsetDateTime expiresAt,
-                                 OffsetDateTime now, String recordedBy, boolean selfConsentAllowed) {
-        if (givenBy == ConsentGiver.YOUNG_PERSON && !selfConsentAllowed) {
+                                 OrganisationSettings policy, OffsetDateTime now, String recordedBy) {
+        youngPerson.mustNotBeAnonymised(
+                "this record was anonymised under the retention policy; register the young person again");
+        if (expiresAt == null) {
+            expiresAt = givenAt.plus(policy.defaultValidity());
+        }
+        if (givenBy == ConsentGiver.YOUNG_PERSON && !policy.selfConsentAllowed) {
             throw new RuleViolationException("self-consent-allowed-by-organisation",
                     "this organisation's policy needs a guardian to give consent");
         }
@@ -114,13 +122,35 @@ public class Consent extends PanacheEntityBase {
         consent.platforms = platforms;
         consent.givenBy = givenBy;
         consent.guardianId = givenBy == ConsentGiver.GUARDIAN ? guardianId : null;
-        consent.evidenceReference = evidenceReference;
+        consent.evidenceReference = evidenceReference.strip();
         consent.evidenceMethod = evidenceMethod;
         consent.givenAt = givenAt;
         consent.expiresAt = expiresAt;
         consent.recordedAt = now;
         consent.recordedBy = recordedBy;
+        youngPerson.touch(now);
         return consent;
+    }
+
+    /**
+     * Withdraws this consent now: a new fact beside it (who, when, why), never an edit. A consent is withdrawn
+     * once, and only while it is unexpired. Withdrawing is activity on the young person's record.
+     */
+    public ConsentWithdrawal withdraw(YoungPerson youngPerson, String reason, String withdrawnBy, OffsetDateTime now) {
+        if (ConsentWithdrawal.findById(id) != null) {
+            throw new ConflictException("consent-withdrawn-once", "this consent has already been withdrawn");
+        }
+        if (!now.isBefore(expiresAt)) {
+            throw new ConflictException("only-an-unexpired-consent-can-be-withdrawn", "this consent has already expired");
+        }
+        ConsentWithdrawal withdrawal = ConsentWithdrawal.of(this, reason, withdrawnBy, now);
+        youngPerson.touch(now);
+        return withdrawal;
+    }
+
+    /** Retention: the evidence references (free text) of a young person's consents go with the rest. */
+    static void anonymiseEvidenceOf(UUID youngPersonId) {
+        update("evidenceReference = ?1 where youngPersonId = ?2", YoungPerson.ANONYMISED, youngPersonId);
     }
 
     /**

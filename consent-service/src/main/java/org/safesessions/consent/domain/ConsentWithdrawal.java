@@ -35,6 +35,22 @@ public class ConsentWithdrawal extends PanacheEntityBase {
     @Column(nullable = false)
     public String reason;
 
+    static ConsentWithdrawal of(Consent consent, String reason, String withdrawnBy, OffsetDateTime now) {
+        ConsentWithdrawal withdrawal = new ConsentWithdrawal();
+        withdrawal.consentId = consent.id;
+        withdrawal.organisation = consent.organisation;
+        withdrawal.youngPersonId = consent.youngPersonId;
+        withdrawal.withdrawnAt = now;
+        withdrawal.withdrawnBy = withdrawnBy;
+        withdrawal.reason = reason.strip();
+        return withdrawal;
+    }
+
+    /** Retention: the reasons (free text) of a young person's withdrawals go with the rest. */
+    static void anonymiseReasonsOf(UUID youngPersonId) {
+        update("reason = ?1 where youngPersonId = ?2", YoungPerson.ANONYMISED, youngPersonId);
+    }
+
     public static List<ConsentWithdrawal> ofYoungPerson(UUID youngPersonId) {
         return list("youngPersonId", youngPersonId);
     }

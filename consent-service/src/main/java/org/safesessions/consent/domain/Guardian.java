@@ -9,6 +9,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /** A parent or carer of a young person: the person who gives consent and is told about sessions. */
@@ -39,6 +42,44 @@ public class Guardian {
     @Enumerated(EnumType.STRING)
     @Column(name = "preferred_channel", nullable = false)
     public ContactChannel preferredChannel;
+
+    /** A guardian's new contact details, for {@link YoungPerson#changeContactDetails}. */
+    public record Contact(UUID guardianId, String email, String phone, ContactChannel preferredChannel) {
+    }
+
+    static Guardian of(YoungPerson youngPerson, int position, String name, String relationship, String email,
+                       String phone, ContactChannel preferredChannel) {
+        Guardian g = new Guardian();
+        g.id = UUID.randomUUID();
+        g.youngPerson = youngPerson;
+        g.position = position;
+        g.name = name.strip();
+        g.relationship = relationship.strip();
+        g.email = YoungPerson.blankToNull(email);
+        g.phone = YoungPerson.blankToNull(phone);
+        g.preferredChannel = preferredChannel;
+        return g;
+    }
+
+    /** Takes the new contact details; returns the names of the fields that changed. */
+    List<String> changeContact(Contact contact) {
+        List<String> changed = new ArrayList<>();
+        String newEmail = YoungPerson.blankToNull(contact.email());
+        String newPhone = YoungPerson.blankToNull(contact.phone());
+        if (!Objects.equals(newEmail, email)) {
+            email = newEmail;
+            changed.add("email");
+        }
+        if (!Objects.equals(newPhone, phone)) {
+            phone = newPhone;
+            changed.add("phone");
+        }
+        if (contact.preferredChannel() != preferredChannel) {
+            preferredChannel = contact.preferredChannel();
+            changed.add("preferredChannel");
+        }
+        return changed;
+    }
 
     /** Retention: the guardian stays as a row (consents point at it) without anything that identifies them. */
     void anonymise() {

@@ -49,6 +49,20 @@ public class OrganisationSettings extends PanacheEntityBase {
     @Column(name = "updated_by", nullable = false)
     public String updatedBy;
 
+    /** The policy of an organisation that has not set its own: the service's defaults, never stored. */
+    public static OrganisationSettings defaults(String organisation, boolean selfConsentAllowed,
+                                                Period defaultValidity, int reminderLeadDays, Period retentionPeriod,
+                                                boolean agreementRequiredForGroupSessions) {
+        OrganisationSettings settings = new OrganisationSettings();
+        settings.organisation = organisation;
+        settings.selfConsentAllowed = selfConsentAllowed;
+        settings.defaultConsentValidity = defaultValidity.toString();
+        settings.reminderLeadDays = reminderLeadDays;
+        settings.retentionPeriod = retentionPeriod.toString();
+        settings.agreementRequiredForGroupSessions = agreementRequiredForGroupSessions;
+        return settings;
+    }
+
     public Period defaultValidity() {
         return Period.parse(defaultConsentValidity);
     }

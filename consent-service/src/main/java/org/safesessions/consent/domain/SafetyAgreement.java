@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.safesessions.kit.domain.RuleViolationException;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -35,6 +36,36 @@ public class SafetyAgreement extends PanacheEntityBase {
 
     @Column(name = "recorded_by", nullable = false)
     public String recordedBy;
+
+    /**
+     * Records the young person's agreement to a published version of the code of conduct, made (by default now) in
+     * the past and after they were old enough to agree. Recording it is activity on the young person's record.
+     */
+    public static SafetyAgreement record(YoungPerson youngPerson, String agreementVersion, OffsetDateTime agreedAt,
+                                         String recordedBy, OffsetDateTime now) {
+        if (CodeOfConduct.version(agreementVersion).isEmpty()) {
+            throw new RuleViolationException("agreement-to-a-published-code-of-conduct",
+                    "agreementVersion is not a published version of the code of conduct");
+        }
+        OffsetDateTime agreed = agreedAt != null ? agreedAt : now;
+        if (agreed.isAfter(now.plusMinutes(5))) {
+            throw new RuleViolationException("agreement-made-in-the-past", "agreedAt cannot be in the future");
+        }
+        if (agreed.toLocalDate().isBefore(youngPerson.dateOfBirth.plusYears(4))) {
+            throw new RuleViolationException("agreement-made-after-birth",
+                    "agreedAt is before the young person could have agreed");
+        }
+        SafetyAgreement agreement = new SafetyAgreement();
+        agreement.id = UUID.randomUUID();
+        agreement.organisation = youngPerson.organisation;
+        agreement.youngPersonId = youngPerson.id;
+        agreement.agreementVersion = agreementVersion;
+        agreement.agreedAt = agreed;
+        agreement.recordedAt = now;
+        agreement.recordedBy = recordedBy;
+        youngPerson.touch(now);
+        return agreement;
+    }
 
     public static List<SafetyAgreement> ofYoungPerson(UUID youngPersonId) {
         return list("youngPersonId = ?1 order by agreedAt desc, recordedAt desc", youngPersonId);

@@ -1,6 +1,7 @@
 package org.safesessions.consent.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,12 +9,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import org.safesessions.kit.domain.RuleViolationException;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,6 +30,13 @@ public class YoungPerson extends PanacheEntityBase {
 
     /** What retention leaves in place of a name. */
     public static final String ANONYMISED = "anonymised";
+
+    /** What retention replaces, as the audit names it (field names, never values). */
+    public static final String ANONYMISED_FIELDS = "preferredName,dateOfBirth,email,guardians,"
+            + "consents.evidenceReference,withdrawals.reason";
+
+    /** A young person has at most this many guardians on record. */
+    public static final int MAX_GUARDIANS = 4;
 
     @Id
     public UUID id;
@@ -64,6 +74,67 @@ public class YoungPerson extends PanacheEntityBase {
     @OrderBy("position")
     public List<Guardian> guardians = new ArrayList<>();
 
+    /**
+     * Registers a young person, without guardians yet ({@link #addGuardian}): names and codes as given, stripped of
+     * surrounding spaces; a blank email is none. Registration is the record's first activity (retention counts from
+     * it).
+     */
+    public static YoungPerson register(String organisation, String preferredName, LocalDate dateOfBirth,
+                                       String localAuthorityCode, String email, String registeredBy,
+                                       OffsetDateTime now) {
+        YoungPerson yp = new YoungPerson();
+        yp.id = UUID.randomUUID();
+        yp.organisation = organisation;
+        yp.preferredName = preferredName.strip();
+        yp.dateOfBirth = dateOfBirth;
+        yp.localAuthorityCode = localAuthorityCode;
+        yp.email = blankToNull(email);
+        yp.registeredAt = now;
+        yp.registeredBy = registeredBy;
+        yp.lastActiveAt = now;
+        return yp;
+    }
+
+    /** Adds a guardian after those already named, in the order they were given. */
+    public Guardian addGuardian(String name, String relationship, String email, String phone,
+                                ContactChannel preferredChannel) {
+        Guardian guardian = Guardian.of(this, guardians.size(), name, relationship, email, phone, preferredChannel);
+        guardians.add(guardian);
+        return guardian;
+    }
+
+    /**
+     * New contact details: the young person's own email (blank or null removes it) and, for each guardian listed,
+     * their email, phone and preferred channel; guardians not listed keep theirs. Returns the names of the fields
+     * that changed (for the audit: never their values); a change starts the retention period again.
+     */
+    public List<String> changeContactDetails(String newEmail, List<Guardian.Contact> guardianContacts,
+                                             OffsetDateTime now) {
+        mustNotBeAnonymised("this record was anonymised under the retention policy");
+        List<String> changed = new ArrayList<>();
+        String email = blankToNull(newEmail);
+        if (!Objects.equals(email, this.email)) {
+            this.email = email;
+            changed.add("email");
+        }
+        for (Guardian.Contact contact : guardianContacts) {
+            Guardian guardian = guardian(contact.guardianId()).orElseThrow(() -> new RuleViolationException(
+                    "guardian-of-this-young-person", "each guardian must be one of this young person's guardians"));
+            guardian.changeContact(contact).forEach(field -> changed.add("guardians[" + guardian.position + "]." + field));
+        }
+        if (!changed.isEmpty()) {
+            touch(now);
+        }
+        return changed;
+    }
+
+    /** Retention has the last word: an anonymised record takes no new personal data and no new consent. */
+    void mustNotBeAnonymised(String detail) {
+        if (isAnonymised()) {
+            throw new RuleViolationException("anonymised-records-stay-anonymised", detail);
+        }
+    }
+
     /** Something happened to this record: the retention period starts again. */
     public void touch(OffsetDateTime now) {
         if (lastActiveAt == null || now.isAfter(lastActiveAt)) {
@@ -73,9 +144,12 @@ public class YoungPerson extends PanacheEntityBase {
 
     /**
      * Retention: keeps the ids (so every published event and every consent still refers to a record) and the
-     * local authority code, replaces what identifies a person. The date of birth keeps only its year.
+     * local authority code, replaces what identifies a person. The date of birth keeps only its year; the free text
+     * of its consents (evidence references) and withdrawals (reasons) goes too.
      */
     public void anonymise(OffsetDateTime now) {
+        Consent.anonymiseEvidenceOf(id);
+        ConsentWithdrawal.anonymiseReasonsOf(id);
         preferredName = ANONYMISED;
         dateOfBirth = dateOfBirth.withDayOfYear(1);
         email = null;
@@ -95,6 +169,19 @@ public class YoungPerson extends PanacheEntityBase {
 
     public Optional<Guardian> guardian(UUID guardianId) {
         return guardians.stream().filter(g -> g.id.equals(guardianId)).findFirst();
+    }
+
+    /** An organisation's young people, newest first, optionally those whose preferred name contains {@code name}. */
+    public static PanacheQuery<YoungPerson> ofOrganisation(String organisation, String name) {
+        if (name == null || name.isBlank()) {
+            return find("organisation = ?1 order by registeredAt desc, id", organisation);
+        }
+        return find("organisation = ?1 and lower(preferredName) like ?2 order by registeredAt desc, id",
+                organisation, "%" + name.strip().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** Tenancy: a young person of another organisation is treated exactly like a missing one. */

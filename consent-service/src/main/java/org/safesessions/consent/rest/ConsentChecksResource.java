@@ -1,5 +1,10 @@
 package org.safesessions.consent.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.safesessions.kit.rest.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
@@ -7,15 +12,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import org.safesessions.consent.domain.ConsentCheck;
-import org.safesessions.consent.service.ConsentChecks;
+import org.safesessions.consent.application.ConsentChecks;
 import org.safesessions.events.consent.ConsentScope;
 import org.safesessions.events.consent.Platform;
 import org.safesessions.kit.tenancy.Caller;
 import org.safesessions.kit.tenancy.Roles;
+import org.safesessions.kit.time.Time;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.UUID;
@@ -31,8 +35,9 @@ public class ConsentChecksResource {
     Caller caller;
 
     @Inject
-    Clock clock;
+    Time time;
 
+    @Schema(requiredProperties = {"youngPersonId", "scope", "platform", "at", "allowed", "reasons"})
     public record ConsentCheckView(UUID youngPersonId, ConsentScope scope, Platform platform, OffsetDateTime at,
                                    boolean allowed, Set<ConsentCheck.Reason> reasons, UUID consentId) {
     }
@@ -40,11 +45,19 @@ public class ConsentChecksResource {
     /** {@code at} defaults to now; a {@code +} offset must be URL-encoded, and a space where it was is read as one. */
     @GET
     @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
+    @Operation(operationId = "checkConsent", summary = "May a young person take part in a scope on a platform at a time?",
+            description = "Answers allowed, the consent that allows it, and otherwise every reason that applies. at defaults to now (ISO-8601 with offset; URL-encode a +).")
+    @APIResponse(responseCode = "200", description = "the answer, with its reasons",
+            content = @Content(mediaType = OpenApi.JSON, schema = @Schema(implementation = ConsentCheckView.class)))
+    @APIResponse(responseCode = "400", description = "a query parameter is missing or invalid (each named in errors)",
+            content = @Content(mediaType = OpenApi.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "no such young person in the caller's organisation",
+            content = @Content(mediaType = OpenApi.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public ConsentCheckView check(@QueryParam("youngPersonId") @NotNull UUID youngPersonId,
                                   @QueryParam("scope") @NotNull ConsentScope scope,
                                   @QueryParam("platform") @NotNull Platform platform,
                                   @QueryParam("at") String at) {
-        OffsetDateTime when = at == null || at.isBlank() ? OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC) : parse(at);
+        OffsetDateTime when = at == null || at.isBlank() ? time.now() : parse(at);
         ConsentCheck check = checks.check(caller.organisation(), youngPersonId, scope, platform, when);
         return new ConsentCheckView(youngPersonId, scope, platform, when, check.allowed(), check.reasons(),
                 check.consentId());

@@ -1,9 +1,12 @@
 package org.safesessions.consent.rest;
 
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+import org.safesessions.kit.time.Time;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -25,7 +28,13 @@ public @interface YoungPersonAge {
 
     Class<? extends Payload>[] payload() default {};
 
+    /** A bean, so that "today" comes from the service's one clock. */
+    @Dependent
     class Check implements ConstraintValidator<YoungPersonAge, LocalDate> {
+
+        @Inject
+        Time time;
+
         private int maxAge;
 
         @Override
@@ -35,7 +44,7 @@ public @interface YoungPersonAge {
 
         @Override
         public boolean isValid(LocalDate dateOfBirth, ConstraintValidatorContext context) {
-            return dateOfBirth == null || dateOfBirth.isAfter(LocalDate.now().minusYears(maxAge + 1L));
+            return dateOfBirth == null || dateOfBirth.isAfter(time.now().toLocalDate().minusYears(maxAge + 1L));
         }
     }
 }

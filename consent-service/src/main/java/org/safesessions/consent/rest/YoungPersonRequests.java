@@ -1,5 +1,6 @@
 package org.safesessions.consent.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
@@ -9,7 +10,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.safesessions.consent.application.YoungPeopleRegister;
 import org.safesessions.consent.domain.ContactChannel;
+import org.safesessions.consent.domain.YoungPerson;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -26,12 +29,17 @@ public final class YoungPersonRequests {
             @NotNull @Past @YoungPersonAge LocalDate dateOfBirth,
             @NotNull @Pattern(regexp = "[EWSN]\\d{8}", message = "must be a 9-character ONS local authority code, e.g. E09000024")
             String localAuthorityCode,
-            @NotEmpty @Size(max = 4) List<@Valid @NotNull GuardianDetails> guardians,
+            @NotEmpty @Size(max = YoungPerson.MAX_GUARDIANS) List<@Valid @NotNull GuardianDetails> guardians,
             @Email @Size(max = 254) String email) {
 
         public Register(String preferredName, LocalDate dateOfBirth, String localAuthorityCode,
                         List<GuardianDetails> guardians) {
             this(preferredName, dateOfBirth, localAuthorityCode, guardians, null);
+        }
+
+        public YoungPeopleRegister.Register command() {
+            return new YoungPeopleRegister.Register(preferredName, dateOfBirth, localAuthorityCode,
+                    guardians.stream().map(GuardianDetails::command).toList(), email);
         }
     }
 
@@ -41,7 +49,12 @@ public final class YoungPersonRequests {
      */
     public record ContactDetails(
             @Email @Size(max = 254) String email,
-            @NotNull @Size(max = 4) List<@Valid @NotNull GuardianContact> guardians) {
+            @NotNull @Size(max = YoungPerson.MAX_GUARDIANS) List<@Valid @NotNull GuardianContact> guardians) {
+
+        public YoungPeopleRegister.ChangeContactDetails command() {
+            return new YoungPeopleRegister.ChangeContactDetails(email,
+                    guardians.stream().map(GuardianContact::command).toList());
+        }
     }
 
     public record GuardianContact(
@@ -50,9 +63,14 @@ public final class YoungPersonRequests {
             @Pattern(regexp = "\\+?[0-9 ]{7,20}", message = "must be a phone number") String phone,
             @NotNull ContactChannel preferredChannel) {
 
+        @Schema(hidden = true) // a validation rule, not a field
         @AssertTrue(message = "the preferred channel needs its contact detail (email for EMAIL, phone for SMS)")
         public boolean isReachableByPreferredChannel() {
             return reachable(preferredChannel, email, phone);
+        }
+
+        YoungPeopleRegister.GuardianContact command() {
+            return new YoungPeopleRegister.GuardianContact(id, email, phone, preferredChannel);
         }
     }
 
@@ -63,9 +81,14 @@ public final class YoungPersonRequests {
             @Pattern(regexp = "\\+?[0-9 ]{7,20}", message = "must be a phone number") String phone,
             @NotNull ContactChannel preferredChannel) {
 
+        @Schema(hidden = true) // a validation rule, not a field
         @AssertTrue(message = "the preferred channel needs its contact detail (email for EMAIL, phone for SMS)")
         public boolean isReachableByPreferredChannel() {
             return reachable(preferredChannel, email, phone);
+        }
+
+        YoungPeopleRegister.GuardianDetails command() {
+            return new YoungPeopleRegister.GuardianDetails(name, relationship, email, phone, preferredChannel);
         }
     }
 

@@ -1,8 +1,10 @@
 package org.safesessions.consent.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.safesessions.consent.domain.ContactChannel;
 import org.safesessions.consent.domain.Guardian;
+import org.safesessions.consent.domain.Visibility;
 import org.safesessions.consent.domain.YoungPerson;
 
 import java.time.LocalDate;
@@ -10,24 +12,33 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** What the young-people resource answers. Guardians' contact details only for roles that manage consent. */
+/** What the young-people resource answers. Contact details only where the caller's {@link Visibility} shows them. */
 public final class YoungPersonViews {
 
     private YoungPersonViews() {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(requiredProperties = {"id", "preferredName", "dateOfBirth", "localAuthorityCode", "registeredAt"})
     public record YoungPersonView(UUID id, String preferredName, LocalDate dateOfBirth, String localAuthorityCode,
                                   OffsetDateTime registeredAt, String email, List<GuardianView> guardians,
                                   OffsetDateTime anonymisedAt) {
 
-        static YoungPersonView of(YoungPerson yp, boolean withContacts) {
+        static YoungPersonView of(YoungPerson yp, Visibility visibility) {
+            boolean withContacts = visibility.contactDetails();
             return new YoungPersonView(yp.id, yp.preferredName, yp.dateOfBirth, yp.localAuthorityCode, yp.registeredAt,
                     withContacts ? yp.email : null,
                     withContacts ? yp.guardians.stream().map(GuardianView::of).toList() : null, yp.anonymisedAt);
         }
     }
 
+    /** The shape of {@code GET /young-people} (a kit {@code Page} of views), named for the OpenAPI document. */
+    @Schema(name = "YoungPersonPage", description = "one page of young people, newest first",
+            requiredProperties = {"items", "page", "size", "total"})
+    public record YoungPersonPage(List<YoungPersonView> items, int page, int size, long total) {
+    }
+
+    @Schema(requiredProperties = {"id", "name", "relationship", "preferredChannel"})
     public record GuardianView(UUID id, String name, String relationship, String email, String phone,
                                ContactChannel preferredChannel) {
         static GuardianView of(Guardian g) {
@@ -39,6 +50,7 @@ public final class YoungPersonViews {
      * For services that send messages (notification-service): who to contact, looked up at sending time. The date
      * of birth and the young person's own email let invitations also go to young people of 13 or over.
      */
+    @Schema(requiredProperties = {"youngPersonId", "organisation", "preferredName", "guardians", "dateOfBirth"})
     public record Contacts(UUID youngPersonId, String organisation, String preferredName, List<GuardianView> guardians,
                            LocalDate dateOfBirth, String email) {
         static Contacts of(YoungPerson yp) {

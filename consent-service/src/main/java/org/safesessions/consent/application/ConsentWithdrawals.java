@@ -1,4 +1,4 @@
-package org.safesessions.consent.service;
+package org.safesessions.consent.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -6,16 +6,15 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.safesessions.consent.domain.AuditEntry.Action;
 import org.safesessions.consent.domain.Consent;
+import org.safesessions.consent.domain.ConsentFacts;
 import org.safesessions.consent.domain.ConsentWithdrawal;
 import org.safesessions.consent.domain.YoungPerson;
 import org.safesessions.events.consent.ConsentWithdrawnV1;
 import org.safesessions.kit.outbox.Outbox;
-import org.safesessions.kit.domain.ConflictException;
 import org.safesessions.kit.domain.RecordNotFoundException;
+import org.safesessions.kit.time.Time;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /** Withdrawing a consent: a new fact beside it, with who, when and why; published as ConsentWithdrawn. */
@@ -26,7 +25,7 @@ public class ConsentWithdrawals {
     Outbox outbox;
 
     @Inject
-    Clock clock;
+    Time time;
 
     @Inject
     AuditTrail audit;
@@ -36,31 +35,25 @@ public class ConsentWithdrawals {
                 .orElseThrow(() -> new RecordNotFoundException("consent"));
     }
 
+    /** A consent of the organisation with its withdrawal, if any. */
+    public ConsentFacts facts(String organisation, UUID consentId) {
+        Consent consent = consent(organisation, consentId);
+        return new ConsentFacts(consent, ConsentWithdrawal.findById(consentId));
+    }
+
+    /** Returns the consent with its new withdrawal. */
     @Transactional
-    public ConsentWithdrawal withdraw(String organisation, UUID consentId, String reason, String withdrawnBy) {
+    public ConsentFacts withdraw(String organisation, UUID consentId, String reason, String withdrawnBy) {
         consent(organisation, consentId); // tenancy first: another organisation's consent is a plain 404
         // the row lock serialises two withdrawals of the same consent, so the second one sees the first
         Consent consent = Consent.findById(consentId, LockModeType.PESSIMISTIC_WRITE);
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        if (ConsentWithdrawal.findById(consentId) != null) {
-            throw new ConflictException("consent-withdrawn-once", "this consent has already been withdrawn");
-        }
-        if (!now.isBefore(consent.expiresAt)) {
-            throw new ConflictException("only-an-unexpired-consent-can-be-withdrawn", "this consent has already expired");
-        }
-        ConsentWithdrawal withdrawal = new ConsentWithdrawal();
-        withdrawal.consentId = consent.id;
-        withdrawal.organisation = organisation;
-        withdrawal.youngPersonId = consent.youngPersonId;
-        withdrawal.withdrawnAt = now;
-        withdrawal.withdrawnBy = withdrawnBy;
-        withdrawal.reason = reason.strip();
-        withdrawal.persist();
+        OffsetDateTime now = time.now();
         YoungPerson yp = YoungPerson.findById(consent.youngPersonId);
-        yp.touch(now);
+        ConsentWithdrawal withdrawal = consent.withdraw(yp, reason, withdrawnBy, now);
+        withdrawal.persist();
         audit.record(yp, Action.CONSENT_WITHDRAWN, consent.id, null, withdrawnBy, now);
         outbox.publish(consent.id,
                 new ConsentWithdrawnV1(consent.id, consent.youngPersonId, organisation, consent.scope, now));
-        return withdrawal;
+        return new ConsentFacts(consent, withdrawal);
     }
 }

@@ -1,4 +1,4 @@
-package org.safesessions.consent.service;
+package org.safesessions.consent.application;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -11,9 +11,9 @@ import org.safesessions.events.consent.ConsentExpiredV1;
 import org.safesessions.events.consent.ConsentExpiringV1;
 import org.safesessions.events.consent.ConsentScope;
 import org.safesessions.kit.outbox.Outbox;
+import org.safesessions.kit.time.Time;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -64,7 +64,7 @@ public class ExpiryWatch {
     Outbox outbox;
 
     @Inject
-    Clock clock;
+    Time time;
 
     @Inject
     ConsentSettings settings;
@@ -86,12 +86,12 @@ public class ExpiryWatch {
         int batch = settings.batchSize();
         int handled;
         do {
-            OffsetDateTime now = now();
+            OffsetDateTime now = time.now();
             handled = QuarkusTransaction.requiringNew().call(() -> remind(now, batch));
             published += handled;
         } while (handled == batch);
         do {
-            OffsetDateTime now = now();
+            OffsetDateTime now = time.now();
             handled = QuarkusTransaction.requiringNew().call(() -> expire(now, batch));
             published += handled;
         } while (handled == batch);
@@ -138,10 +138,6 @@ public class ExpiryWatch {
                         + "on conflict do nothing")
                 .setParameter(1, consentId).setParameter(2, kind).setParameter(3, now)
                 .executeUpdate() == 1;
-    }
-
-    private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     private record Due(UUID id, UUID youngPersonId, String organisation, ConsentScope scope, OffsetDateTime expiresAt) {

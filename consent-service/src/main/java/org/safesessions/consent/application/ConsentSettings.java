@@ -1,4 +1,4 @@
-package org.safesessions.consent.service;
+package org.safesessions.consent.application;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package org.safesessions.consent.service;
+package org.safesessions.consent.application;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -8,10 +8,9 @@ import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 import org.safesessions.consent.domain.AuditEntry.Action;
 import org.safesessions.consent.domain.YoungPerson;
+import org.safesessions.kit.time.Time;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -48,7 +47,7 @@ public class Retention {
     EntityManager em;
 
     @Inject
-    Clock clock;
+    Time time;
 
     @Inject
     ConsentSettings settings;
@@ -71,7 +70,7 @@ public class Retention {
         int total = 0;
         int handled;
         do {
-            OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+            OffsetDateTime now = time.now();
             handled = QuarkusTransaction.requiringNew().call(() -> anonymiseBatch(now));
             total += handled;
         } while (handled == settings.batchSize());
@@ -91,12 +90,7 @@ public class Retention {
         for (UUID id : due) {
             YoungPerson yp = YoungPerson.findById(id);
             yp.anonymise(now);
-            em.createNativeQuery("update consent set evidence_reference = ?1 where young_person_id = ?2")
-                    .setParameter(1, YoungPerson.ANONYMISED).setParameter(2, id).executeUpdate();
-            em.createNativeQuery("update consent_withdrawal set reason = ?1 where young_person_id = ?2")
-                    .setParameter(1, YoungPerson.ANONYMISED).setParameter(2, id).executeUpdate();
-            audit.record(yp, Action.ANONYMISED, null, "preferredName,dateOfBirth,email,guardians,"
-                    + "consents.evidenceReference,withdrawals.reason", AuditTrail.SERVICE, now);
+            audit.record(yp, Action.ANONYMISED, null, YoungPerson.ANONYMISED_FIELDS, AuditTrail.SERVICE, now);
         }
         return due.size();
     }

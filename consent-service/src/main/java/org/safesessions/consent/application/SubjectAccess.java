@@ -1,4 +1,4 @@
-package org.safesessions.consent.service;
+package org.safesessions.consent.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,10 +9,9 @@ import org.safesessions.consent.domain.AuditEntry.Action;
 import org.safesessions.consent.domain.ConsentFacts;
 import org.safesessions.consent.domain.SafetyAgreement;
 import org.safesessions.consent.domain.YoungPerson;
+import org.safesessions.kit.time.Time;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,7 +29,7 @@ public class SubjectAccess {
     AuditTrail audit;
 
     @Inject
-    Clock clock;
+    Time time;
 
     public record Holding(OffsetDateTime exportedAt, String exportedBy, YoungPerson youngPerson,
                           List<ConsentFacts> consents, List<SafetyAgreement> agreements, List<AuditEntry> audit) {
@@ -40,7 +39,7 @@ public class SubjectAccess {
     public Holding export(String organisation, UUID youngPersonId, String exportedBy) {
         YoungPerson yp = register.get(organisation, youngPersonId);
         Hibernate.initialize(yp.guardians); // the document is written after this transaction
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        OffsetDateTime now = time.now();
         audit.record(yp, Action.EXPORTED, null, null, exportedBy, now);
         return new Holding(now, exportedBy, yp, ConsentFacts.ofYoungPerson(yp.id),
                 SafetyAgreement.ofYoungPerson(yp.id), AuditEntry.ofYoungPerson(yp.id));

@@ -1,25 +1,28 @@
-package org.safesessions.consent.service;
+package org.safesessions.consent.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.safesessions.consent.domain.OrganisationSettings;
-import org.safesessions.consent.rest.SettingsMessages.UpdateSettings;
+import org.safesessions.kit.time.Time;
 
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Period;
 
 /** An organisation's consent policy: what its managers set, or the service's defaults until they do. */
 @ApplicationScoped
 public class OrganisationPolicies {
 
+    /** A manager's new consent policy for their organisation: every setting, none left as it was. */
+    public record UpdateSettings(boolean selfConsentAllowed, Period defaultConsentValidity, int reminderLeadDays,
+                                 Period retentionPeriod, boolean agreementRequiredForGroupSessions) {
+    }
+
     @Inject
     ConsentSettings defaults;
 
     @Inject
-    Clock clock;
+    Time time;
 
     @Inject
     EntityManager em;
@@ -51,7 +54,7 @@ public class OrganisationPolicies {
                 .setParameter(4, request.reminderLeadDays())
                 .setParameter(5, request.retentionPeriod().toString())
                 .setParameter(6, request.agreementRequiredForGroupSessions())
-                .setParameter(7, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                .setParameter(7, time.now())
                 .setParameter(8, manager)
                 .executeUpdate();
         em.clear(); // read back what is stored, not a stale copy from this transaction
@@ -59,13 +62,7 @@ public class OrganisationPolicies {
     }
 
     private OrganisationSettings defaultsFor(String organisation) {
-        OrganisationSettings settings = new OrganisationSettings();
-        settings.organisation = organisation;
-        settings.selfConsentAllowed = defaults.selfConsentAllowed();
-        settings.defaultConsentValidity = defaults.defaultValidity().toString();
-        settings.reminderLeadDays = defaults.reminderLeadDays();
-        settings.retentionPeriod = defaults.retentionPeriod().toString();
-        settings.agreementRequiredForGroupSessions = defaults.agreementRequiredForGroupSessions();
-        return settings;
+        return OrganisationSettings.defaults(organisation, defaults.selfConsentAllowed(), defaults.defaultValidity(),
+                defaults.reminderLeadDays(), defaults.retentionPeriod(), defaults.agreementRequiredForGroupSessions());
     }
 }

@@ -1,4 +1,4 @@
-package org.safesessions.consent.service;
+package org.safesessions.consent.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

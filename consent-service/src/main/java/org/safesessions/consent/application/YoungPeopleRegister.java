@@ -1,0 +1,134 @@
+package org.safesessions.consent.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.hibernate.Hibernate;
+import org.safesessions.consent.domain.AuditEntry.Action;
+import org.safesessions.consent.domain.Consent;
+import org.safesessions.consent.domain.ConsentFacts;
+import org.safesessions.consent.domain.ContactChannel;
+import org.safesessions.consent.domain.EvidenceMethod;
+import org.safesessions.consent.domain.Guardian;
+import org.safesessions.consent.domain.YoungPerson;
+import org.safesessions.events.consent.ConsentGiver;
+import org.safesessions.events.consent.ConsentGrantedV1;
+import org.safesessions.events.consent.ConsentScope;
+import org.safesessions.events.consent.Platform;
+import org.safesessions.events.consent.YoungPersonRegisteredV1;
+import org.safesessions.kit.outbox.Outbox;
+import org.safesessions.kit.domain.RecordNotFoundException;
+import org.safesessions.kit.rest.Page;
+import org.safesessions.kit.time.Time;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Registering young people, keeping their contact details and recording their consents; each change, its audit
+ * and its event in one transaction. */
+@ApplicationScoped
+public class YoungPeopleRegister {
+
+    /** Registering a young person with their guardians (1–4); {@code email} is the young person's own, optional. */
+    public record Register(String preferredName, LocalDate dateOfBirth, String localAuthorityCode,
+                           List<GuardianDetails> guardians, String email) {
+
+        public Register(String preferredName, LocalDate dateOfBirth, String localAuthorityCode,
+                        List<GuardianDetails> guardians) {
+            this(preferredName, dateOfBirth, localAuthorityCode, guardians, null);
+        }
+    }
+
+    /** A guardian named at registration. */
+    public record GuardianDetails(String name, String relationship, String email, String phone,
+                                  ContactChannel preferredChannel) {
+    }
+
+    /**
+     * New contact details: the young person's own email (null removes it) and, for each guardian listed, their
+     * email, phone and preferred channel. Guardians not listed keep theirs.
+     */
+    public record ChangeContactDetails(String email, List<GuardianContact> guardians) {
+    }
+
+    /** One guardian's new contact details. */
+    public record GuardianContact(UUID id, String email, String phone, ContactChannel preferredChannel) {
+    }
+
+    /** A consent as the form gives it; {@code expiresAt} null: the organisation's default validity. */
+    public record RecordConsent(ConsentScope scope, Set<Platform> platforms, ConsentGiver givenBy, UUID guardianId,
+                                String evidenceReference, EvidenceMethod evidenceMethod, OffsetDateTime givenAt,
+                                OffsetDateTime expiresAt) {
+    }
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Time time;
+
+    @Inject
+    OrganisationPolicies policies;
+
+    @Inject
+    AuditTrail audit;
+
+    @Transactional
+    public YoungPerson register(String organisation, Register request, String registeredBy) {
+        YoungPerson yp = YoungPerson.register(organisation, request.preferredName(), request.dateOfBirth(),
+                request.localAuthorityCode(), request.email(), registeredBy, time.now());
+        for (GuardianDetails g : request.guardians()) {
+            yp.addGuardian(g.name(), g.relationship(), g.email(), g.phone(), g.preferredChannel());
+        }
+        yp.persist();
+        audit.record(yp, Action.REGISTERED, null, null, registeredBy, yp.registeredAt);
+        outbox.publish(yp.id,
+                new YoungPersonRegisteredV1(yp.id, organisation, yp.localAuthorityCode, yp.registeredAt));
+        return yp;
+    }
+
+    public YoungPerson get(String organisation, UUID id) {
+        return YoungPerson.findInOrganisation(id, organisation).orElseThrow(() -> new RecordNotFoundException("young person"));
+    }
+
+    /** The young person's consents, newest first, with their withdrawals. */
+    public List<ConsentFacts> consents(String organisation, UUID youngPersonId) {
+        return ConsentFacts.ofYoungPerson(get(organisation, youngPersonId).id);
+    }
+
+    public Page<YoungPerson> list(String organisation, String name, int page, int size) {
+        var query = YoungPerson.ofOrganisation(organisation, name);
+        return new Page<>(query.page(page, size).list(), page, size, query.count());
+    }
+
+    /** New contact details; the audit names the fields that changed, never their values. */
+    @Transactional
+    public YoungPerson updateContactDetails(String organisation, UUID id, ChangeContactDetails request, String changedBy) {
+        YoungPerson yp = get(organisation, id);
+        Hibernate.initialize(yp.guardians); // the answer is written after this transaction
+        OffsetDateTime now = time.now();
+        List<String> changed = yp.changeContactDetails(request.email(), request.guardians().stream()
+                .map(g -> new Guardian.Contact(g.id(), g.email(), g.phone(), g.preferredChannel())).toList(), now);
+        if (!changed.isEmpty()) {
+            audit.record(yp, Action.CONTACT_DETAILS_CHANGED, null, String.join(",", changed), changedBy, now);
+        }
+        return yp;
+    }
+
+    @Transactional
+    public Consent recordConsent(String organisation, UUID youngPersonId, RecordConsent request, String recordedBy) {
+        YoungPerson yp = get(organisation, youngPersonId);
+        OffsetDateTime now = time.now();
+        Consent consent = Consent.record(yp, request.scope(), request.platforms(), request.givenBy(),
+                request.guardianId(), request.evidenceReference(), request.evidenceMethod(), request.givenAt(),
+                request.expiresAt(), policies.of(organisation), now, recordedBy);
+        consent.persist();
+        audit.record(yp, Action.CONSENT_RECORDED, consent.id, null, recordedBy, now);
+        outbox.publish(consent.id, new ConsentGrantedV1(consent.id, yp.id, organisation, consent.scope,
+                consent.platforms, consent.givenBy, consent.guardianId, consent.givenAt, consent.expiresAt));
+        return consent;
+    }
+}
