@@ -49,4 +49,18 @@ public class WebhookDelivery extends PanacheEntityBase {
 
     @Column(name = "last_outcome")
     public String lastOutcome;
+
+    /** A push queued at {@code at}, due at once. */
+    public static WebhookDelivery queue(UUID id, String council, UUID concernId, String eventType, String payload,
+                                        OffsetDateTime at) {
+        WebhookDelivery d = new WebhookDelivery();
+        d.id = id;
+        d.council = council;
+        d.concernId = concernId;
+        d.eventType = eventType;
+        d.payload = payload;
+        d.createdAt = at;
+        d.nextAttemptAt = at;
+        return d;
+    }
 }

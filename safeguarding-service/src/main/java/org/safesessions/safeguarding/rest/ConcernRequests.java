@@ -11,6 +11,9 @@ import org.safesessions.events.safeguarding.CouncilDecision;
 import org.safesessions.events.safeguarding.EscalationMethod;
 import org.safesessions.events.safeguarding.RiskLevel;
 import org.safesessions.events.safeguarding.SubjectType;
+import org.safesessions.safeguarding.application.ConcernRegister;
+import org.safesessions.safeguarding.application.ConcernWorkflow;
+import org.safesessions.safeguarding.application.CouncilReferrals;
 import org.safesessions.safeguarding.domain.ChronologyKind;
 import org.safesessions.safeguarding.domain.ConfidentialityDecision;
 
@@ -20,7 +23,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** Request bodies of the concern and council endpoints. Texts are bounded; nothing is echoed back in errors. */
+/**
+ * Request bodies of the concern and council endpoints, each mapped to its use case's command. Texts are bounded;
+ * nothing is echoed back in errors.
+ */
 public final class ConcernRequests {
 
     static final int TEXT_MAX = 20_000;
@@ -38,12 +44,22 @@ public final class ConcernRequests {
             @NotEmpty Set<@NotNull ConcernCategory> categories,
             @NotNull RiskLevel risk,
             @NotBlank @Size(max = TEXT_MAX) String narrative) {
+        ConcernRegister.RaiseConcern command() {
+            return new ConcernRegister.RaiseConcern(subjectType, youngPersonId, staffUserName, youngPersonDateOfBirth,
+                    sessionId, categories, risk, narrative);
+        }
     }
 
     public record Review(@Size(max = TEXT_MAX) String text) {
+        ConcernWorkflow.StartReview command() {
+            return new ConcernWorkflow.StartReview(text);
+        }
     }
 
     public record Monitoring(@NotBlank @Size(max = TEXT_MAX) String text) {
+        ConcernWorkflow.Monitor command() {
+            return new ConcernWorkflow.Monitor(text);
+        }
     }
 
     /** A referral to a partner council, by its local authority code (e.g. E09000024). */
@@ -52,9 +68,15 @@ public final class ConcernRequests {
             @NotNull EscalationMethod method,
             @Size(max = 100) String reference,
             @Size(max = TEXT_MAX) String referralSummary) {
+        ConcernWorkflow.Escalate command() {
+            return new ConcernWorkflow.Escalate(council, method, reference, referralSummary);
+        }
     }
 
     public record Closure(@NotBlank @Size(max = TEXT_MAX) String reason) {
+        ConcernWorkflow.Close command() {
+            return new ConcernWorkflow.Close(reason);
+        }
     }
 
     /** A chronology entry a DSL writes: a note, a private session, a confidentiality decision, an outcome. */
@@ -66,12 +88,18 @@ public final class ConcernRequests {
             @Size(max = TEXT_MAX) String justification,
             @Size(max = 128) String decidedBy,
             @Size(max = 20) List<@NotBlank @Size(max = 200) String> informed) {
+        ConcernWorkflow.RecordEntry command() {
+            return new ConcernWorkflow.RecordEntry(kind, text, corrects, decision, justification, decidedBy, informed);
+        }
     }
 
     public record CouncilResponse(
             @NotNull CouncilDecision decision,
             @NotBlank @Size(max = 100) String reference,
             @NotNull OffsetDateTime decidedAt) {
+        CouncilReferrals.Respond command() {
+            return new CouncilReferrals.Respond(decision, reference, decidedAt);
+        }
     }
 
     public record WebhookRegistration(@NotBlank @Size(max = 2000) String url) {

@@ -13,7 +13,7 @@ import org.safesessions.safeguarding.domain.ChronologyKind;
 import org.safesessions.safeguarding.domain.Concern;
 import org.safesessions.safeguarding.domain.ConcernStatus;
 import org.safesessions.safeguarding.domain.ConfidentialityDecision;
-import org.safesessions.safeguarding.service.Chronology;
+import org.safesessions.safeguarding.application.Chronology;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -20,7 +20,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.safesessions.kit.staff.StaffDirectory;
 import org.safesessions.kit.tenancy.Caller;
 import org.safesessions.kit.tenancy.Roles;
-import org.safesessions.safeguarding.clocks.SafeguardingClocks;
+import org.safesessions.kit.time.Time;
+import org.safesessions.safeguarding.application.SafeguardingClocks;
 import org.safesessions.safeguarding.domain.AccessRecord;
 import org.safesessions.safeguarding.domain.Concern;
 import org.safesessions.safeguarding.domain.ConcernStatus;
@@ -32,12 +33,11 @@ import org.safesessions.safeguarding.rest.ConcernViews.Overdue;
 import org.safesessions.safeguarding.rest.ConcernViews.RetentionReview;
 import org.safesessions.safeguarding.rest.ConcernViews.Summary;
 import org.safesessions.safeguarding.rest.ConcernViews.Verification;
-import org.safesessions.safeguarding.service.Chronology;
-import org.safesessions.safeguarding.service.ConcernRegister;
-import org.safesessions.safeguarding.service.ConcernWorkflow;
-import org.safesessions.safeguarding.service.OrganisationDsls;
+import org.safesessions.safeguarding.application.Chronology;
+import org.safesessions.safeguarding.application.ConcernRegister;
+import org.safesessions.safeguarding.application.ConcernWorkflow;
+import org.safesessions.safeguarding.client.OrganisationDsls;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -68,7 +68,7 @@ public class ConcernsResource {
     Caller caller;
 
     @Inject
-    Clock clock;
+    Time time;
 
     @Inject
     JsonWebToken token;
@@ -79,7 +79,7 @@ public class ConcernsResource {
     @POST
     @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
     public Response raise(@Valid @NotNull ConcernRequests.Raise request, @Context UriInfo uri) {
-        Concern c = register.raise(caller.organisation(), request, caller.userName());
+        Concern c = register.raise(caller.organisation(), request.command(), caller.userName());
         Object view = reader().seesFullRecord() ? Detail.of(c, register.narrative(c)) : Summary.of(c);
         return Response.created(uri.getAbsolutePathBuilder().path(c.id.toString()).build()).entity(view).build();
     }
@@ -115,28 +115,28 @@ public class ConcernsResource {
     @Path("{id}/review")
     @RolesAllowed(Roles.SAFEGUARDING_LEAD)
     public Detail review(@PathParam("id") UUID id, @Valid ConcernRequests.Review request) {
-        return detail(workflow.startReview(reader(), id, request));
+        return detail(workflow.startReview(reader(), id, request == null ? null : request.command()));
     }
 
     @POST
     @Path("{id}/monitoring")
     @RolesAllowed(Roles.SAFEGUARDING_LEAD)
     public Detail monitor(@PathParam("id") UUID id, @Valid @NotNull ConcernRequests.Monitoring request) {
-        return detail(workflow.monitor(reader(), id, request));
+        return detail(workflow.monitor(reader(), id, request.command()));
     }
 
     @POST
     @Path("{id}/escalation")
     @RolesAllowed(Roles.SAFEGUARDING_LEAD)
     public Detail escalate(@PathParam("id") UUID id, @Valid @NotNull ConcernRequests.Escalation request) {
-        return detail(workflow.escalate(reader(), id, request));
+        return detail(workflow.escalate(reader(), id, request.command()));
     }
 
     @POST
     @Path("{id}/closure")
     @RolesAllowed(Roles.SAFEGUARDING_LEAD)
     public Detail close(@PathParam("id") UUID id, @Valid @NotNull ConcernRequests.Closure request) {
-        return detail(workflow.close(reader(), id, request));
+        return detail(workflow.close(reader(), id, request.command()));
     }
 
     @POST
@@ -144,7 +144,7 @@ public class ConcernsResource {
     @RolesAllowed(Roles.SAFEGUARDING_LEAD)
     public Response record(@PathParam("id") UUID id, @Valid @NotNull ConcernRequests.NewEntry request,
                            @Context UriInfo uri) {
-        Chronology.Entry entry = workflow.record(reader(), id, request);
+        Chronology.Entry entry = workflow.record(reader(), id, request.command());
         // entries are read as the whole chronology: that is where the new one now is
         return Response.created(uri.getAbsolutePath()).entity(Entry.of(entry)).build();
     }
@@ -176,7 +176,7 @@ public class ConcernsResource {
     @Path("overdue")
     @RolesAllowed({Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
     public Page<Overdue> overdue(@Valid @BeanParam PageRequest page) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime now = time.now();
         return clocks.overdue(reader(), page.page, page.size).map(c -> Overdue.of(c, now));
     }
 
@@ -185,7 +185,7 @@ public class ConcernsResource {
     @Path("retention-review")
     @RolesAllowed({Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
     public Page<RetentionReview> retentionReview(@QueryParam("asOf") LocalDate asOf, @Valid @BeanParam PageRequest page) {
-        LocalDate day = asOf != null ? asOf : LocalDate.now(clock);
+        LocalDate day = asOf != null ? asOf : LocalDate.now(time.clock());
         return register.dueForReview(reader(), day, page.page, page.size).map(RetentionReview::of);
     }
 

@@ -16,13 +16,13 @@ import org.safesessions.kit.rest.Page;
 import org.safesessions.kit.rest.PageRequest;
 import org.safesessions.kit.tenancy.Caller;
 import org.safesessions.kit.tenancy.Roles;
-import org.safesessions.safeguarding.council.CouncilReferrals;
-import org.safesessions.safeguarding.council.CouncilWebhooks;
+import org.safesessions.safeguarding.application.CouncilReferrals;
+import org.safesessions.safeguarding.application.CouncilWebhooks;
 import org.safesessions.safeguarding.rest.CouncilViews.Delivery;
 import org.safesessions.safeguarding.rest.CouncilViews.Referral;
 import org.safesessions.safeguarding.rest.CouncilViews.ReferralSummary;
 import org.safesessions.safeguarding.rest.CouncilViews.Webhook;
-import org.safesessions.safeguarding.service.ConcernRegister;
+import org.safesessions.safeguarding.application.ConcernRegister;
 
 import java.util.UUID;
 
@@ -61,7 +61,7 @@ public class CouncilResource {
     @POST
     @Path("referrals/{id}/responses")
     public Response respond(@PathParam("id") UUID id, @Valid @NotNull ConcernRequests.CouncilResponse response) {
-        var c = referrals.respond(caller.council(), id, response, caller.userName());
+        var c = referrals.respond(caller.council(), id, response.command(), caller.userName());
         return Response.status(Response.Status.CREATED).entity(ReferralSummary.of(c)).build();
     }
 

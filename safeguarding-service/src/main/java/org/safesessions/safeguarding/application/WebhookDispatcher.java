@@ -1,4 +1,4 @@
-package org.safesessions.safeguarding.council;
+package org.safesessions.safeguarding.application;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -7,19 +7,18 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 import org.safesessions.kit.crypto.FieldCipher;
+import org.safesessions.kit.time.Time;
 import org.safesessions.safeguarding.domain.CouncilWebhook;
 import org.safesessions.safeguarding.domain.WebhookAttempt;
 import org.safesessions.safeguarding.domain.WebhookDelivery;
-import org.safesessions.safeguarding.service.SafeguardingSettings;
+import org.safesessions.safeguarding.client.WebhookSignature;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,7 +38,7 @@ public class WebhookDispatcher {
     EntityManager em;
 
     @Inject
-    Clock clock;
+    Time time;
 
     @Inject
     FieldCipher cipher;
@@ -69,7 +68,7 @@ public class WebhookDispatcher {
 
     @SuppressWarnings("unchecked")
     private List<UUID> claimDue() {
-        OffsetDateTime now = now();
+        OffsetDateTime now = time.now();
         List<UUID> ids = em.createNativeQuery("""
                         select id from webhook_delivery where delivered_at is null and next_attempt_at <= ?1
                         order by next_attempt_at limit ?2 for update skip locked""", UUID.class)
@@ -92,7 +91,7 @@ public class WebhookDispatcher {
             return webhook == null ? new Target(d, null, null)
                     : new Target(d, webhook.url, cipher.open(webhook.secret(), webhook.secretBinding()));
         });
-        OffsetDateTime attemptedAt = now();
+        OffsetDateTime attemptedAt = time.now();
         long started = System.nanoTime();
         Integer status = null;
         String outcome;
@@ -143,9 +142,9 @@ public class WebhookDispatcher {
         d.lastStatus = status;
         d.lastOutcome = outcome;
         if (WebhookAttempt.DELIVERED.equals(outcome)) {
-            d.deliveredAt = now();
+            d.deliveredAt = time.now();
         } else {
-            d.nextAttemptAt = now().plus(backoff(d.attempts));
+            d.nextAttemptAt = time.now().plus(backoff(d.attempts));
         }
     }
 
@@ -164,9 +163,5 @@ public class WebhookDispatcher {
                     .followRedirects(HttpClient.Redirect.NEVER).build();
         }
         return http;
-    }
-
-    private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 }

@@ -1,4 +1,4 @@
-package org.safesessions.safeguarding.sessions;
+package org.safesessions.safeguarding.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,8 +15,8 @@ import org.safesessions.events.session.TerminationReason;
 import org.safesessions.events.session.UnknownParticipantJoinedV1;
 import org.safesessions.kit.inbox.Inbox;
 import org.safesessions.safeguarding.domain.Concern;
-import org.safesessions.safeguarding.service.ConcernRegister;
-import org.safesessions.safeguarding.service.ConcernRegister.NewConcern;
+import org.safesessions.safeguarding.application.ConcernRegister;
+import org.safesessions.safeguarding.application.ConcernRegister.NewConcern;
 
 import java.util.EnumSet;
 import java.util.Set;
