@@ -2,34 +2,35 @@ package org.safesessions.safeguarding.application;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 import org.safesessions.kit.crypto.FieldCipher;
 import org.safesessions.kit.time.Time;
+import org.safesessions.kit.work.Backoff;
+import org.safesessions.kit.work.DueRows;
+import org.safesessions.kit.work.DueWork;
+import org.safesessions.kit.work.DueWorker;
+import org.safesessions.safeguarding.client.CouncilWebhookSender;
 import org.safesessions.safeguarding.domain.CouncilWebhook;
 import org.safesessions.safeguarding.domain.WebhookAttempt;
 import org.safesessions.safeguarding.domain.WebhookDelivery;
-import org.safesessions.safeguarding.client.WebhookSignature;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Pushes queued escalations to councils' webhooks until each is accepted (a 2xx). Each pass claims due deliveries
- * with {@code FOR UPDATE SKIP LOCKED} and a lease, so replicas never send the same one at once, then sends
- * outside any transaction, then records the attempt. A failure waits {@code first-retry}, doubling up to
- * {@code max-retry}: a council's endpoint that is down is retried for as long as it takes.
+ * Pushes queued escalations to councils' webhooks until each is accepted (a 2xx), as the kit's {@link DueWork}: a
+ * pass claims due deliveries with {@code FOR UPDATE SKIP LOCKED} and leases them, so replicas never send the same one
+ * at once, then sends outside any transaction ({@link CouncilWebhookSender}), then records the attempt
+ * ({@link WebhookDelivery#attempted}). A failure waits {@code first-retry}, doubling up to {@code max-retry}
+ * ({@link Backoff}): a council's endpoint that is down is retried for as long as it takes.
  */
 @ApplicationScoped
-public class WebhookDispatcher {
+public class WebhookDispatcher implements DueWork<UUID> {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     private static final int BATCH = 20;
@@ -46,43 +47,44 @@ public class WebhookDispatcher {
     @Inject
     SafeguardingSettings settings;
 
-    private HttpClient http;
+    @Inject
+    CouncilWebhookSender sender;
+
+    private Backoff backoff;
+    private DueWorker<UUID> worker;
+
+    @PostConstruct
+    void start() {
+        backoff = new Backoff(settings.webhooks().firstRetry(), settings.webhooks().maxRetry());
+        worker = DueWorker.sequential("council-webhooks", this, BATCH);
+    }
 
     @Scheduled(every = "${safeguarding.webhooks.dispatch-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
-        dispatchDue();
+        worker.request();
     }
 
-    /** Sends every delivery that is due now; returns how many were delivered in this pass. */
+    /** Runs a pass now (tests drive it with their clock); returns how many deliveries it attempted. */
     public int dispatchDue() {
-        List<UUID> claimed = QuarkusTransaction.requiringNew().call(this::claimDue);
-        int delivered = 0;
-        for (UUID id : claimed) {
-            if (attempt(id)) {
-                delivered++;
-            }
-        }
-        return delivered;
+        return worker.pass();
     }
 
-    @SuppressWarnings("unchecked")
-    private List<UUID> claimDue() {
+    /** Due deliveries, leased past the longest an attempt can take: no other pass picks them up meanwhile. */
+    @Override
+    public List<UUID> claim(int limit) {
         OffsetDateTime now = time.now();
-        List<UUID> ids = em.createNativeQuery("""
-                        select id from webhook_delivery where delivered_at is null and next_attempt_at <= ?1
-                        order by next_attempt_at limit ?2 for update skip locked""", UUID.class)
-                .setParameter(1, now).setParameter(2, BATCH).getResultList();
-        // The lease: no other pass picks these up while this one is sending.
+        List<UUID> ids = DueRows.claim(em, "webhook_delivery", "delivered_at is null and next_attempt_at <= ?1",
+                "next_attempt_at", limit, now);
         OffsetDateTime lease = now.plus(settings.webhooks().timeout().multipliedBy(3));
         for (UUID id : ids) {
-            WebhookDelivery d = em.find(WebhookDelivery.class, id);
-            d.nextAttemptAt = lease;
+            em.find(WebhookDelivery.class, id).lease(lease);
         }
         return ids;
     }
 
-    private boolean attempt(UUID deliveryId) {
+    @Override
+    public void perform(UUID deliveryId) {
         record Target(WebhookDelivery delivery, String url, String secret) {
         }
         Target target = QuarkusTransaction.requiringNew().call(() -> {
@@ -92,76 +94,15 @@ public class WebhookDispatcher {
                     : new Target(d, webhook.url, cipher.open(webhook.secret(), webhook.secretBinding()));
         });
         OffsetDateTime attemptedAt = time.now();
-        long started = System.nanoTime();
-        Integer status = null;
-        String outcome;
-        if (target.url() == null) {
-            outcome = WebhookAttempt.UNREACHABLE; // the council removed its webhook: keep it for when it registers again
-        } else {
-            try {
-                long timestamp = attemptedAt.toEpochSecond();
-                HttpRequest request = HttpRequest.newBuilder(URI.create(target.url()))
-                        .timeout(settings.webhooks().timeout())
-                        .header("Content-Type", "application/json")
-                        .header(WebhookSignature.DELIVERY_HEADER, deliveryId.toString())
-                        .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                        .header(WebhookSignature.SIGNATURE_HEADER,
-                                WebhookSignature.sign(target.secret(), timestamp, target.delivery().payload))
-                        .POST(HttpRequest.BodyPublishers.ofString(target.delivery().payload))
-                        .build();
-                status = http().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                outcome = status / 100 == 2 ? WebhookAttempt.DELIVERED : WebhookAttempt.REFUSED;
-            } catch (java.io.IOException | IllegalArgumentException e) {
-                outcome = WebhookAttempt.UNREACHABLE;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                outcome = WebhookAttempt.UNREACHABLE;
-            }
+        // the council removed its webhook: unreachable, kept for when it registers again
+        CouncilWebhookSender.Answer answer = target.url() == null ? new CouncilWebhookSender.Answer(null, 0)
+                : sender.push(target.url(), target.secret(), deliveryId, attemptedAt.toEpochSecond(),
+                target.delivery().payload);
+        WebhookAttempt attempt = QuarkusTransaction.requiringNew().call(() -> em.find(WebhookDelivery.class, deliveryId)
+                .attempted(attemptedAt, answer.status(), answer.durationMs(), time.now(), backoff));
+        if (!attempt.delivered()) {
+            LOG.warnf("webhook delivery %s to council %s: %s (%s)", deliveryId, target.delivery().council,
+                    attempt.outcome, answer.status() == null ? "no answer" : answer.status());
         }
-        int durationMs = (int) Duration.ofNanos(System.nanoTime() - started).toMillis();
-        Integer finalStatus = status;
-        String finalOutcome = outcome;
-        QuarkusTransaction.requiringNew().run(() -> record(deliveryId, attemptedAt, finalStatus, finalOutcome, durationMs));
-        if (!WebhookAttempt.DELIVERED.equals(outcome)) {
-            LOG.warnf("webhook delivery %s to council %s: %s (%s)", deliveryId, target.delivery().council, outcome,
-                    status == null ? "no answer" : status);
-        }
-        return WebhookAttempt.DELIVERED.equals(outcome);
-    }
-
-    private void record(UUID deliveryId, OffsetDateTime at, Integer status, String outcome, int durationMs) {
-        WebhookDelivery d = em.find(WebhookDelivery.class, deliveryId);
-        WebhookAttempt a = new WebhookAttempt();
-        a.deliveryId = deliveryId;
-        a.attemptedAt = at;
-        a.statusCode = status;
-        a.outcome = outcome;
-        a.durationMs = durationMs;
-        a.persist();
-        d.attempts++;
-        d.lastStatus = status;
-        d.lastOutcome = outcome;
-        if (WebhookAttempt.DELIVERED.equals(outcome)) {
-            d.deliveredAt = time.now();
-        } else {
-            d.nextAttemptAt = time.now().plus(backoff(d.attempts));
-        }
-    }
-
-    /** first-retry × 2^(failures − 1), at most max-retry. */
-    Duration backoff(int failures) {
-        Duration wait = settings.webhooks().firstRetry();
-        for (int i = 1; i < failures && wait.compareTo(settings.webhooks().maxRetry()) < 0; i++) {
-            wait = wait.multipliedBy(2);
-        }
-        return wait.compareTo(settings.webhooks().maxRetry()) > 0 ? settings.webhooks().maxRetry() : wait;
-    }
-
-    private synchronized HttpClient http() {
-        if (http == null) {
-            http = HttpClient.newBuilder().connectTimeout(settings.webhooks().timeout())
-                    .followRedirects(HttpClient.Redirect.NEVER).build();
-        }
-        return http;
     }
 }
