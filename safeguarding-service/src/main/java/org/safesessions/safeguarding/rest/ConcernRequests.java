@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.safesessions.events.safeguarding.ConcernCategory;
 import org.safesessions.events.safeguarding.CouncilDecision;
 import org.safesessions.events.safeguarding.EscalationMethod;
@@ -35,6 +36,7 @@ public final class ConcernRequests {
     }
 
     /** A concern as staff raise it. A young person is named by id; a member of staff by user name. */
+    @Schema(requiredProperties = {"subjectType", "categories", "risk", "narrative"})
     public record Raise(
             @NotNull SubjectType subjectType,
             UUID youngPersonId,
@@ -56,6 +58,7 @@ public final class ConcernRequests {
         }
     }
 
+    @Schema(requiredProperties = {"text"})
     public record Monitoring(@NotBlank @Size(max = TEXT_MAX) String text) {
         ConcernWorkflow.Monitor command() {
             return new ConcernWorkflow.Monitor(text);
@@ -63,6 +66,7 @@ public final class ConcernRequests {
     }
 
     /** A referral to a partner council, by its local authority code (e.g. E09000024). */
+    @Schema(requiredProperties = {"council", "method"})
     public record Escalation(
             @NotBlank @Pattern(regexp = "[A-Z][0-9]{8}", message = "must be a local authority code such as E09000024") String council,
             @NotNull EscalationMethod method,
@@ -73,6 +77,7 @@ public final class ConcernRequests {
         }
     }
 
+    @Schema(requiredProperties = {"reason"})
     public record Closure(@NotBlank @Size(max = TEXT_MAX) String reason) {
         ConcernWorkflow.Close command() {
             return new ConcernWorkflow.Close(reason);
@@ -80,6 +85,7 @@ public final class ConcernRequests {
     }
 
     /** A chronology entry a DSL writes: a note, a private session, a confidentiality decision, an outcome. */
+    @Schema(requiredProperties = {"kind"})
     public record NewEntry(
             @NotNull ChronologyKind kind,
             @Size(max = TEXT_MAX) String text,
@@ -93,6 +99,7 @@ public final class ConcernRequests {
         }
     }
 
+    @Schema(requiredProperties = {"decision", "reference", "decidedAt"})
     public record CouncilResponse(
             @NotNull CouncilDecision decision,
             @NotBlank @Size(max = 100) String reference,
@@ -102,6 +109,7 @@ public final class ConcernRequests {
         }
     }
 
+    @Schema(requiredProperties = {"url"})
     public record WebhookRegistration(@NotBlank @Size(max = 2000) String url) {
     }
 }

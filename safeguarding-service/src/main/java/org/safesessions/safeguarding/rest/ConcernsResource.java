@@ -11,6 +11,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.safesessions.kit.rest.Problem;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.safesessions.events.safeguarding.RiskLevel;
@@ -76,6 +83,13 @@ public class ConcernsResource {
     @Inject
     StaffDirectory staff;
 
+    @Operation(operationId = "raiseConcern", summary = "Raise a concern")
+    @APIResponse(responseCode = "201", description = "Raised: the full record for DSLs and managers, the summary for youth workers and coordinators",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {Detail.class, Summary.class})))
+    @APIResponse(responseCode = "400", description = "Invalid input: the problem's `errors` name each bad field (values are never echoed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Rules `young-person-concern-names-the-young-person`, `staff-allegation-names-the-member-of-staff`, `allegation-subject-must-be-staff-of-organisation`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @POST
     @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
     public Response raise(@Valid @NotNull ConcernRequests.Raise request, @Context UriInfo uri) {
@@ -84,6 +98,10 @@ public class ConcernsResource {
         return Response.created(uri.getAbsolutePathBuilder().path(c.id.toString()).build()).entity(view).build();
     }
 
+    @Operation(operationId = "listConcerns", summary = "List the concerns the caller may see, newest first")
+    @APIResponse(responseCode = "200", description = "A page of summaries")
+    @APIResponse(responseCode = "400", description = "Invalid input: the problem's `errors` name each bad field (values are never echoed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @GET
     @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
     public Page<Summary> list(@QueryParam("status") ConcernStatus status, @QueryParam("risk") RiskLevel risk,
@@ -92,6 +110,11 @@ public class ConcernsResource {
     }
 
     /** Youth workers and coordinators get the summary of a concern they raised; DSLs and managers the whole record. */
+    @Operation(operationId = "getConcern", summary = "Read a concern (the read is logged)")
+    @APIResponse(responseCode = "200", description = "The full record for DSLs and managers, the summary for youth workers and coordinators",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {Detail.class, Summary.class})))
+    @APIResponse(responseCode = "404", description = "No such concern, or not one the caller may see",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
@@ -104,6 +127,13 @@ public class ConcernsResource {
         return Detail.of(c, register.narrative(c));
     }
 
+    @Operation(operationId = "acknowledgeConcern", summary = "Acknowledge a raised concern")
+    @APIResponse(responseCode = "200", description = "Acknowledged",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Detail.class)))
+    @APIResponse(responseCode = "404", description = "No such concern, or not one the caller may see",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Rule `illegal-status-transition`: the concern's status does not allow this move",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("{id}/acknowledgement")
     @RolesAllowed(Roles.SAFEGUARDING_LEAD)
@@ -111,6 +141,15 @@ public class ConcernsResource {
         return detail(workflow.acknowledge(reader(), id));
     }
 
+    @Operation(operationId = "startConcernReview", summary = "Start reviewing an acknowledged concern")
+    @APIResponse(responseCode = "200", description = "Under review",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Detail.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input: the problem's `errors` name each bad field (values are never echoed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such concern, or not one the caller may see",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Rule `illegal-status-transition`: the concern's status does not allow this move",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("{id}/review")
     @RolesAllowed(Roles.SAFEGUARDING_LEAD)
@@ -118,6 +157,15 @@ public class ConcernsResource {
         return detail(workflow.startReview(reader(), id, request == null ? null : request.command()));
     }
 
+    @Operation(operationId = "monitorConcern", summary = "Put a concern under review on monitoring")
+    @APIResponse(responseCode = "200", description = "Monitoring",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Detail.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input: the problem's `errors` name each bad field (values are never echoed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such concern, or not one the caller may see",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Rule `illegal-status-transition`: the concern's status does not allow this move",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("{id}/monitoring")
     @RolesAllowed(Roles.SAFEGUARDING_LEAD)
@@ -125,6 +173,15 @@ public class ConcernsResource {
         return detail(workflow.monitor(reader(), id, request.command()));
     }
 
+    @Operation(operationId = "escalateConcern", summary = "Escalate a concern to a partner council")
+    @APIResponse(responseCode = "200", description = "Escalated",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Detail.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input: the problem's `errors` name each bad field (values are never echoed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such concern, or not one the caller may see",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Rule `illegal-status-transition`: the concern's status does not allow this move",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("{id}/escalation")
     @RolesAllowed(Roles.SAFEGUARDING_LEAD)
@@ -132,6 +189,15 @@ public class ConcernsResource {
         return detail(workflow.escalate(reader(), id, request.command()));
     }
 
+    @Operation(operationId = "closeConcern", summary = "Close a concern, with a reason")
+    @APIResponse(responseCode = "200", description = "Closed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Detail.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input: the problem's `errors` name each bad field (values are never echoed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such concern, or not one the caller may see",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Rule `illegal-status-transition`: the concern's status does not allow this move",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("{id}/closure")
     @RolesAllowed(Roles.SAFEGUARDING_LEAD)
@@ -139,6 +205,15 @@ public class ConcernsResource {
         return detail(workflow.close(reader(), id, request.command()));
     }
 
+    @Operation(operationId = "recordChronologyEntry", summary = "Add a note, private session, confidentiality decision or outcome to the chronology")
+    @APIResponse(responseCode = "201", description = "The entry as recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Entry.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input: the problem's `errors` name each bad field (values are never echoed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such concern, or not one the caller may see",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Rules `entry-kind-written-by-the-workflow`, `confidentiality-decision-records-justification-decider-and-informed`, `chronology-entry-has-text`, `correction-points-at-an-entry-of-this-concern`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("{id}/chronology")
     @RolesAllowed(Roles.SAFEGUARDING_LEAD)
@@ -149,6 +224,11 @@ public class ConcernsResource {
         return Response.created(uri.getAbsolutePath()).entity(Entry.of(entry)).build();
     }
 
+    @Operation(operationId = "readChronology", summary = "Read a concern's whole chronology (the read is logged)")
+    @APIResponse(responseCode = "200", description = "Every entry, in order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Entry.class)))
+    @APIResponse(responseCode = "404", description = "No such concern, or not one the caller may see",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @GET
     @Path("{id}/chronology")
     @RolesAllowed({Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
@@ -157,6 +237,11 @@ public class ConcernsResource {
         return chronology.read(c.id, k -> true).stream().map(Entry::of).toList();
     }
 
+    @Operation(operationId = "verifyChronology", summary = "Verify a concern's chronology hash chain (the check is logged)")
+    @APIResponse(responseCode = "200", description = "Whether the chain is intact, and where it first breaks",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Verification.class)))
+    @APIResponse(responseCode = "404", description = "No such concern, or not one the caller may see",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @GET
     @Path("{id}/chronology/verification")
     @RolesAllowed({Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
@@ -165,6 +250,12 @@ public class ConcernsResource {
         return Verification.of(chronology.verify(c.id));
     }
 
+    @Operation(operationId = "readAccessLog", summary = "Read who read a concern, newest first")
+    @APIResponse(responseCode = "200", description = "A page of reads")
+    @APIResponse(responseCode = "400", description = "Invalid input: the problem's `errors` name each bad field (values are never echoed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such concern, or not one the caller may see",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @GET
     @Path("{id}/access-log")
     @RolesAllowed({Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
@@ -172,6 +263,10 @@ public class ConcernsResource {
         return register.accessLog(reader(), id, page.page, page.size).map(Access::of);
     }
 
+    @Operation(operationId = "listOverdueConcerns", summary = "List concerns with a clock past due, most overdue first")
+    @APIResponse(responseCode = "200", description = "A page of overdue concerns")
+    @APIResponse(responseCode = "400", description = "Invalid input: the problem's `errors` name each bad field (values are never echoed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @GET
     @Path("overdue")
     @RolesAllowed({Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
@@ -181,6 +276,10 @@ public class ConcernsResource {
     }
 
     /** Records whose retention period has run: for a person to review, never deleted automatically. */
+    @Operation(operationId = "listRetentionReviews", summary = "List records whose retention review date has come")
+    @APIResponse(responseCode = "200", description = "A page of records due for review")
+    @APIResponse(responseCode = "400", description = "Invalid input: the problem's `errors` name each bad field (values are never echoed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @GET
     @Path("retention-review")
     @RolesAllowed({Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
