@@ -13,10 +13,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.safesessions.events.safeguarding.RiskLevel;
 import org.safesessions.events.safeguarding.SubjectType;
-import org.safesessions.safeguarding.clocks.SafeguardingClocks;
+import org.safesessions.safeguarding.application.SafeguardingClocks;
 import org.safesessions.safeguarding.domain.Concern;
 import org.safesessions.safeguarding.domain.Reader;
-import org.safesessions.safeguarding.service.ConcernRegister;
+import org.safesessions.safeguarding.application.ConcernRegister;
 import org.safesessions.testkit.KafkaProbe;
 import org.safesessions.testkit.KeycloakResource;
 

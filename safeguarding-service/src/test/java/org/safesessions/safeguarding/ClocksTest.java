@@ -13,13 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.safesessions.events.safeguarding.CouncilDecision;
 import org.safesessions.events.safeguarding.RiskLevel;
 import org.safesessions.events.safeguarding.SubjectType;
-import org.safesessions.safeguarding.clocks.SafeguardingClocks;
-import org.safesessions.safeguarding.council.CouncilReferrals;
+import org.safesessions.safeguarding.application.SafeguardingClocks;
+import org.safesessions.safeguarding.application.CouncilReferrals;
 import org.safesessions.safeguarding.domain.BankHoliday;
 import org.safesessions.safeguarding.domain.Concern;
-import org.safesessions.safeguarding.rest.ConcernRequests;
-import org.safesessions.safeguarding.service.ConcernWorkflow;
-import org.safesessions.safeguarding.service.ConcernRegister;
+import org.safesessions.safeguarding.application.ConcernWorkflow;
+import org.safesessions.safeguarding.application.ConcernRegister;
 import org.safesessions.testkit.KafkaProbe;
 
 import java.time.DayOfWeek;
@@ -182,7 +181,7 @@ class ClocksTest extends SafeguardingTestStack {
         Concern late = escalatedAt(wednesday);
         Concern decided = escalatedAt(wednesday);
         clock.advance(Duration.ofHours(2));
-        referrals.respond("E09000024", decided.id, new ConcernRequests.CouncilResponse(CouncilDecision.ACCEPTED,
+        referrals.respond("E09000024", decided.id, new CouncilReferrals.Respond(CouncilDecision.ACCEPTED,
                 "LA-77", OffsetDateTime.now(clock)), "council-e09000024");
         clock.freezeAt(wednesday.plusDays(1).plusMinutes(1).toInstant());
         clocks.checkNow();

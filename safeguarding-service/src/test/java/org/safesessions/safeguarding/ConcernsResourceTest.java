@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.safesessions.events.safeguarding.RiskLevel;
 import org.safesessions.events.safeguarding.SubjectType;
 import org.safesessions.safeguarding.domain.Concern;
-import org.safesessions.safeguarding.service.ConcernRegister;
+import org.safesessions.safeguarding.application.ConcernRegister;
 import org.safesessions.testkit.KafkaProbe;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;

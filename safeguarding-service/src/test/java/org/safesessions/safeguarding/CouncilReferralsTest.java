@@ -14,10 +14,9 @@ import org.safesessions.safeguarding.domain.AccessRecord;
 import org.safesessions.safeguarding.domain.ChronologyBody;
 import org.safesessions.safeguarding.domain.Concern;
 import org.safesessions.safeguarding.domain.ChronologyKind;
-import org.safesessions.safeguarding.rest.ConcernRequests;
-import org.safesessions.safeguarding.service.Chronology;
-import org.safesessions.safeguarding.service.ConcernRegister;
-import org.safesessions.safeguarding.service.ConcernWorkflow;
+import org.safesessions.safeguarding.application.Chronology;
+import org.safesessions.safeguarding.application.ConcernRegister;
+import org.safesessions.safeguarding.application.ConcernWorkflow;
 import org.safesessions.testkit.KafkaProbe;
 
 import java.time.Duration;
@@ -55,7 +54,7 @@ class CouncilReferralsTest extends SafeguardingTestStack {
 
     private Concern escalatedTo(String council) {
         Concern c = Fixtures.raiseAs(register, "org-a", "worker-a", SubjectType.YOUNG_PERSON, null, RiskLevel.HIGH);
-        workflow.record(Fixtures.dsl("org-a"), c.id, new ConcernRequests.NewEntry(ChronologyKind.NOTE, INTERNAL_NOTE,
+        workflow.record(Fixtures.dsl("org-a"), c.id, new ConcernWorkflow.RecordEntry(ChronologyKind.NOTE, INTERNAL_NOTE,
                 null, null, null, null, null));
         Fixtures.escalate(workflow, "org-a", c.id, council);
         return c;

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.safesessions.events.safeguarding.RiskLevel;
 import org.safesessions.events.safeguarding.SubjectType;
-import org.safesessions.safeguarding.council.WebhookDispatcher;
-import org.safesessions.safeguarding.council.WebhookSignature;
+import org.safesessions.safeguarding.application.WebhookDispatcher;
+import org.safesessions.safeguarding.client.WebhookSignature;
 import org.safesessions.safeguarding.domain.Concern;
-import org.safesessions.safeguarding.service.ConcernRegister;
-import org.safesessions.safeguarding.service.ConcernWorkflow;
+import org.safesessions.safeguarding.application.ConcernRegister;
+import org.safesessions.safeguarding.application.ConcernWorkflow;
 
 import java.io.IOException;
 import java.net.ServerSocket;

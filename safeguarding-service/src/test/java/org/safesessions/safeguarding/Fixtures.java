@@ -10,9 +10,8 @@ import org.safesessions.events.safeguarding.SubjectType;
 import org.safesessions.kit.staff.StaffDirectory;
 import org.safesessions.safeguarding.domain.Concern;
 import org.safesessions.safeguarding.domain.Reader;
-import org.safesessions.safeguarding.rest.ConcernRequests;
-import org.safesessions.safeguarding.service.ConcernRegister;
-import org.safesessions.safeguarding.service.ConcernWorkflow;
+import org.safesessions.safeguarding.application.ConcernRegister;
+import org.safesessions.safeguarding.application.ConcernWorkflow;
 
 import org.safesessions.testkit.KeycloakResource;
 
@@ -70,8 +69,8 @@ final class Fixtures {
     static void escalate(ConcernWorkflow workflow, String org, UUID id, String council) {
         Reader dsl = dsl(org);
         workflow.acknowledge(dsl, id);
-        workflow.startReview(dsl, id, new ConcernRequests.Review(null));
-        workflow.escalate(dsl, id, new ConcernRequests.Escalation(council, EscalationMethod.PORTAL, "REF-1",
+        workflow.startReview(dsl, id, new ConcernWorkflow.StartReview(null));
+        workflow.escalate(dsl, id, new ConcernWorkflow.Escalate(council, EscalationMethod.PORTAL, "REF-1",
                 "Referral: disclosure of online sexual exploitation"));
     }
 }

@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.safesessions.events.safeguarding.RiskLevel;
 import org.safesessions.events.safeguarding.SubjectType;
 import org.safesessions.kit.domain.RecordNotFoundException;
-import org.safesessions.safeguarding.council.CouncilReferrals;
+import org.safesessions.safeguarding.application.CouncilReferrals;
 import org.safesessions.safeguarding.domain.AccessRecord;
 import org.safesessions.safeguarding.domain.Concern;
 import org.safesessions.safeguarding.domain.Reader;
-import org.safesessions.safeguarding.service.ConcernRegister;
-import org.safesessions.safeguarding.service.ConcernWorkflow;
+import org.safesessions.safeguarding.application.ConcernRegister;
+import org.safesessions.safeguarding.application.ConcernWorkflow;
 import org.safesessions.testkit.KeycloakResource;
 
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package org.safesessions.safeguarding.domain;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.safesessions.events.safeguarding.CouncilDecision;
 import org.safesessions.events.safeguarding.EscalationMethod;
+import org.safesessions.kit.domain.RuleViolationException;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -41,5 +42,37 @@ public record ChronologyBody(
     public static ChronologyBody councilResponse(String council, CouncilDecision decision, String reference,
                                                  OffsetDateTime decidedAt) {
         return new ChronologyBody(null, null, null, null, null, council, null, reference, decision, decidedAt);
+    }
+
+    /**
+     * The body of an entry a DSL writes by hand (a note, a private session, a confidentiality decision, an outcome),
+     * or 422 naming the rule: other kinds are the workflow's own; a confidentiality decision records its decision,
+     * justification, decider and who was informed (someone, when confidentiality is broken); the rest need text.
+     */
+    public static ChronologyBody writtenByHand(ChronologyKind kind, String text, ConfidentialityDecision decision,
+                                               String justification, String decidedBy, List<String> informed) {
+        if (!kind.writtenByHand()) {
+            throw new RuleViolationException("entry-kind-written-by-the-workflow",
+                    kind + " entries are written by the workflow itself");
+        }
+        if (kind == ChronologyKind.CONFIDENTIALITY_DECISION) {
+            if (decision == null || blank(justification) || blank(decidedBy) || informed == null) {
+                throw new RuleViolationException("confidentiality-decision-records-justification-decider-and-informed",
+                        "a confidentiality decision needs decision, justification, decidedBy and informed");
+            }
+            if (decision == ConfidentialityDecision.BREAK_CONFIDENTIALITY && informed.isEmpty()) {
+                throw new RuleViolationException("confidentiality-decision-records-justification-decider-and-informed",
+                        "breaking confidentiality names who was informed");
+            }
+            return confidentiality(text, decision, justification, decidedBy, informed);
+        }
+        if (blank(text)) {
+            throw new RuleViolationException("chronology-entry-has-text", "this entry needs text");
+        }
+        return text(text);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 }

@@ -15,12 +15,17 @@ import org.safesessions.events.safeguarding.ConcernSource;
 import org.safesessions.events.safeguarding.CouncilDecision;
 import org.safesessions.events.safeguarding.EscalationMethod;
 import org.safesessions.events.safeguarding.RiskLevel;
+import org.safesessions.events.safeguarding.SafeguardingClock;
+import org.safesessions.events.safeguarding.SafeguardingClockBreachedV1;
 import org.safesessions.events.safeguarding.SubjectType;
 import org.safesessions.kit.crypto.Sealed;
 import org.safesessions.kit.domain.ConflictException;
+import org.safesessions.kit.domain.RuleViolationException;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +42,9 @@ public class Concern extends PanacheEntityBase {
 
     /** Retention (SPEC §5): a young person's records are kept until their 25th birthday, then reviewed. */
     public static final int RETAIN_UNTIL_AGE = 25;
+
+    /** Tolerated clock difference between a council's systems and ours for "decided at". */
+    public static final Duration COUNCIL_CLOCK_SKEW = Duration.ofMinutes(5);
 
     @Id
     public UUID id;
@@ -143,6 +151,52 @@ public class Concern extends PanacheEntityBase {
     @Version
     public int version;
 
+    /**
+     * A new concern, RAISED at {@code at}: an IMMEDIATE_DANGER one must be acknowledged within
+     * {@code acknowledgementWithin}; its retention review falls due per {@link #reviewDate}. The narrative is sealed
+     * onto it next ({@link #sealNarrative}), bound to its id.
+     */
+    public static Concern raise(UUID id, String organisation, String reference, SubjectType subjectType,
+                                UUID youngPersonId, String staffUserId, String staffUserName, LocalDate dateOfBirth,
+                                UUID sessionId, Set<ConcernCategory> categories, RiskLevel risk, ConcernSource source,
+                                String sourceEventId, String raisedBy, OffsetDateTime at,
+                                Duration acknowledgementWithin) {
+        Concern c = new Concern();
+        c.id = id;
+        c.organisation = organisation;
+        c.reference = reference;
+        c.subjectType = subjectType;
+        c.subjectYoungPersonId = youngPersonId;
+        c.subjectStaffId = staffUserId;
+        c.subjectStaffUser = staffUserName;
+        c.subjectDateOfBirth = dateOfBirth;
+        c.sessionId = sessionId;
+        c.categories = EnumSet.copyOf(categories);
+        c.risk = risk;
+        c.status = ConcernStatus.RAISED;
+        c.source = source;
+        c.sourceEventId = sourceEventId;
+        c.raisedBy = raisedBy;
+        c.raisedAt = at;
+        if (risk == RiskLevel.IMMEDIATE_DANGER) {
+            c.acknowledgementDueAt = at.plus(acknowledgementWithin);
+        }
+        c.reviewDueOn = reviewDate(dateOfBirth, at);
+        return c;
+    }
+
+    /** A concern staff raise names its subject: a young person by id, a member of staff by user name (422 otherwise). */
+    public static void checkSubjectNamed(SubjectType subjectType, UUID youngPersonId, String staffUserName) {
+        if (subjectType == SubjectType.YOUNG_PERSON && youngPersonId == null) {
+            throw new RuleViolationException("young-person-concern-names-the-young-person",
+                    "a concern about a young person needs youngPersonId");
+        }
+        if (subjectType == SubjectType.STAFF_MEMBER && (staffUserName == null || staffUserName.isBlank())) {
+            throw new RuleViolationException("staff-allegation-names-the-member-of-staff",
+                    "an allegation against staff needs staffUserName");
+        }
+    }
+
     public Sealed narrative() {
         return new Sealed(narrativeKeyId, narrativeCipher);
     }
@@ -211,8 +265,25 @@ public class Concern extends PanacheEntityBase {
         councilDecisionDueAt = decisionDue;
     }
 
-    /** A council's answer; ACCEPTED or NO_FURTHER_ACTION is its decision and stops the decision clock. */
-    public void recordCouncilResponse(CouncilDecision decision, OffsetDateTime decidedAt) {
+    /**
+     * A council's answer, received {@code now}; ACCEPTED or NO_FURTHER_ACTION is its decision and stops the decision
+     * clock. Its decision time may be neither in the future nor before the referral (give or take
+     * {@link #COUNCIL_CLOCK_SKEW}), else 422 naming the rule. Returns the decision time in UTC, as recorded.
+     */
+    public OffsetDateTime recordCouncilResponse(CouncilDecision decision, OffsetDateTime decidedAt,
+                                                OffsetDateTime now) {
+        if (decidedAt.isAfter(now.plus(COUNCIL_CLOCK_SKEW))) {
+            throw new RuleViolationException("decision-time-not-in-the-future", "decidedAt is in the future");
+        }
+        if (decidedAt.isBefore(escalatedAt.minus(COUNCIL_CLOCK_SKEW))) {
+            throw new RuleViolationException("decision-time-after-escalation", "decidedAt is before the referral was made");
+        }
+        OffsetDateTime decided = decidedAt.withOffsetSameInstant(ZoneOffset.UTC);
+        recordCouncilDecision(decision, decided);
+        return decided;
+    }
+
+    private void recordCouncilDecision(CouncilDecision decision, OffsetDateTime decidedAt) {
         if (decision != CouncilDecision.RECEIVED && councilDecidedAt == null) {
             councilDecision = decision;
             councilDecidedAt = decidedAt;
@@ -232,6 +303,20 @@ public class Concern extends PanacheEntityBase {
 
     public boolean councilDecisionOverdue(OffsetDateTime now) {
         return councilDecisionDueAt != null && councilDecidedAt == null && !councilDecisionDueAt.isAfter(now);
+    }
+
+    /** Stamps the acknowledgement clock's breach (once: the due query skips a stamped row) and says so. */
+    public SafeguardingClockBreachedV1 breachAcknowledgementClock(OffsetDateTime now) {
+        acknowledgementBreachedAt = now;
+        return new SafeguardingClockBreachedV1(id, organisation, reference, SafeguardingClock.ACKNOWLEDGEMENT, risk,
+                acknowledgementDueAt, now, subjectStaffId);
+    }
+
+    /** Stamps the council decision clock's breach (once: the due query skips a stamped row) and says so. */
+    public SafeguardingClockBreachedV1 breachCouncilDecisionClock(OffsetDateTime now) {
+        councilDecisionBreachedAt = now;
+        return new SafeguardingClockBreachedV1(id, organisation, reference, SafeguardingClock.COUNCIL_DECISION, risk,
+                councilDecisionDueAt, now, subjectStaffId);
     }
 
     /** Locks the concern row so that chronology appends and workflow moves happen one at a time. */

@@ -6,7 +6,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.safesessions.kit.crypto.Sealed;
+import org.safesessions.kit.domain.RuleViolationException;
 
+import java.net.URI;
 import java.time.OffsetDateTime;
 
 /**
@@ -34,6 +36,30 @@ public class CouncilWebhook extends PanacheEntityBase {
 
     @Column(name = "registered_by", nullable = false)
     public String registeredBy;
+
+    /** A council's webhook address: an absolute http(s) URL, else 422 {@code webhook-url-is-http}. */
+    public static URI httpUrl(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url.strip());
+        } catch (IllegalArgumentException e) {
+            throw new RuleViolationException("webhook-url-is-http", "the webhook url must be an absolute http(s) URL");
+        }
+        if (!uri.isAbsolute() || uri.getHost() == null
+                || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+            throw new RuleViolationException("webhook-url-is-http", "the webhook url must be an absolute http(s) URL");
+        }
+        return uri;
+    }
+
+    /** Registers (or replaces) the address and the sealed signing secret. */
+    public void register(URI url, Sealed secret, OffsetDateTime at, String by) {
+        this.url = url.toString();
+        secretKeyId = secret.keyId();
+        secretCipher = secret.cipherText();
+        registeredAt = at;
+        registeredBy = by;
+    }
 
     public Sealed secret() {
         return new Sealed(secretKeyId, secretCipher);

@@ -38,4 +38,19 @@ public class WebhookAttempt extends PanacheEntityBase {
 
     @Column(name = "duration_ms", nullable = false)
     public int durationMs;
+
+    /** An attempt and its outcome: any 2xx delivers, another status is refused, no status is unreachable. */
+    public static WebhookAttempt of(UUID deliveryId, OffsetDateTime at, Integer status, int durationMs) {
+        WebhookAttempt a = new WebhookAttempt();
+        a.deliveryId = deliveryId;
+        a.attemptedAt = at;
+        a.statusCode = status;
+        a.outcome = status == null ? UNREACHABLE : status / 100 == 2 ? DELIVERED : REFUSED;
+        a.durationMs = durationMs;
+        return a;
+    }
+
+    public boolean delivered() {
+        return DELIVERED.equals(outcome);
+    }
 }

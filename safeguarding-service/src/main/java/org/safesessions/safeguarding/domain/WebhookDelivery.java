@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.safesessions.kit.work.Backoff;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -49,4 +50,42 @@ public class WebhookDelivery extends PanacheEntityBase {
 
     @Column(name = "last_outcome")
     public String lastOutcome;
+
+    /** A push queued at {@code at}, due at once. */
+    public static WebhookDelivery queue(UUID id, String council, UUID concernId, String eventType, String payload,
+                                        OffsetDateTime at) {
+        WebhookDelivery d = new WebhookDelivery();
+        d.id = id;
+        d.council = council;
+        d.concernId = concernId;
+        d.eventType = eventType;
+        d.payload = payload;
+        d.createdAt = at;
+        d.nextAttemptAt = at;
+        return d;
+    }
+
+    /** Leases the delivery to the pass that claimed it: not due again until {@code until}. */
+    public void lease(OffsetDateTime until) {
+        nextAttemptAt = until;
+    }
+
+    /**
+     * Records one try made at {@code at} ({@code status} none: the endpoint was not reached) and what follows, as of
+     * {@code now}: delivered on a 2xx, else due again after {@code backoff}'s wait for this many failures.
+     */
+    public WebhookAttempt attempted(OffsetDateTime at, Integer status, int durationMs, OffsetDateTime now,
+                                    Backoff backoff) {
+        WebhookAttempt attempt = WebhookAttempt.of(id, at, status, durationMs);
+        attempt.persist();
+        attempts++;
+        lastStatus = status;
+        lastOutcome = attempt.outcome;
+        if (attempt.delivered()) {
+            deliveredAt = now;
+        } else {
+            nextAttemptAt = now.plus(backoff.after(attempts));
+        }
+        return attempt;
+    }
 }

@@ -1,6 +1,7 @@
 package org.safesessions.safeguarding.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.safesessions.events.safeguarding.ConcernCategory;
 import org.safesessions.events.safeguarding.ConcernSource;
 import org.safesessions.events.safeguarding.CouncilDecision;
@@ -13,7 +14,7 @@ import org.safesessions.safeguarding.domain.ChronologyKind;
 import org.safesessions.safeguarding.domain.Concern;
 import org.safesessions.safeguarding.domain.ConcernStatus;
 import org.safesessions.safeguarding.domain.ConfidentialityDecision;
-import org.safesessions.safeguarding.service.Chronology;
+import org.safesessions.safeguarding.application.Chronology;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -28,6 +29,7 @@ public final class ConcernViews {
     }
 
     /** What youth workers and coordinators see of the concerns they raised, and every list item. */
+    @Schema(requiredProperties = {"id", "reference", "subjectType", "categories", "risk", "status", "source", "raisedBy", "raisedAt"})
     public record Summary(UUID id, String reference, SubjectType subjectType, UUID sessionId,
                           Set<ConcernCategory> categories, RiskLevel risk, ConcernStatus status, ConcernSource source,
                           String raisedBy, OffsetDateTime raisedAt) {
@@ -38,6 +40,7 @@ public final class ConcernViews {
     }
 
     /** The whole concern, for DSLs and managers. */
+    @Schema(requiredProperties = {"id", "reference", "subjectType", "categories", "risk", "status", "source", "raisedBy", "raisedAt", "narrative", "reviewDueOn"})
     public record Detail(UUID id, String reference, SubjectType subjectType, UUID youngPersonId, String staffUserId,
                          String staffUserName,
                          LocalDate youngPersonDateOfBirth, UUID sessionId, Set<ConcernCategory> categories,
@@ -56,6 +59,7 @@ public final class ConcernViews {
         }
     }
 
+    @Schema(requiredProperties = {"id", "seq", "kind", "recordedAt", "recordedBy"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Entry(UUID id, int seq, ChronologyKind kind, OffsetDateTime recordedAt, String recordedBy,
                         UUID corrects, String text, ConfidentialityDecision decision, String justification,
@@ -70,6 +74,7 @@ public final class ConcernViews {
         }
     }
 
+    @Schema(requiredProperties = {"intact", "entries"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Verification(boolean intact, int entries, UUID firstBrokenEntryId, Integer firstBrokenSeq,
                                String reason) {
@@ -79,6 +84,7 @@ public final class ConcernViews {
         }
     }
 
+    @Schema(requiredProperties = {"accessedAt", "accessedBy", "role", "view"})
     public record Access(OffsetDateTime accessedAt, String accessedBy, String role, AccessRecord.View view) {
         public static Access of(AccessRecord r) {
             return new Access(r.accessedAt, r.accessedBy, r.role, r.view);
@@ -86,6 +92,7 @@ public final class ConcernViews {
     }
 
     /** A concern with a clock past due. */
+    @Schema(requiredProperties = {"concern", "clock", "dueAt"})
     public record Overdue(Summary concern, SafeguardingClock clock, OffsetDateTime dueAt, OffsetDateTime breachedAt) {
         public static Overdue of(Concern c, OffsetDateTime now) {
             if (c.acknowledgementOverdue(now)) {
@@ -97,6 +104,7 @@ public final class ConcernViews {
         }
     }
 
+    @Schema(requiredProperties = {"concern", "reviewDueOn"})
     public record RetentionReview(Summary concern, LocalDate reviewDueOn) {
         public static RetentionReview of(Concern c) {
             return new RetentionReview(Summary.of(c), c.reviewDueOn);

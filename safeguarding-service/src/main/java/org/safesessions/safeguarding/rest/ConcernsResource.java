@@ -11,6 +11,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.safesessions.kit.rest.Problem;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.safesessions.events.safeguarding.RiskLevel;
@@ -20,7 +27,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.safesessions.kit.staff.StaffDirectory;
 import org.safesessions.kit.tenancy.Caller;
 import org.safesessions.kit.tenancy.Roles;
-import org.safesessions.safeguarding.clocks.SafeguardingClocks;
+import org.safesessions.kit.time.Time;
+import org.safesessions.safeguarding.application.SafeguardingClocks;
 import org.safesessions.safeguarding.domain.AccessRecord;
 import org.safesessions.safeguarding.domain.Concern;
 import org.safesessions.safeguarding.domain.ConcernStatus;
@@ -32,12 +40,11 @@ import org.safesessions.safeguarding.rest.ConcernViews.Overdue;
 import org.safesessions.safeguarding.rest.ConcernViews.RetentionReview;
 import org.safesessions.safeguarding.rest.ConcernViews.Summary;
 import org.safesessions.safeguarding.rest.ConcernViews.Verification;
-import org.safesessions.safeguarding.service.Chronology;
-import org.safesessions.safeguarding.service.ConcernRegister;
-import org.safesessions.safeguarding.service.ConcernWorkflow;
-import org.safesessions.safeguarding.service.OrganisationDsls;
+import org.safesessions.safeguarding.application.Chronology;
+import org.safesessions.safeguarding.application.ConcernRegister;
+import org.safesessions.safeguarding.application.ConcernWorkflow;
+import org.safesessions.safeguarding.client.OrganisationDsls;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -68,7 +75,7 @@ public class ConcernsResource {
     Caller caller;
 
     @Inject
-    Clock clock;
+    Time time;
 
     @Inject
     JsonWebToken token;
@@ -76,14 +83,25 @@ public class ConcernsResource {
     @Inject
     StaffDirectory staff;
 
+    @Operation(operationId = "raiseConcern", summary = "Raise a concern")
+    @APIResponse(responseCode = "201", description = "Raised: the full record for DSLs and managers, the summary for youth workers and coordinators",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {Detail.class, Summary.class})))
+    @APIResponse(responseCode = "400", description = "Invalid input: the problem's `errors` name each bad field (values are never echoed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Rules `young-person-concern-names-the-young-person`, `staff-allegation-names-the-member-of-staff`, `allegation-subject-must-be-staff-of-organisation`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @POST
     @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
     public Response raise(@Valid @NotNull ConcernRequests.Raise request, @Context UriInfo uri) {
-        Concern c = register.raise(caller.organisation(), request, caller.userName());
+        Concern c = register.raise(caller.organisation(), request.command(), caller.userName());
         Object view = reader().seesFullRecord() ? Detail.of(c, register.narrative(c)) : Summary.of(c);
         return Response.created(uri.getAbsolutePathBuilder().path(c.id.toString()).build()).entity(view).build();
     }
 
+    @Operation(operationId = "listConcerns", summary = "List the concerns the caller may see, newest first")
+    @APIResponse(responseCode = "200", description = "A page of summaries")
+    @APIResponse(responseCode = "400", description = "Invalid input: the problem's `errors` name each bad field (values are never echoed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @GET
     @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
     public Page<Summary> list(@QueryParam("status") ConcernStatus status, @QueryParam("risk") RiskLevel risk,
@@ -92,6 +110,11 @@ public class ConcernsResource {
     }
 
     /** Youth workers and coordinators get the summary of a concern they raised; DSLs and managers the whole record. */
+    @Operation(operationId = "getConcern", summary = "Read a concern (the read is logged)")
+    @APIResponse(responseCode = "200", description = "The full record for DSLs and managers, the summary for youth workers and coordinators",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {Detail.class, Summary.class})))
+    @APIResponse(responseCode = "404", description = "No such concern, or not one the caller may see",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
@@ -104,6 +127,13 @@ public class ConcernsResource {
         return Detail.of(c, register.narrative(c));
     }
 
+    @Operation(operationId = "acknowledgeConcern", summary = "Acknowledge a raised concern")
+    @APIResponse(responseCode = "200", description = "Acknowledged",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Detail.class)))
+    @APIResponse(responseCode = "404", description = "No such concern, or not one the caller may see",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Rule `illegal-status-transition`: the concern's status does not allow this move",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("{id}/acknowledgement")
     @RolesAllowed(Roles.SAFEGUARDING_LEAD)
@@ -111,44 +141,94 @@ public class ConcernsResource {
         return detail(workflow.acknowledge(reader(), id));
     }
 
+    @Operation(operationId = "startConcernReview", summary = "Start reviewing an acknowledged concern")
+    @APIResponse(responseCode = "200", description = "Under review",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Detail.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input: the problem's `errors` name each bad field (values are never echoed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such concern, or not one the caller may see",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Rule `illegal-status-transition`: the concern's status does not allow this move",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("{id}/review")
     @RolesAllowed(Roles.SAFEGUARDING_LEAD)
     public Detail review(@PathParam("id") UUID id, @Valid ConcernRequests.Review request) {
-        return detail(workflow.startReview(reader(), id, request));
+        return detail(workflow.startReview(reader(), id, request == null ? null : request.command()));
     }
 
+    @Operation(operationId = "monitorConcern", summary = "Put a concern under review on monitoring")
+    @APIResponse(responseCode = "200", description = "Monitoring",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Detail.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input: the problem's `errors` name each bad field (values are never echoed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such concern, or not one the caller may see",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Rule `illegal-status-transition`: the concern's status does not allow this move",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("{id}/monitoring")
     @RolesAllowed(Roles.SAFEGUARDING_LEAD)
     public Detail monitor(@PathParam("id") UUID id, @Valid @NotNull ConcernRequests.Monitoring request) {
-        return detail(workflow.monitor(reader(), id, request));
+        return detail(workflow.monitor(reader(), id, request.command()));
     }
 
+    @Operation(operationId = "escalateConcern", summary = "Escalate a concern to a partner council")
+    @APIResponse(responseCode = "200", description = "Escalated",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Detail.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input: the problem's `errors` name each bad field (values are never echoed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such concern, or not one the caller may see",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Rule `illegal-status-transition`: the concern's status does not allow this move",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("{id}/escalation")
     @RolesAllowed(Roles.SAFEGUARDING_LEAD)
     public Detail escalate(@PathParam("id") UUID id, @Valid @NotNull ConcernRequests.Escalation request) {
-        return detail(workflow.escalate(reader(), id, request));
+        return detail(workflow.escalate(reader(), id, request.command()));
     }
 
+    @Operation(operationId = "closeConcern", summary = "Close a concern, with a reason")
+    @APIResponse(responseCode = "200", description = "Closed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Detail.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input: the problem's `errors` name each bad field (values are never echoed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such concern, or not one the caller may see",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Rule `illegal-status-transition`: the concern's status does not allow this move",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("{id}/closure")
     @RolesAllowed(Roles.SAFEGUARDING_LEAD)
     public Detail close(@PathParam("id") UUID id, @Valid @NotNull ConcernRequests.Closure request) {
-        return detail(workflow.close(reader(), id, request));
+        return detail(workflow.close(reader(), id, request.command()));
     }
 
+    @Operation(operationId = "recordChronologyEntry", summary = "Add a note, private session, confidentiality decision or outcome to the chronology")
+    @APIResponse(responseCode = "201", description = "The entry as recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Entry.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input: the problem's `errors` name each bad field (values are never echoed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such concern, or not one the caller may see",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Rules `entry-kind-written-by-the-workflow`, `confidentiality-decision-records-justification-decider-and-informed`, `chronology-entry-has-text`, `correction-points-at-an-entry-of-this-concern`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("{id}/chronology")
     @RolesAllowed(Roles.SAFEGUARDING_LEAD)
     public Response record(@PathParam("id") UUID id, @Valid @NotNull ConcernRequests.NewEntry request,
                            @Context UriInfo uri) {
-        Chronology.Entry entry = workflow.record(reader(), id, request);
+        Chronology.Entry entry = workflow.record(reader(), id, request.command());
         // entries are read as the whole chronology: that is where the new one now is
         return Response.created(uri.getAbsolutePath()).entity(Entry.of(entry)).build();
     }
 
+    @Operation(operationId = "readChronology", summary = "Read a concern's whole chronology (the read is logged)")
+    @APIResponse(responseCode = "200", description = "Every entry, in order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Entry.class)))
+    @APIResponse(responseCode = "404", description = "No such concern, or not one the caller may see",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @GET
     @Path("{id}/chronology")
     @RolesAllowed({Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
@@ -157,6 +237,11 @@ public class ConcernsResource {
         return chronology.read(c.id, k -> true).stream().map(Entry::of).toList();
     }
 
+    @Operation(operationId = "verifyChronology", summary = "Verify a concern's chronology hash chain (the check is logged)")
+    @APIResponse(responseCode = "200", description = "Whether the chain is intact, and where it first breaks",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Verification.class)))
+    @APIResponse(responseCode = "404", description = "No such concern, or not one the caller may see",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @GET
     @Path("{id}/chronology/verification")
     @RolesAllowed({Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
@@ -165,6 +250,12 @@ public class ConcernsResource {
         return Verification.of(chronology.verify(c.id));
     }
 
+    @Operation(operationId = "readAccessLog", summary = "Read who read a concern, newest first")
+    @APIResponse(responseCode = "200", description = "A page of reads")
+    @APIResponse(responseCode = "400", description = "Invalid input: the problem's `errors` name each bad field (values are never echoed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such concern, or not one the caller may see",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @GET
     @Path("{id}/access-log")
     @RolesAllowed({Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
@@ -172,20 +263,28 @@ public class ConcernsResource {
         return register.accessLog(reader(), id, page.page, page.size).map(Access::of);
     }
 
+    @Operation(operationId = "listOverdueConcerns", summary = "List concerns with a clock past due, most overdue first")
+    @APIResponse(responseCode = "200", description = "A page of overdue concerns")
+    @APIResponse(responseCode = "400", description = "Invalid input: the problem's `errors` name each bad field (values are never echoed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @GET
     @Path("overdue")
     @RolesAllowed({Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
     public Page<Overdue> overdue(@Valid @BeanParam PageRequest page) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime now = time.now();
         return clocks.overdue(reader(), page.page, page.size).map(c -> Overdue.of(c, now));
     }
 
     /** Records whose retention period has run: for a person to review, never deleted automatically. */
+    @Operation(operationId = "listRetentionReviews", summary = "List records whose retention review date has come")
+    @APIResponse(responseCode = "200", description = "A page of records due for review")
+    @APIResponse(responseCode = "400", description = "Invalid input: the problem's `errors` name each bad field (values are never echoed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @GET
     @Path("retention-review")
     @RolesAllowed({Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
     public Page<RetentionReview> retentionReview(@QueryParam("asOf") LocalDate asOf, @Valid @BeanParam PageRequest page) {
-        LocalDate day = asOf != null ? asOf : LocalDate.now(clock);
+        LocalDate day = asOf != null ? asOf : LocalDate.now(time.clock());
         return register.dueForReview(reader(), day, page.page, page.size).map(RetentionReview::of);
     }
 

@@ -1,13 +1,14 @@
 package org.safesessions.safeguarding.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.safesessions.events.safeguarding.ConcernCategory;
 import org.safesessions.events.safeguarding.CouncilDecision;
 import org.safesessions.events.safeguarding.EscalationMethod;
 import org.safesessions.events.safeguarding.RiskLevel;
 import org.safesessions.events.safeguarding.SubjectType;
-import org.safesessions.safeguarding.council.CouncilReferrals;
-import org.safesessions.safeguarding.council.CouncilWebhooks;
+import org.safesessions.safeguarding.application.CouncilReferrals;
+import org.safesessions.safeguarding.application.CouncilWebhooks;
 import org.safesessions.safeguarding.domain.Concern;
 import org.safesessions.safeguarding.domain.CouncilWebhook;
 import org.safesessions.safeguarding.domain.WebhookAttempt;
@@ -24,6 +25,7 @@ public final class CouncilViews {
     private CouncilViews() {
     }
 
+    @Schema(requiredProperties = {"id", "reference", "organisation", "subjectType", "categories", "risk", "method", "escalatedAt", "decisionDueAt"})
     public record ReferralSummary(UUID id, String reference, String organisation, SubjectType subjectType,
                                   Set<ConcernCategory> categories, RiskLevel risk, EscalationMethod method,
                                   OffsetDateTime escalatedAt, OffsetDateTime decisionDueAt,
@@ -35,6 +37,7 @@ public final class CouncilViews {
     }
 
     /** The referral itself: the concern as raised, the referral summary, and the council's own responses. */
+    @Schema(requiredProperties = {"referral", "narrative", "history"})
     public record Referral(ReferralSummary referral, UUID youngPersonId, LocalDate youngPersonDateOfBirth,
                            UUID sessionId, String narrative, List<ConcernViews.Entry> history) {
         public static Referral of(CouncilReferrals.Referral r) {
@@ -44,6 +47,7 @@ public final class CouncilViews {
         }
     }
 
+    @Schema(requiredProperties = {"council", "url", "registeredAt"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Webhook(String council, String url, OffsetDateTime registeredAt, String signingSecret) {
         public static Webhook of(CouncilWebhook w, String secret) {
@@ -51,12 +55,14 @@ public final class CouncilViews {
         }
     }
 
+    @Schema(requiredProperties = {"attemptedAt", "outcome", "durationMs"})
     public record Attempt(OffsetDateTime attemptedAt, Integer statusCode, String outcome, int durationMs) {
         public static Attempt of(WebhookAttempt a) {
             return new Attempt(a.attemptedAt, a.statusCode, a.outcome, a.durationMs);
         }
     }
 
+    @Schema(requiredProperties = {"id", "referralId", "type", "createdAt", "attempts", "history"})
     public record Delivery(UUID id, UUID referralId, String type, OffsetDateTime createdAt, int attempts,
                            OffsetDateTime deliveredAt, OffsetDateTime nextAttemptAt, List<Attempt> history) {
         public static Delivery of(CouncilWebhooks.DeliveryRecord r) {

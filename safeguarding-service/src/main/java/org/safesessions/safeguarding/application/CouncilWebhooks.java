@@ -1,4 +1,4 @@
-package org.safesessions.safeguarding.council;
+package org.safesessions.safeguarding.application;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,8 +9,8 @@ import org.safesessions.events.EventType;
 import org.safesessions.events.safeguarding.ConcernEscalatedV1;
 import org.safesessions.kit.crypto.FieldCipher;
 import org.safesessions.kit.domain.RecordNotFoundException;
-import org.safesessions.kit.domain.RuleViolationException;
 import org.safesessions.kit.rest.Page;
+import org.safesessions.kit.time.Time;
 import org.safesessions.safeguarding.domain.Concern;
 import org.safesessions.safeguarding.domain.CouncilWebhook;
 import org.safesessions.safeguarding.domain.WebhookAttempt;
@@ -18,9 +18,6 @@ import org.safesessions.safeguarding.domain.WebhookDelivery;
 
 import java.net.URI;
 import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +39,7 @@ public class CouncilWebhooks {
     FieldCipher cipher;
 
     @Inject
-    Clock clock;
+    Time time;
 
     @Inject
     ObjectMapper json;
@@ -53,16 +50,7 @@ public class CouncilWebhooks {
 
     @Transactional
     public Registered register(String council, String url, String registeredBy) {
-        URI uri;
-        try {
-            uri = URI.create(url.strip());
-        } catch (IllegalArgumentException e) {
-            throw new RuleViolationException("webhook-url-is-http", "the webhook url must be an absolute http(s) URL");
-        }
-        if (!uri.isAbsolute() || uri.getHost() == null
-                || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
-            throw new RuleViolationException("webhook-url-is-http", "the webhook url must be an absolute http(s) URL");
-        }
+        URI uri = CouncilWebhook.httpUrl(url);
         byte[] secretBytes = new byte[32];
         random.nextBytes(secretBytes);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
@@ -71,12 +59,7 @@ public class CouncilWebhooks {
             webhook = new CouncilWebhook();
             webhook.council = council;
         }
-        webhook.url = uri.toString();
-        var sealed = cipher.seal(secret, webhook.secretBinding());
-        webhook.secretKeyId = sealed.keyId();
-        webhook.secretCipher = sealed.cipherText();
-        webhook.registeredAt = now();
-        webhook.registeredBy = registeredBy;
+        webhook.register(uri, cipher.seal(secret, webhook.secretBinding()), time.now(), registeredBy);
         webhook.persist();
         return new Registered(webhook, secret);
     }
@@ -102,13 +85,9 @@ public class CouncilWebhooks {
         if (CouncilWebhook.findById(concern.escalatedCouncil) == null) {
             return;
         }
-        WebhookDelivery delivery = new WebhookDelivery();
-        delivery.id = UUID.randomUUID();
-        delivery.council = concern.escalatedCouncil;
-        delivery.concernId = concern.id;
-        delivery.eventType = ESCALATED;
+        UUID deliveryId = UUID.randomUUID();
         Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("deliveryId", delivery.id);
+        payload.put("deliveryId", deliveryId);
         payload.put("type", ESCALATED);
         payload.put("eventType", EventType.CONCERN_ESCALATED.type());
         payload.put("referralId", concern.id);
@@ -120,14 +99,13 @@ public class CouncilWebhooks {
         payload.put("escalatedAt", event.escalatedAt());
         payload.put("decisionDueAt", event.decisionDueAt());
         payload.put("referralPath", "/council/referrals/" + concern.id);
+        String body;
         try {
-            delivery.payload = json.writeValueAsString(payload);
+            body = json.writeValueAsString(payload);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        delivery.createdAt = now();
-        delivery.nextAttemptAt = delivery.createdAt;
-        delivery.persist();
+        WebhookDelivery.queue(deliveryId, concern.escalatedCouncil, concern.id, ESCALATED, body, time.now()).persist();
     }
 
     /** A delivery with its attempts, for the council to see what was pushed and when. */
@@ -138,9 +116,5 @@ public class CouncilWebhooks {
         var query = WebhookDelivery.<WebhookDelivery>find("council = ?1 order by createdAt desc, id", council);
         return new Page<>(query.page(page, size).list(), page, size, query.count())
                 .map(d -> new DeliveryRecord(d, WebhookAttempt.list("deliveryId = ?1 order by attemptedAt, id", d.id)));
-    }
-
-    private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 }

@@ -1,4 +1,4 @@
-package org.safesessions.safeguarding.service;
+package org.safesessions.safeguarding.client;
 
 import org.safesessions.kit.staff.StaffDirectory;
 import org.safesessions.kit.staff.StaffMember;

@@ -1,27 +1,24 @@
-package org.safesessions.safeguarding.council;
+package org.safesessions.safeguarding.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.safesessions.events.safeguarding.CouncilDecision;
 import org.safesessions.events.safeguarding.CouncilRespondedV1;
 import org.safesessions.kit.outbox.Outbox;
 import org.safesessions.kit.domain.RecordNotFoundException;
-import org.safesessions.kit.domain.RuleViolationException;
 import org.safesessions.kit.rest.Page;
 import org.safesessions.kit.tenancy.Roles;
+import org.safesessions.kit.time.Time;
 import org.safesessions.safeguarding.domain.AccessRecord;
 import org.safesessions.safeguarding.domain.ChronologyBody;
 import org.safesessions.safeguarding.domain.ChronologyKind;
 import org.safesessions.safeguarding.domain.Concern;
-import org.safesessions.safeguarding.rest.ConcernRequests;
-import org.safesessions.safeguarding.service.Chronology;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * What a partner council sees and does: the referrals escalated to its council (from any organisation), never
@@ -30,9 +27,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class CouncilReferrals {
 
-    /** Tolerated clock difference between a council's systems and ours for "decided at". */
-    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-
     @Inject
     Chronology chronology;
 
@@ -40,10 +34,14 @@ public class CouncilReferrals {
     Outbox outbox;
 
     @Inject
-    Clock clock;
+    Time time;
 
     /** A referral as the council reads it: the concern and the shared part of its chronology. */
     public record Referral(Concern concern, String narrative, List<Chronology.Entry> shared) {
+    }
+
+    /** A council's response to a referral: its decision, its own reference, and when it decided. */
+    public record Respond(CouncilDecision decision, String reference, OffsetDateTime decidedAt) {
     }
 
     public Page<Concern> list(String council, int page, int size) {
@@ -52,25 +50,18 @@ public class CouncilReferrals {
     }
 
     @Transactional
-    public Referral read(String council, UUID id, String client, java.util.function.Function<Concern, String> narrative) {
+    public Referral read(String council, UUID id, String client, Function<Concern, String> narrative) {
         Concern c = referral(council, id);
-        AccessRecord.record(c.id, client, Roles.PARTNER_COUNCIL, AccessRecord.View.COUNCIL_REFERRAL, now());
+        AccessRecord.record(c.id, client, Roles.PARTNER_COUNCIL, AccessRecord.View.COUNCIL_REFERRAL, time.now());
         return new Referral(c, narrative.apply(c), chronology.read(c.id, ChronologyKind::sharedWithCouncil));
     }
 
     @Transactional
-    public Concern respond(String council, UUID id, ConcernRequests.CouncilResponse response, String client) {
+    public Concern respond(String council, UUID id, Respond response, String client) {
         Concern c = Concern.lockForUpdate(id).filter(x -> council.equals(x.escalatedCouncil))
                 .orElseThrow(() -> new RecordNotFoundException("referral"));
-        OffsetDateTime now = now();
-        if (response.decidedAt().isAfter(now.plus(CLOCK_SKEW))) {
-            throw new RuleViolationException("decision-time-not-in-the-future", "decidedAt is in the future");
-        }
-        if (response.decidedAt().isBefore(c.escalatedAt.minus(CLOCK_SKEW))) {
-            throw new RuleViolationException("decision-time-after-escalation", "decidedAt is before the referral was made");
-        }
-        OffsetDateTime decidedAt = response.decidedAt().withOffsetSameInstant(ZoneOffset.UTC);
-        c.recordCouncilResponse(response.decision(), decidedAt);
+        OffsetDateTime now = time.now();
+        OffsetDateTime decidedAt = c.recordCouncilResponse(response.decision(), response.decidedAt(), now);
         chronology.append(c, ChronologyKind.COUNCIL_RESPONSE, client, now, null,
                 ChronologyBody.councilResponse(council, response.decision(), response.reference().strip(), decidedAt));
         outbox.publish(c.id, new CouncilRespondedV1(c.id, c.organisation, c.reference, council,
@@ -84,9 +75,5 @@ public class CouncilReferrals {
             throw new RecordNotFoundException("referral");
         }
         return c;
-    }
-
-    private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 }

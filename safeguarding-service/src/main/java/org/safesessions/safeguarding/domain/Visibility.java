@@ -1,9 +1,8 @@
-package org.safesessions.safeguarding.service;
+package org.safesessions.safeguarding.domain;
 
 import jakarta.persistence.Query;
 import org.safesessions.events.safeguarding.SubjectType;
 import org.safesessions.kit.staff.StaffDirectory;
-import org.safesessions.safeguarding.domain.Reader;
 
 import java.util.ArrayList;
 import java.util.HashMap;

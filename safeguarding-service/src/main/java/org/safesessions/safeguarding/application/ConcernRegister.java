@@ -1,4 +1,4 @@
-package org.safesessions.safeguarding.service;
+package org.safesessions.safeguarding.application;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,20 +17,18 @@ import org.safesessions.kit.domain.RuleViolationException;
 import org.safesessions.kit.rest.Page;
 import org.safesessions.kit.staff.StaffDirectory;
 import org.safesessions.kit.staff.StaffMember;
+import org.safesessions.kit.time.Time;
 import org.safesessions.safeguarding.domain.AccessRecord;
 import org.safesessions.safeguarding.domain.ChronologyBody;
 import org.safesessions.safeguarding.domain.ChronologyKind;
 import org.safesessions.safeguarding.domain.Concern;
 import org.safesessions.safeguarding.domain.ConcernStatus;
 import org.safesessions.safeguarding.domain.Reader;
-import org.safesessions.safeguarding.rest.ConcernRequests.Raise;
+import org.safesessions.safeguarding.domain.Visibility;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -42,12 +40,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class ConcernRegister {
 
-
     @Inject
     Outbox outbox;
 
     @Inject
-    Clock clock;
+    Time time;
 
     @Inject
     FieldCipher cipher;
@@ -75,21 +72,19 @@ public class ConcernRegister {
                              String sourceEventId, String raisedBy) {
     }
 
+    /** A concern as staff raise it: a young person named by id, a member of staff by user name (any case). */
+    public record RaiseConcern(SubjectType subjectType, UUID youngPersonId, String staffUserName,
+                               LocalDate youngPersonDateOfBirth, UUID sessionId, Set<ConcernCategory> categories,
+                               RiskLevel risk, String narrative) {
+    }
+
     /**
      * Raises a concern staff typed in. An allegation names a real, enabled member of staff of the same organisation,
      * typed in any case (422 {@code allegation-subject-must-be-staff-of-organisation} otherwise); Keycloak is asked
      * before the transaction starts, and while it is away the answer is 503, never a guess.
      */
-    public Concern raise(String organisation, Raise request, String raisedBy) {
-        if (request.subjectType() == SubjectType.YOUNG_PERSON && request.youngPersonId() == null) {
-            throw new RuleViolationException("young-person-concern-names-the-young-person",
-                    "a concern about a young person needs youngPersonId");
-        }
-        if (request.subjectType() == SubjectType.STAFF_MEMBER
-                && (request.staffUserName() == null || request.staffUserName().isBlank())) {
-            throw new RuleViolationException("staff-allegation-names-the-member-of-staff",
-                    "an allegation against staff needs staffUserName");
-        }
+    public Concern raise(String organisation, RaiseConcern request, String raisedBy) {
+        Concern.checkSubjectNamed(request.subjectType(), request.youngPersonId(), request.staffUserName());
         StaffMember subject = null;
         if (request.subjectType() == SubjectType.STAFF_MEMBER) {
             subject = staff.byUserName(organisation, request.staffUserName())
@@ -110,29 +105,11 @@ public class ConcernRegister {
     /** Raises a concern inside the caller's transaction (a REST request, or an event being consumed). */
     @Transactional(Transactional.TxType.MANDATORY)
     public Concern raise(NewConcern n) {
-        OffsetDateTime now = now();
-        Concern c = new Concern();
-        c.id = UUID.randomUUID();
-        c.organisation = n.organisation();
-        c.reference = nextReference(now);
-        c.subjectType = n.subjectType();
-        c.subjectYoungPersonId = n.youngPersonId();
-        c.subjectStaffId = n.staffUserId();
-        c.subjectStaffUser = n.staffUserName();
-        c.subjectDateOfBirth = n.dateOfBirth();
-        c.sessionId = n.sessionId();
-        c.categories = EnumSet.copyOf(n.categories());
-        c.risk = n.risk();
-        c.status = ConcernStatus.RAISED;
-        c.source = n.source();
-        c.sourceEventId = n.sourceEventId();
-        c.raisedBy = n.raisedBy();
-        c.raisedAt = now;
+        OffsetDateTime now = time.now();
+        Concern c = Concern.raise(UUID.randomUUID(), n.organisation(), nextReference(now), n.subjectType(),
+                n.youngPersonId(), n.staffUserId(), n.staffUserName(), n.dateOfBirth(), n.sessionId(), n.categories(),
+                n.risk(), n.source(), n.sourceEventId(), n.raisedBy(), now, settings.acknowledgementWithin());
         c.sealNarrative(cipher.seal(n.narrative(), c.narrativeBinding()));
-        if (c.risk == RiskLevel.IMMEDIATE_DANGER) {
-            c.acknowledgementDueAt = now.plus(settings.acknowledgementWithin());
-        }
-        c.reviewDueOn = Concern.reviewDate(c.subjectDateOfBirth, now);
         c.persist();
         chronology.append(c, ChronologyKind.RAISED, n.raisedBy(), now, null, ChronologyBody.text(n.narrative()));
         outbox.publish(c.id, new ConcernRaisedV1(c.id, c.organisation, c.reference, c.subjectType,
@@ -171,7 +148,7 @@ public class ConcernRegister {
     @Transactional
     public Concern read(Reader reader, UUID id, AccessRecord.View view, String role) {
         Concern c = visible(reader, id);
-        AccessRecord.record(c.id, reader.userName(), role, view, now());
+        AccessRecord.record(c.id, reader.userName(), role, view, time.now());
         return c;
     }
 
@@ -212,7 +189,4 @@ public class ConcernRegister {
         return "SG-%d-%06d".formatted(now.getYear(), n);
     }
 
-    private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-    }
 }

@@ -1,4 +1,4 @@
-package org.safesessions.safeguarding.council;
+package org.safesessions.safeguarding.client;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;

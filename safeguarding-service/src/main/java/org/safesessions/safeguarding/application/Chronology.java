@@ -1,4 +1,4 @@
-package org.safesessions.safeguarding.service;
+package org.safesessions.safeguarding.application;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,10 +1,9 @@
-package org.safesessions.safeguarding.sessions;
+package org.safesessions.safeguarding.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.safesessions.events.CloudEvent;
 import org.safesessions.events.EventType;
 import org.safesessions.events.safeguarding.ConcernCategory;
 import org.safesessions.events.safeguarding.ConcernSource;
@@ -13,10 +12,11 @@ import org.safesessions.events.safeguarding.SubjectType;
 import org.safesessions.events.session.SessionTerminatedEarlyV1;
 import org.safesessions.events.session.TerminationReason;
 import org.safesessions.events.session.UnknownParticipantJoinedV1;
+import org.safesessions.kit.inbox.EventHandlers;
 import org.safesessions.kit.inbox.Inbox;
 import org.safesessions.safeguarding.domain.Concern;
-import org.safesessions.safeguarding.service.ConcernRegister;
-import org.safesessions.safeguarding.service.ConcernRegister.NewConcern;
+import org.safesessions.safeguarding.application.ConcernRegister;
+import org.safesessions.safeguarding.application.ConcernRegister.NewConcern;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -40,19 +40,16 @@ public class SessionEventConcerns {
     @Inject
     ConcernRegister register;
 
+    /** One handler per event type; other session events are not safeguarding matters. */
+    private final EventHandlers handlers = EventHandlers.builder()
+            .onEvent(EventType.UNKNOWN_PARTICIPANT_JOINED, (event, joined) -> unknownParticipant(event.id(), joined))
+            .onEvent(EventType.SESSION_TERMINATED_EARLY, (event, ended) -> terminatedEarly(event.id(), ended))
+            .build();
+
     @Incoming("session-events")
     @Blocking
     public void onSessionEvent(String record) {
-        inbox.process(CONSUMER, record, this::apply);
-    }
-
-    void apply(CloudEvent event) {
-        if (EventType.UNKNOWN_PARTICIPANT_JOINED.type().equals(event.type())) {
-            unknownParticipant(event.id(), event.payload(EventType.UNKNOWN_PARTICIPANT_JOINED));
-        } else if (EventType.SESSION_TERMINATED_EARLY.type().equals(event.type())) {
-            terminatedEarly(event.id(), event.payload(EventType.SESSION_TERMINATED_EARLY));
-        }
-        // other session events are not safeguarding matters
+        inbox.process(CONSUMER, record, handlers);
     }
 
     private void unknownParticipant(String eventId, UnknownParticipantJoinedV1 joined) {

@@ -1,4 +1,4 @@
-package org.safesessions.safeguarding.service;
+package org.safesessions.safeguarding.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -6,10 +6,10 @@ import jakarta.transaction.Transactional;
 import org.safesessions.events.safeguarding.ConcernAcknowledgedV1;
 import org.safesessions.events.safeguarding.ConcernClosedV1;
 import org.safesessions.events.safeguarding.ConcernEscalatedV1;
+import org.safesessions.events.safeguarding.EscalationMethod;
 import org.safesessions.kit.outbox.Outbox;
 import org.safesessions.kit.domain.RecordNotFoundException;
-import org.safesessions.kit.domain.RuleViolationException;
-import org.safesessions.safeguarding.council.CouncilWebhooks;
+import org.safesessions.kit.time.Time;
 import org.safesessions.safeguarding.domain.BankHoliday;
 import org.safesessions.safeguarding.domain.ChronologyBody;
 import org.safesessions.safeguarding.domain.ChronologyKind;
@@ -18,12 +18,11 @@ import org.safesessions.safeguarding.domain.ConcernStatus;
 import org.safesessions.safeguarding.domain.ConfidentialityDecision;
 import org.safesessions.safeguarding.domain.Reader;
 import org.safesessions.safeguarding.domain.WorkingDays;
-import org.safesessions.safeguarding.rest.ConcernRequests;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -37,7 +36,7 @@ public class ConcernWorkflow {
     Outbox outbox;
 
     @Inject
-    Clock clock;
+    Time time;
 
     @Inject
     Chronology chronology;
@@ -48,10 +47,31 @@ public class ConcernWorkflow {
     @Inject
     CouncilWebhooks webhooks;
 
+    /** Starts the review, optionally with a first note. */
+    public record StartReview(String text) {
+    }
+
+    /** Puts the concern under monitoring, saying why. */
+    public record Monitor(String text) {
+    }
+
+    /** Refers the concern to a partner council, by its local authority code (e.g. E09000024). */
+    public record Escalate(String council, EscalationMethod method, String reference, String referralSummary) {
+    }
+
+    /** Closes the concern; the reason is required. */
+    public record Close(String reason) {
+    }
+
+    /** An entry a DSL writes: a note, a private session, a confidentiality decision, an outcome. */
+    public record RecordEntry(ChronologyKind kind, String text, UUID corrects, ConfidentialityDecision decision,
+                              String justification, String decidedBy, List<String> informed) {
+    }
+
     @Transactional
     public Concern acknowledge(Reader dsl, UUID id) {
         Concern c = locked(dsl, id);
-        OffsetDateTime now = now();
+        OffsetDateTime now = time.now();
         c.acknowledge(dsl.userName(), now);
         chronology.append(c, ChronologyKind.ACKNOWLEDGED, dsl.userName(), now, null, ChronologyBody.text(null));
         outbox.publish(c.id,
@@ -60,9 +80,9 @@ public class ConcernWorkflow {
     }
 
     @Transactional
-    public Concern startReview(Reader dsl, UUID id, ConcernRequests.Review request) {
+    public Concern startReview(Reader dsl, UUID id, StartReview request) {
         Concern c = locked(dsl, id);
-        OffsetDateTime now = now();
+        OffsetDateTime now = time.now();
         c.moveTo(ConcernStatus.UNDER_REVIEW);
         chronology.append(c, ChronologyKind.REVIEW_STARTED, dsl.userName(), now, null,
                 ChronologyBody.text(request == null ? null : request.text()));
@@ -70,9 +90,9 @@ public class ConcernWorkflow {
     }
 
     @Transactional
-    public Concern monitor(Reader dsl, UUID id, ConcernRequests.Monitoring request) {
+    public Concern monitor(Reader dsl, UUID id, Monitor request) {
         Concern c = locked(dsl, id);
-        OffsetDateTime now = now();
+        OffsetDateTime now = time.now();
         c.moveTo(ConcernStatus.MONITORING);
         chronology.append(c, ChronologyKind.MONITORING, dsl.userName(), now, null, ChronologyBody.text(request.text()));
         return c;
@@ -80,9 +100,9 @@ public class ConcernWorkflow {
 
     /** Refers the concern to a partner council; its decision falls due after the configured working days. */
     @Transactional
-    public Concern escalate(Reader dsl, UUID id, ConcernRequests.Escalation request) {
+    public Concern escalate(Reader dsl, UUID id, Escalate request) {
         Concern c = locked(dsl, id);
-        OffsetDateTime now = now();
+        OffsetDateTime now = time.now();
         OffsetDateTime due = decisionDue(now);
         c.escalate(request.council(), request.method(), now, due);
         chronology.append(c, ChronologyKind.ESCALATION, dsl.userName(), now, null,
@@ -96,9 +116,9 @@ public class ConcernWorkflow {
     }
 
     @Transactional
-    public Concern close(Reader dsl, UUID id, ConcernRequests.Closure request) {
+    public Concern close(Reader dsl, UUID id, Close request) {
         Concern c = locked(dsl, id);
-        OffsetDateTime now = now();
+        OffsetDateTime now = time.now();
         c.close(now);
         chronology.append(c, ChronologyKind.CLOSURE, dsl.userName(), now, null, ChronologyBody.text(request.reason()));
         outbox.publish(c.id, new ConcernClosedV1(c.id, c.organisation, c.reference, now));
@@ -107,32 +127,11 @@ public class ConcernWorkflow {
 
     /** A DSL's own entry: a note, a private session held, a confidentiality decision or an outcome. */
     @Transactional
-    public Chronology.Entry record(Reader dsl, UUID id, ConcernRequests.NewEntry request) {
-        if (!request.kind().writtenByHand()) {
-            throw new RuleViolationException("entry-kind-written-by-the-workflow",
-                    request.kind() + " entries are written by the workflow itself");
-        }
-        ChronologyBody body;
-        if (request.kind() == ChronologyKind.CONFIDENTIALITY_DECISION) {
-            if (request.decision() == null || blank(request.justification()) || blank(request.decidedBy())
-                    || request.informed() == null) {
-                throw new RuleViolationException("confidentiality-decision-records-justification-decider-and-informed",
-                        "a confidentiality decision needs decision, justification, decidedBy and informed");
-            }
-            if (request.decision() == ConfidentialityDecision.BREAK_CONFIDENTIALITY && request.informed().isEmpty()) {
-                throw new RuleViolationException("confidentiality-decision-records-justification-decider-and-informed",
-                        "breaking confidentiality names who was informed");
-            }
-            body = ChronologyBody.confidentiality(request.text(), request.decision(), request.justification(),
-                    request.decidedBy(), request.informed());
-        } else {
-            if (blank(request.text())) {
-                throw new RuleViolationException("chronology-entry-has-text", "this entry needs text");
-            }
-            body = ChronologyBody.text(request.text());
-        }
+    public Chronology.Entry record(Reader dsl, UUID id, RecordEntry request) {
+        ChronologyBody body = ChronologyBody.writtenByHand(request.kind(), request.text(), request.decision(),
+                request.justification(), request.decidedBy(), request.informed());
         Concern c = locked(dsl, id);
-        return new Chronology.Entry(chronology.append(c, request.kind(), dsl.userName(), now(), request.corrects(), body), body);
+        return new Chronology.Entry(chronology.append(c, request.kind(), dsl.userName(), time.now(), request.corrects(), body), body);
     }
 
     private OffsetDateTime decisionDue(OffsetDateTime escalatedAt) {
@@ -150,11 +149,4 @@ public class ConcernWorkflow {
         return c;
     }
 
-    private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
 }

@@ -1,12 +1,10 @@
-package org.safesessions.safeguarding.clocks;
+package org.safesessions.safeguarding.application;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.safesessions.events.safeguarding.SafeguardingClock;
-import org.safesessions.events.safeguarding.SafeguardingClockBreachedV1;
 import org.safesessions.kit.outbox.Outbox;
 import org.safesessions.kit.rest.Page;
 import org.safesessions.safeguarding.domain.Concern;
@@ -14,11 +12,11 @@ import org.safesessions.safeguarding.domain.Reader;
 import org.jboss.logging.Logger;
 import org.safesessions.kit.staff.StaffDirectory;
 import org.safesessions.kit.staff.StaffDirectoryUnavailableException;
-import org.safesessions.safeguarding.service.Visibility;
+import org.safesessions.kit.time.Time;
+import org.safesessions.kit.work.DueRows;
+import org.safesessions.safeguarding.domain.Visibility;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -41,7 +39,7 @@ public class SafeguardingClocks {
     Outbox outbox;
 
     @Inject
-    Clock clock;
+    Time time;
 
     @Inject
     StaffDirectory staff;
@@ -67,46 +65,36 @@ public class SafeguardingClocks {
         return raised;
     }
 
-    @SuppressWarnings("unchecked")
     private int acknowledgementBreaches() {
-        OffsetDateTime now = now();
-        List<UUID> due = em.createNativeQuery("""
-                        select id from concern
-                        where status = 'RAISED' and acknowledgement_due_at <= ?1 and acknowledgement_breached_at is null
-                        order by acknowledgement_due_at limit ?2 for update skip locked""", UUID.class)
-                .setParameter(1, now).setParameter(2, BATCH).getResultList();
+        OffsetDateTime now = time.now();
+        List<UUID> due = DueRows.claim(em, "concern",
+                "status = 'RAISED' and acknowledgement_due_at <= ?1 and acknowledgement_breached_at is null",
+                "acknowledgement_due_at", BATCH, now);
         int raised = 0;
         for (UUID id : due) {
             Concern c = em.find(Concern.class, id);
             if (!subjectKnown(c)) {
                 continue;
             }
-            c.acknowledgementBreachedAt = now;
-            outbox.publish(c.id, new SafeguardingClockBreachedV1(c.id, c.organisation, c.reference,
-                    SafeguardingClock.ACKNOWLEDGEMENT, c.risk, c.acknowledgementDueAt, now, c.subjectStaffId));
+            outbox.publish(c.id, c.breachAcknowledgementClock(now));
             raised++;
         }
         return raised;
     }
 
-    @SuppressWarnings("unchecked")
     private int councilDecisionBreaches() {
-        OffsetDateTime now = now();
-        List<UUID> due = em.createNativeQuery("""
-                        select id from concern
-                        where council_decision_due_at <= ?1 and council_decided_at is null
-                          and council_decision_breached_at is null and status <> 'CLOSED'
-                        order by council_decision_due_at limit ?2 for update skip locked""", UUID.class)
-                .setParameter(1, now).setParameter(2, BATCH).getResultList();
+        OffsetDateTime now = time.now();
+        List<UUID> due = DueRows.claim(em, "concern",
+                "council_decision_due_at <= ?1 and council_decided_at is null"
+                        + " and council_decision_breached_at is null and status <> 'CLOSED'",
+                "council_decision_due_at", BATCH, now);
         int raised = 0;
         for (UUID id : due) {
             Concern c = em.find(Concern.class, id);
             if (!subjectKnown(c)) {
                 continue;
             }
-            c.councilDecisionBreachedAt = now;
-            outbox.publish(c.id, new SafeguardingClockBreachedV1(c.id, c.organisation, c.reference,
-                    SafeguardingClock.COUNCIL_DECISION, c.risk, c.councilDecisionDueAt, now, c.subjectStaffId));
+            outbox.publish(c.id, c.breachCouncilDecisionClock(now));
             raised++;
         }
         return raised;
@@ -114,7 +102,7 @@ public class SafeguardingClocks {
 
     /** Concerns with a clock past due now (breach raised or not yet), most overdue first; never one about the reader. */
     public Page<Concern> overdue(Reader reader, int page, int size) {
-        OffsetDateTime now = now();
+        OffsetDateTime now = time.now();
         Visibility visible = Visibility.of(reader);
         String where = " from Concern c where " + visible.condition()
                 + " and ((c.status = org.safesessions.safeguarding.domain.ConcernStatus.RAISED and c.acknowledgementDueAt <= :now)"
@@ -146,9 +134,5 @@ public class SafeguardingClocks {
             LOG.warnf("clock breach of concern %s waits: the staff directory is unavailable", c.id);
             return false;
         }
-    }
-
-    private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 }

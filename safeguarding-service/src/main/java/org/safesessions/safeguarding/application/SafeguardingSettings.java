@@ -1,4 +1,4 @@
-package org.safesessions.safeguarding.service;
+package org.safesessions.safeguarding.application;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
