@@ -21,13 +21,13 @@ import org.safesessions.kit.rest.Page;
 import org.safesessions.kit.rest.PageRequest;
 import org.safesessions.kit.tenancy.Caller;
 import org.safesessions.kit.tenancy.Roles;
-import org.safesessions.notification.delivery.Channel;
-import org.safesessions.notification.delivery.Delivery;
-import org.safesessions.notification.delivery.DeliveryStatus;
-import org.safesessions.notification.feed.FeedHub;
-import org.safesessions.notification.feed.FeedItem;
+import org.safesessions.kit.time.Time;
+import org.safesessions.notification.application.FeedHub;
+import org.safesessions.notification.application.FeedItem;
+import org.safesessions.notification.domain.Channel;
+import org.safesessions.notification.domain.Delivery;
+import org.safesessions.notification.domain.DeliveryStatus;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -50,7 +50,7 @@ public class MyNotificationsResource {
     FeedHub hub;
 
     @Inject
-    Clock clock;
+    Time time;
 
     @GET
     public Page<FeedItem> list(@Valid @BeanParam PageRequest page, @QueryParam("unread") boolean unreadOnly) {
@@ -74,7 +74,7 @@ public class MyNotificationsResource {
     public FeedItem markRead(@PathParam("id") UUID id) {
         Delivery d = find(id);
         if (d.readAt == null) {
-            d.readAt = OffsetDateTime.now(clock);
+            d.readAt = time.now();
         }
         return FeedItem.of(d);
     }

@@ -16,11 +16,11 @@ import org.safesessions.kit.rest.Page;
 import org.safesessions.kit.rest.PageRequest;
 import org.safesessions.kit.tenancy.Caller;
 import org.safesessions.kit.tenancy.Roles;
-import org.safesessions.notification.delivery.Channel;
-import org.safesessions.notification.delivery.Delivery;
-import org.safesessions.notification.delivery.DeliveryStatus;
+import org.safesessions.kit.time.Time;
+import org.safesessions.notification.domain.Channel;
+import org.safesessions.notification.domain.Delivery;
+import org.safesessions.notification.domain.DeliveryStatus;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -33,7 +33,7 @@ public class NotificationsResource {
     Caller caller;
 
     @Inject
-    Clock clock;
+    Time time;
 
     public record DeliveryView(UUID id, String eventId, String template, Delivery.RecipientKind recipientKind,
                                UUID recipientId, Channel channel, boolean urgent, DeliveryStatus status,
@@ -66,7 +66,7 @@ public class NotificationsResource {
         // one conditional update: a message the dispatcher is sending (or has sent) meanwhile is never re-queued
         int requeued = Delivery.update("status = ?1, statusReason = ?2, nextAttemptAt = ?3, handedOverAt = null "
                         + "where id = ?4 and organisation = ?5 and status in (?6, ?7)",
-                DeliveryStatus.QUEUED, "retried by " + caller.userName(), OffsetDateTime.now(clock), id,
+                DeliveryStatus.QUEUED, "retried by " + caller.userName(), time.now(), id,
                 caller.organisation(), DeliveryStatus.DEAD_LETTERED, DeliveryStatus.FAILED);
         Delivery d = find(id);
         if (requeued == 0) {

@@ -19,11 +19,11 @@ import org.safesessions.kit.rest.PageRequest;
 import org.safesessions.kit.staff.StaffDirectory;
 import org.safesessions.kit.staff.StaffMember;
 import org.safesessions.kit.tenancy.Caller;
-import org.safesessions.notification.staff.StaffContact;
-import org.safesessions.notification.staff.StaffContact.PreferredChannel;
-import org.safesessions.notification.staff.StaffRole;
+import org.safesessions.kit.time.Time;
+import org.safesessions.notification.domain.StaffContact.PreferredChannel;
+import org.safesessions.notification.domain.StaffContact;
+import org.safesessions.notification.domain.StaffRole;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -50,7 +50,7 @@ public class StaffResource {
     StaffDirectory directory;
 
     @Inject
-    Clock clock;
+    Time time;
 
     /** A member of staff: Keycloak's id, canonical user name, name, email and roles, beside this service's contacts. */
     public record StaffView(String id, String userName, String displayName, String email, Set<StaffRole> roles,
@@ -109,7 +109,7 @@ public class StaffResource {
         contact.preferredChannel = entry.preferredChannel() != null ? entry.preferredChannel() : PreferredChannel.EMAIL;
         contact.quietHours = Boolean.TRUE.equals(entry.quietHours());
         contact.updatedBy = caller.userName();
-        contact.updatedAt = OffsetDateTime.now(clock);
+        contact.updatedAt = time.now();
         if (created) {
             contact.persist();
         }

@@ -18,14 +18,14 @@ import org.safesessions.kit.domain.RecordNotFoundException;
 import org.safesessions.kit.domain.RuleViolationException;
 import org.safesessions.kit.tenancy.Caller;
 import org.safesessions.kit.tenancy.Roles;
-import org.safesessions.notification.templates.MessageData;
-import org.safesessions.notification.templates.MessageTemplate;
-import org.safesessions.notification.templates.MessageTemplates;
-import org.safesessions.notification.templates.RenderedMessage;
-import org.safesessions.notification.templates.TemplateOverride;
-import org.safesessions.notification.templates.TemplateSource;
+import org.safesessions.kit.time.Time;
+import org.safesessions.notification.application.MessageData;
+import org.safesessions.notification.application.MessageTemplates;
+import org.safesessions.notification.domain.MessageTemplate;
+import org.safesessions.notification.domain.RenderedMessage;
+import org.safesessions.notification.domain.TemplateOverride;
+import org.safesessions.notification.domain.TemplateSource;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -45,7 +45,7 @@ public class TemplatesResource {
     MessageTemplates templates;
 
     @Inject
-    Clock clock;
+    Time time;
 
     @ConfigProperty(name = "notification.portal-url")
     String portalUrl;
@@ -93,7 +93,7 @@ public class TemplatesResource {
         saved.textBody = edit.text();
         saved.htmlBody = edit.html();
         saved.updatedBy = caller.userName();
-        saved.updatedAt = OffsetDateTime.now(clock);
+        saved.updatedAt = time.now();
         saved.persist();
         return view(template);
     }
