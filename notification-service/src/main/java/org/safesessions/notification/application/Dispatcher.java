@@ -3,6 +3,7 @@ package org.safesessions.notification.application;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -13,7 +14,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 import org.safesessions.kit.time.Time;
-import org.safesessions.kit.work.CoalescingRunner;
+import org.safesessions.kit.work.Backoff;
+import org.safesessions.kit.work.DueRows;
+import org.safesessions.kit.work.DueWork;
+import org.safesessions.kit.work.DueWorker;
 import org.safesessions.notification.client.MessageSender;
 import org.safesessions.notification.client.Outgoing;
 import org.safesessions.notification.domain.Delivery;
@@ -22,38 +26,39 @@ import org.safesessions.notification.domain.DeliveryStatus;
 import org.safesessions.notification.domain.QuietHours;
 import org.safesessions.notification.domain.RecipientUnavailableException;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
- * Sends due messages.
+ * Sends due messages: the {@link DueWork} of delivery records, run by a concurrent {@link DueWorker} (up to
+ * {@code concurrency} messages in flight, so a slow SMTP conversation holds up one sender, not the rest).
  * <p>
- * Each is claimed (SENDING, with a lease) in a short transaction with {@code FOR UPDATE SKIP LOCKED}, so two replicas
- * never take the same message; it is sent outside any transaction, then its outcome is recorded.
+ * Each is claimed in a short transaction with {@code FOR UPDATE SKIP LOCKED} ({@link DueRows}), so two replicas never
+ * take the same message, and leased ({@link Delivery#claim}); it is sent outside any transaction, then its outcome is
+ * recorded on the delivery ({@link Delivery#sent}, {@link Delivery#suppressed}, {@link Delivery#failed}). Just before a
+ * message is handed to SMTP or the SMS provider, that is committed ({@link Delivery#handedOver}): a lease that runs out
+ * after it means the outcome is unknown, and the message is dead-lettered rather than resent (see {@link Delivery}).
+ * The window is the milliseconds of one SMTP conversation, and urgent staff alerts also go to the in-app feed, which
+ * is written in the same transaction as its record and so is never ambiguous. Each email carries a Message-ID derived
+ * from the delivery id, so a manual retry of a message that did arrive is recognisably the same message.
  * <p>
- * <b>Restart mid-send.</b> Just before a message is handed to SMTP or the SMS provider, {@code handed_over_at} is
- * committed. If the sender then dies before recording the outcome, nobody knows whether the channel took the
- * message. When its lease runs out, a claim that never reached hand-over is simply sent again (nothing left the
- * service); one that did is <i>not</i> resent but dead-lettered as "outcome unknown", visible to managers who can
- * retry it after checking. That favours "never twice" over "always", as SPEC §6 asks; the window is the
- * milliseconds of one SMTP conversation, and urgent staff alerts also go to the in-app feed, which is written in
- * the same transaction as its record and so is never ambiguous. Each email carries a Message-ID derived from the
- * delivery id, so a manual retry of a message that did arrive is recognisably the same message.
- * <p>
- * Failures back off exponentially and end dead-lettered. Family messages due in quiet hours wait for the morning.
+ * Failures back off exponentially ({@link Backoff}) and end dead-lettered. Family messages due in quiet hours wait
+ * for the morning.
  */
 @ApplicationScoped
-public class Dispatcher {
+public class Dispatcher implements DueWork<UUID> {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
-    static final String OUTCOME_UNKNOWN = "outcome unknown: the service stopped while the channel had the message; "
-            + "not resent, to avoid sending it twice";
+
+    /** Due: waiting, failed and due for a retry, or claimed but its lease ran out. */
+    private static final String DUE = "status in ('QUEUED', 'FAILED', 'SENDING') and next_attempt_at <= ?1";
+    /** Urgent first, then the longest due. */
+    private static final String ORDER = "urgent desc, next_attempt_at";
 
     @Inject
     EntityManager em;
@@ -79,14 +84,13 @@ public class Dispatcher {
     @Inject
     Event<DispatchRequested> requested;
 
-    private final CoalescingRunner runner = new CoalescingRunner(this::dispatchDue);
-    private volatile ExecutorService senders;
-    private volatile Semaphore slots;
-    private volatile boolean moreDue;
+    private DueWorker<UUID> worker;
+    private Backoff backoff;
 
-    @jakarta.annotation.PostConstruct
+    @PostConstruct
     void init() {
-        slots = new Semaphore(settings.concurrency());
+        backoff = new Backoff(settings.firstRetryAfter(), settings.maxRetryAfter());
+        worker = DueWorker.concurrent("notification-sender", this, settings.batchSize(), settings.concurrency());
     }
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveryQueue.Queued queued) {
@@ -94,159 +98,81 @@ public class Dispatcher {
     }
 
     void onRequested(@ObservesAsync DispatchRequested request) {
-        runner.request();
+        worker.request();
     }
 
     @Scheduled(every = "${notification.dispatch.interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledPass() {
-        runner.request();
+        worker.request();
     }
 
     void onStop(@Observes ShutdownEvent stop) {
-        if (senders != null) {
-            senders.shutdown();
-        }
+        worker.stop();
     }
 
     /**
-     * Claims as many due messages as there are free senders and hands them over; returns how many. It does not wait
-     * for them: a slow SMTP conversation holds up one sender, not the rest. A sender that finishes while more may be
-     * due asks for another pass.
+     * Claims up to {@code limit} due messages, oldest first but urgent ones before all: rows another replica holds are
+     * skipped; a family message in quiet hours is put back until the morning; a lease that ran out is taken up again
+     * only if its message never reached the channel.
      */
-    public int dispatchDue() {
-        try {
-            int total = 0;
-            while (true) {
-                int wanted = Math.min(slots.availablePermits(), settings.batchSize());
-                if (wanted == 0) {
-                    moreDue = true;
-                    return total;
-                }
-                List<UUID> claimed = QuarkusTransaction.requiringNew().call(() -> claimBatch(wanted));
-                moreDue = claimed.size() == wanted;
-                for (UUID id : claimed) {
-                    slots.acquireUninterruptibly();
-                    senders().execute(() -> {
-                        try {
-                            deliver(id);
-                        } finally {
-                            slots.release();
-                            if (moreDue) {
-                                runner.request();
-                            }
-                        }
-                    });
-                }
-                total += claimed.size();
-                if (!moreDue) {
-                    return total;
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.warnf("dispatch pass failed: %s", e.getClass().getSimpleName());
-            return 0;
-        }
-    }
-
-    private ExecutorService senders() {
-        if (senders == null) {
-            synchronized (this) {
-                if (senders == null) {
-                    senders = Executors.newFixedThreadPool(settings.concurrency(), r -> {
-                        Thread t = new Thread(r, "notification-sender");
-                        t.setDaemon(true);
-                        return t;
-                    });
-                }
-            }
-        }
-        return senders;
-    }
-
-    /**
-     * Claims due messages in a short transaction: SENDING, leased for a while. Rows another replica holds are
-     * skipped; a family message in quiet hours is put back until the morning; a lease that ran out is taken up
-     * again only if its message never reached the channel.
-     */
-    private List<UUID> claimBatch(int limit) {
+    @Override
+    public List<UUID> claim(int limit) {
         OffsetDateTime now = time.now();
-        List<Delivery> due = em.createQuery("""
-                        from Delivery where status in (:queued, :failed, :sending) and nextAttemptAt <= :now
-                        order by urgent desc, nextAttemptAt""", Delivery.class)
-                .setParameter("queued", DeliveryStatus.QUEUED)
-                .setParameter("failed", DeliveryStatus.FAILED)
-                .setParameter("sending", DeliveryStatus.SENDING)
-                .setParameter("now", now)
-                .setMaxResults(limit)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .setHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED
-                .getResultList();
-        List<UUID> claimed = new java.util.ArrayList<>();
-        for (Delivery delivery : due) {
-            if (delivery.status == DeliveryStatus.SENDING && delivery.handedOverAt != null) {
-                delivery.status = DeliveryStatus.DEAD_LETTERED;
-                delivery.statusReason = OUTCOME_UNKNOWN;
-                LOG.errorf("message %s: %s", delivery.id, OUTCOME_UNKNOWN);
-                continue;
+        List<UUID> due = DueRows.claim(em, "delivery", DUE, ORDER, limit, now);
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Delivery> rows = em.createQuery("from Delivery where id in :ids", Delivery.class)
+                .setParameter("ids", due).getResultStream().collect(Collectors.toMap(d -> d.id, d -> d));
+        List<UUID> claimed = new ArrayList<>();
+        for (UUID id : due) {
+            switch (rows.get(id).claim(now, settings.sendingLease(), quietHours)) {
+                case CLAIMED -> claimed.add(id);
+                case OUTCOME_UNKNOWN -> LOG.errorf("message %s: %s", id, Delivery.OUTCOME_UNKNOWN);
+                case HELD -> { }
             }
-            Optional<OffsetDateTime> held = quietHours.holdUntil(delivery, now);
-            if (held.isPresent()) {
-                delivery.status = DeliveryStatus.QUEUED;
-                delivery.statusReason = "held for quiet hours";
-                delivery.nextAttemptAt = held.get();
-                continue;
-            }
-            delivery.status = DeliveryStatus.SENDING;
-            delivery.attempts++;
-            delivery.nextAttemptAt = now.plus(settings.sendingLease());
-            claimed.add(delivery.id);
         }
         return claimed;
     }
 
     /** Prepares one claimed message, hands it to its channel outside any transaction, then records how it went. */
-    private void deliver(UUID id) {
+    @Override
+    public void perform(UUID id) {
         try {
             Delivery delivery = QuarkusTransaction.requiringNew().call(() -> em.find(Delivery.class, id));
             Outgoing outgoing;
             try {
                 outgoing = sender.prepare(delivery);
             } catch (RecipientUnavailableException e) {
-                record(id, DeliveryStatus.SUPPRESSED, e.getMessage());
+                record(id, d -> d.suppressed(e.getMessage()));
                 return;
             } catch (RuntimeException e) {
-                record(id, DeliveryStatus.FAILED, kinds(e));
+                failed(id, kinds(e));
                 return;
             }
             switch (outgoing) {
                 case Outgoing.Addressed addressed -> QuarkusTransaction.requiringNew().run(() -> {
                     addressed.messages().forEach(queue::queue);
-                    apply(id, DeliveryStatus.SENT, "addressed to " + addressed.messages().size() + " recipient(s)");
+                    outcome(id, d -> d.sent(time.now(), "addressed to " + addressed.messages().size() + " recipient(s)"));
                 });
                 case Outgoing.InApp inApp -> {
-                    Delivery shown = QuarkusTransaction.requiringNew().call(() -> {
-                        Delivery d = apply(id, DeliveryStatus.SENT, null);
-                        if (d != null) {
-                            d.title = inApp.title();
-                            d.body = inApp.body();
-                        }
-                        return d;
-                    });
+                    Delivery shown = QuarkusTransaction.requiringNew().call(() ->
+                            outcome(id, d -> d.shown(time.now(), inApp.title(), inApp.body())));
                     if (shown != null) {
                         feed.publish(shown.organisation, shown.staffUserId, shown.staffUserName, FeedItem.of(shown));
                     }
                 }
                 case Outgoing.HandOver handOver -> {
-                    if (!QuarkusTransaction.requiringNew().call(() -> markHandedOver(id))) {
-                        return;
+                    if (QuarkusTransaction.requiringNew().call(() -> outcome(id, d -> d.handedOver(time.now()))) == null) {
+                        return; // this claim was lost meanwhile (its lease ran out)
                     }
                     try {
                         handOver.handOver();
                     } catch (RuntimeException e) {
-                        record(id, DeliveryStatus.FAILED, kinds(e));
+                        failed(id, kinds(e));
                         return;
                     }
-                    record(id, DeliveryStatus.SENT, null);
+                    record(id, d -> d.sent(time.now(), null));
                 }
             }
         } catch (RuntimeException e) {
@@ -264,59 +190,29 @@ public class Dispatcher {
         return text.toString();
     }
 
-    /** Commits that the message is about to leave; false if this claim was lost meanwhile (lease ran out). */
-    private boolean markHandedOver(UUID id) {
+    private void failed(UUID id, String reason) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Delivery delivery = outcome(id, d -> d.failed(reason, time.now(), settings.maxAttempts(), backoff));
+            if (delivery == null) {
+                return;
+            }
+            if (delivery.status == DeliveryStatus.DEAD_LETTERED) {
+                LOG.errorf("message %s dead-lettered after %d attempts (%s)", id, delivery.attempts, reason);
+            } else {
+                LOG.warnf("message %s attempt %d failed (%s); next at %s", id, delivery.attempts, reason,
+                        delivery.nextAttemptAt);
+            }
+        });
+    }
+
+    private void record(UUID id, Predicate<Delivery> outcome) {
+        QuarkusTransaction.requiringNew().run(() -> outcome(id, outcome));
+    }
+
+    /** Applies {@code outcome} to the locked delivery; the delivery if it applied, null if the claim was lost. */
+    private Delivery outcome(UUID id, Predicate<Delivery> outcome) {
         Delivery delivery = em.find(Delivery.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (delivery == null || delivery.status != DeliveryStatus.SENDING) {
-            return false;
-        }
-        delivery.handedOverAt = time.now();
-        return true;
-    }
-
-    private void record(UUID id, DeliveryStatus outcome, String reason) {
-        QuarkusTransaction.requiringNew().run(() -> apply(id, outcome, reason));
-    }
-
-    private Delivery apply(UUID id, DeliveryStatus outcome, String reason) {
-        Delivery delivery = em.find(Delivery.class, id, LockModeType.PESSIMISTIC_WRITE);
-        boolean lateButSent = delivery != null && outcome == DeliveryStatus.SENT
-                && delivery.status == DeliveryStatus.DEAD_LETTERED && OUTCOME_UNKNOWN.equals(delivery.statusReason);
-        if (delivery == null || (delivery.status != DeliveryStatus.SENDING && !lateButSent)) {
-            return null;
-        }
-        OffsetDateTime now = time.now();
-        switch (outcome) {
-            case SENT -> {
-                delivery.status = DeliveryStatus.SENT;
-                delivery.statusReason = reason;
-                delivery.sentAt = now;
-            }
-            case SUPPRESSED -> {
-                delivery.status = DeliveryStatus.SUPPRESSED;
-                delivery.statusReason = reason;
-            }
-            default -> {
-                delivery.handedOverAt = null; // the channel refused it: nothing was sent, so a retry is safe
-                if (delivery.attempts >= settings.maxAttempts()) {
-                    delivery.status = DeliveryStatus.DEAD_LETTERED;
-                    delivery.statusReason = "gave up after " + delivery.attempts + " attempts: " + reason;
-                    LOG.errorf("message %s dead-lettered after %d attempts (%s)", id, delivery.attempts, reason);
-                } else {
-                    delivery.status = DeliveryStatus.FAILED;
-                    delivery.statusReason = reason;
-                    delivery.nextAttemptAt = now.plus(backoff(delivery.attempts));
-                    LOG.warnf("message %s attempt %d failed (%s); next at %s", id, delivery.attempts, reason,
-                            delivery.nextAttemptAt);
-                }
-            }
-        }
-        return delivery;
-    }
-
-    private Duration backoff(int attempts) {
-        Duration wait = settings.firstRetryAfter().multipliedBy(1L << Math.min(attempts - 1, 20));
-        return wait.compareTo(settings.maxRetryAfter()) > 0 ? settings.maxRetryAfter() : wait;
+        return delivery != null && outcome.test(delivery) ? delivery : null;
     }
 
     record DispatchRequested() {

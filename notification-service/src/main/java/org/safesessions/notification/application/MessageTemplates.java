@@ -48,7 +48,7 @@ public class MessageTemplates {
 
     public TemplateSource current(String organisation, MessageTemplate template) {
         return override(organisation, template)
-                .map(o -> new TemplateSource(o.subject, o.textBody, o.htmlBody))
+                .map(TemplateOverride::source)
                 .orElseGet(() -> builtIn(template));
     }
 

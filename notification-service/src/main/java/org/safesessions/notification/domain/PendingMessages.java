@@ -29,11 +29,9 @@ public class PendingMessages {
     /** Suppresses the session's queued messages with these templates (for one young person, or all when null). */
     @Transactional(Transactional.TxType.MANDATORY)
     public int suppress(UUID sessionId, UUID youngPersonId, Collection<String> templateKeys, String reason) {
-        return pending(sessionId, youngPersonId, templateKeys).stream().mapToInt(d -> {
-            d.status = DeliveryStatus.SUPPRESSED;
-            d.statusReason = reason;
-            return 1;
-        }).sum();
+        List<Delivery> pending = pending(sessionId, youngPersonId, templateKeys);
+        pending.forEach(d -> d.withdraw(reason));
+        return pending.size();
     }
 
     /**
@@ -48,14 +46,7 @@ public class PendingMessages {
             Map<String, Object> params = read(d.params);
             params.put("startsAt", startsAt.toString());
             params.put("endsAt", endsAt.toString());
-            d.params = EventJson.write(params);
-            if (due.isBefore(now)) {
-                d.status = DeliveryStatus.SUPPRESSED;
-                d.statusReason = "session moved: reminder time passed";
-            } else {
-                d.nextAttemptAt = due;
-                d.statusReason = null;
-            }
+            d.reschedule(EventJson.write(params), due, now);
         }
     }
 

@@ -53,6 +53,27 @@ public class StaffContact extends PanacheEntityBase {
         SMS
     }
 
+    /** A new, unsaved record of a member of staff's contacts. */
+    public static StaffContact create(String organisation, String userId) {
+        StaffContact contact = new StaffContact();
+        contact.organisation = organisation;
+        contact.userId = userId;
+        return contact;
+    }
+
+    /**
+     * Sets everything this service keeps about the member: absent values are cleared to their defaults (no phone,
+     * email, no quiet hours).
+     */
+    public void change(String phone, PreferredChannel preferredChannel, Boolean quietHours, String by,
+                       OffsetDateTime now) {
+        this.phone = phone == null || phone.isBlank() ? null : phone.strip();
+        this.preferredChannel = preferredChannel != null ? preferredChannel : PreferredChannel.EMAIL;
+        this.quietHours = Boolean.TRUE.equals(quietHours);
+        this.updatedBy = by;
+        this.updatedAt = now;
+    }
+
     public static Optional<StaffContact> of(String organisation, String userId) {
         return find("organisation = ?1 and userId = ?2", organisation, userId).firstResultOptional();
     }

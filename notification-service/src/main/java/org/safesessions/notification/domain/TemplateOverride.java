@@ -33,6 +33,26 @@ public class TemplateOverride extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
+    /** A new, unsaved edited version of {@code templateKey} for the organisation. */
+    public static TemplateOverride create(String organisation, String templateKey) {
+        TemplateOverride o = new TemplateOverride();
+        o.key = new Key(organisation, templateKey);
+        return o;
+    }
+
+    /** Replaces the sources (only ever with ones that rendered). */
+    public void change(TemplateSource source, String by, OffsetDateTime now) {
+        subject = source.subject();
+        textBody = source.text();
+        htmlBody = source.html();
+        updatedBy = by;
+        updatedAt = now;
+    }
+
+    public TemplateSource source() {
+        return new TemplateSource(subject, textBody, htmlBody);
+    }
+
     @Embeddable
     public record Key(@Column(name = "organisation") String organisation,
                       @Column(name = "template_key") String templateKey) implements Serializable {

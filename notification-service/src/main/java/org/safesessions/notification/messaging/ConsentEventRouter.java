@@ -10,6 +10,7 @@ import org.safesessions.events.consent.ConsentExpiringV1;
 import org.safesessions.events.consent.ConsentGiver;
 import org.safesessions.events.consent.ConsentGrantedV1;
 import org.safesessions.events.consent.ConsentWithdrawnV1;
+import org.safesessions.kit.inbox.EventHandlers;
 import org.safesessions.kit.inbox.Inbox;
 import org.safesessions.notification.application.Notify;
 import org.safesessions.notification.domain.MessageTemplate;
@@ -28,21 +29,17 @@ public class ConsentEventRouter {
     @Inject
     Notify notify;
 
+    /** One handler per consent event this service tells someone about; other types are not its business. */
+    private final EventHandlers handlers = EventHandlers.builder()
+            .onEvent(EventType.CONSENT_GRANTED, this::consentGranted)
+            .onEvent(EventType.CONSENT_WITHDRAWN, this::consentWithdrawn)
+            .onEvent(EventType.CONSENT_EXPIRING, this::consentExpiring)
+            .build();
+
     @Incoming("consent-events")
     @Blocking
     public void onConsentEvent(String record) {
-        inbox.process(CONSUMER, record, this::route);
-    }
-
-    void route(CloudEvent event) {
-        String type = event.type();
-        if (EventType.CONSENT_GRANTED.type().equals(type)) {
-            consentGranted(event, event.payload(EventType.CONSENT_GRANTED));
-        } else if (EventType.CONSENT_WITHDRAWN.type().equals(type)) {
-            consentWithdrawn(event, event.payload(EventType.CONSENT_WITHDRAWN));
-        } else if (EventType.CONSENT_EXPIRING.type().equals(type)) {
-            consentExpiring(event, event.payload(EventType.CONSENT_EXPIRING));
-        }
+        inbox.process(CONSUMER, record, handlers);
     }
 
     /** The guardian who gave consent gets a confirmation of what they agreed to and until when. */

@@ -9,6 +9,7 @@ import org.safesessions.events.EventType;
 import org.safesessions.events.safeguarding.ConcernRaisedV1;
 import org.safesessions.events.safeguarding.SafeguardingClockBreachedV1;
 import org.safesessions.events.safeguarding.SubjectType;
+import org.safesessions.kit.inbox.EventHandlers;
 import org.safesessions.kit.inbox.Inbox;
 import org.safesessions.notification.application.Notify;
 import org.safesessions.notification.domain.MessageTemplate;
@@ -35,18 +36,16 @@ public class SafeguardingEventRouter {
     @Inject
     Notify notify;
 
+    /** One handler per safeguarding event this service alerts staff about; other types are not its business. */
+    private final EventHandlers handlers = EventHandlers.builder()
+            .onEvent(EventType.CONCERN_RAISED, this::concernRaised)
+            .onEvent(EventType.SAFEGUARDING_CLOCK_BREACHED, this::clockBreached)
+            .build();
+
     @Incoming("safeguarding-events")
     @Blocking
     public void onSafeguardingEvent(String record) {
-        inbox.process(CONSUMER, record, this::route);
-    }
-
-    void route(CloudEvent event) {
-        if (EventType.CONCERN_RAISED.type().equals(event.type())) {
-            concernRaised(event, event.payload(EventType.CONCERN_RAISED));
-        } else if (EventType.SAFEGUARDING_CLOCK_BREACHED.type().equals(event.type())) {
-            clockBreached(event, event.payload(EventType.SAFEGUARDING_CLOCK_BREACHED));
-        }
+        inbox.process(CONSUMER, record, handlers);
     }
 
     /**

@@ -13,6 +13,7 @@ import org.safesessions.events.session.RemovalReason;
 import org.safesessions.events.session.SessionCancelledV1;
 import org.safesessions.events.session.SessionRescheduledV1;
 import org.safesessions.events.session.UnknownParticipantJoinedV1;
+import org.safesessions.kit.inbox.EventHandlers;
 import org.safesessions.kit.inbox.Inbox;
 import org.safesessions.kit.time.Time;
 import org.safesessions.notification.application.Notify;
@@ -59,27 +60,20 @@ public class SessionEventRouter {
     @Inject
     Time time;
 
+    /** One handler per session event this service tells someone about; other types are not its business. */
+    private final EventHandlers handlers = EventHandlers.builder()
+            .onEvent(EventType.PARTICIPANT_INVITED, this::invited)
+            .onEvent(EventType.SESSION_RESCHEDULED, this::rescheduled)
+            .onEvent(EventType.SESSION_CANCELLED, this::cancelled)
+            .onEvent(EventType.PARTICIPANT_REMOVED, this::removed)
+            .onEvent(EventType.UNKNOWN_PARTICIPANT_JOINED, this::unknownParticipant)
+            .onEvent(EventType.MEETING_PROVISIONING_FAILED, this::provisioningFailed)
+            .build();
+
     @Incoming("session-events")
     @Blocking
     public void onSessionEvent(String record) {
-        inbox.process(CONSUMER, record, this::route);
-    }
-
-    void route(CloudEvent event) {
-        String type = event.type();
-        if (EventType.PARTICIPANT_INVITED.type().equals(type)) {
-            invited(event, event.payload(EventType.PARTICIPANT_INVITED));
-        } else if (EventType.SESSION_RESCHEDULED.type().equals(type)) {
-            rescheduled(event, event.payload(EventType.SESSION_RESCHEDULED));
-        } else if (EventType.SESSION_CANCELLED.type().equals(type)) {
-            cancelled(event, event.payload(EventType.SESSION_CANCELLED));
-        } else if (EventType.PARTICIPANT_REMOVED.type().equals(type)) {
-            removed(event, event.payload(EventType.PARTICIPANT_REMOVED));
-        } else if (EventType.UNKNOWN_PARTICIPANT_JOINED.type().equals(type)) {
-            unknownParticipant(event, event.payload(EventType.UNKNOWN_PARTICIPANT_JOINED));
-        } else if (EventType.MEETING_PROVISIONING_FAILED.type().equals(type)) {
-            provisioningFailed(event, event.payload(EventType.MEETING_PROVISIONING_FAILED));
-        }
+        inbox.process(CONSUMER, record, handlers);
     }
 
     /**

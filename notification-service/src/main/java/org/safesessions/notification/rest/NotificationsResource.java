@@ -1,22 +1,18 @@
 package org.safesessions.notification.rest;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import org.safesessions.kit.domain.ConflictException;
-import org.safesessions.kit.domain.RecordNotFoundException;
 import org.safesessions.kit.rest.Page;
 import org.safesessions.kit.rest.PageRequest;
-import org.safesessions.kit.tenancy.Caller;
 import org.safesessions.kit.tenancy.Roles;
-import org.safesessions.kit.time.Time;
+import org.safesessions.notification.application.DeliveryRecords;
+import org.safesessions.notification.application.Listed;
 import org.safesessions.notification.domain.Channel;
 import org.safesessions.notification.domain.Delivery;
 import org.safesessions.notification.domain.DeliveryStatus;
@@ -30,10 +26,7 @@ import java.util.UUID;
 public class NotificationsResource {
 
     @Inject
-    Caller caller;
-
-    @Inject
-    Time time;
+    DeliveryRecords deliveries;
 
     public record DeliveryView(UUID id, String eventId, String template, Delivery.RecipientKind recipientKind,
                                UUID recipientId, Channel channel, boolean urgent, DeliveryStatus status,
@@ -47,36 +40,20 @@ public class NotificationsResource {
 
     @GET
     public Page<DeliveryView> list(@Valid @BeanParam PageRequest page) {
-        var query = Delivery.<Delivery>find("organisation", Sort.descending("createdAt").and("id"), caller.organisation());
-        return new Page<>(query.page(page.page, page.size).list(), page.page, page.size, query.count())
-                .map(DeliveryView::of);
+        Listed<Delivery> listed = deliveries.list(page.page, page.size);
+        return new Page<>(listed.items(), page.page, page.size, listed.total()).map(DeliveryView::of);
     }
 
     @GET
     @Path("{id}")
     public DeliveryView get(@PathParam("id") UUID id) {
-        return DeliveryView.of(find(id));
+        return DeliveryView.of(deliveries.get(id));
     }
 
     /** A dead-lettered or failed message is queued again now. */
     @POST
     @Path("{id}/retry")
-    @Transactional
     public DeliveryView retry(@PathParam("id") UUID id) {
-        // one conditional update: a message the dispatcher is sending (or has sent) meanwhile is never re-queued
-        int requeued = Delivery.update("status = ?1, statusReason = ?2, nextAttemptAt = ?3, handedOverAt = null "
-                        + "where id = ?4 and organisation = ?5 and status in (?6, ?7)",
-                DeliveryStatus.QUEUED, "retried by " + caller.userName(), time.now(), id,
-                caller.organisation(), DeliveryStatus.DEAD_LETTERED, DeliveryStatus.FAILED);
-        Delivery d = find(id);
-        if (requeued == 0) {
-            throw new ConflictException("only-failed-messages-are-retried", "the message is " + d.status);
-        }
-        return DeliveryView.of(d);
-    }
-
-    private Delivery find(UUID id) {
-        return Delivery.<Delivery>find("id = ?1 and organisation = ?2", id, caller.organisation()).firstResultOptional()
-                .orElseThrow(() -> new RecordNotFoundException("notification"));
+        return DeliveryView.of(deliveries.retry(id));
     }
 }
