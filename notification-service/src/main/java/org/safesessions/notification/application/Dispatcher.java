@@ -159,7 +159,7 @@ public class Dispatcher implements DueWork<UUID> {
                     Delivery shown = QuarkusTransaction.requiringNew().call(() ->
                             outcome(id, d -> d.shown(time.now(), inApp.title(), inApp.body())));
                     if (shown != null) {
-                        feed.publish(shown.organisation, shown.staffUserId, shown.staffUserName, FeedItem.of(shown));
+                        feed.publish(shown.organisation, shown.staffUserId, shown.staffUserName, FeedMessage.of(shown));
                     }
                 }
                 case Outgoing.HandOver handOver -> {

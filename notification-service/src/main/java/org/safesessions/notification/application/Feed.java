@@ -36,29 +36,29 @@ public class Feed {
     @Inject
     Time time;
 
-    public Listed<FeedItem> list(int page, int size, boolean unreadOnly) {
+    public Listed<FeedMessage> list(int page, int size, boolean unreadOnly) {
         var query = Delivery.<Delivery>find(MINE + (unreadOnly ? " and readAt is null" : ""),
                 Sort.descending("createdAt").and("id"), mine());
-        return new Listed<>(query.page(page, size).list().stream().map(FeedItem::of).toList(), query.count());
+        return new Listed<>(query.page(page, size).list().stream().map(FeedMessage::of).toList(), query.count());
     }
 
     /** New messages as they arrive. */
-    public Multi<FeedItem> stream() {
+    public Multi<FeedMessage> stream() {
         return hub.stream(caller.organisation(), callerId(), caller.userName());
     }
 
     @Transactional
-    public FeedItem markRead(UUID id) {
+    public FeedMessage markRead(UUID id) {
         Delivery d = find(id);
         d.markRead(time.now());
-        return FeedItem.of(d);
+        return FeedMessage.of(d);
     }
 
     @Transactional
-    public FeedItem markUnread(UUID id) {
+    public FeedMessage markUnread(UUID id) {
         Delivery d = find(id);
         d.markUnread();
-        return FeedItem.of(d);
+        return FeedMessage.of(d);
     }
 
     private Parameters mine() {

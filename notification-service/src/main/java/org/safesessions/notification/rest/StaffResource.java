@@ -12,13 +12,18 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.safesessions.kit.rest.Page;
 import org.safesessions.kit.rest.PageRequest;
+import org.safesessions.kit.rest.Problem;
 import org.safesessions.kit.tenancy.Roles;
 import org.safesessions.notification.application.Listed;
 import org.safesessions.notification.application.Staff;
-import org.safesessions.notification.domain.StaffContact;
 import org.safesessions.notification.domain.StaffContact.PreferredChannel;
+import org.safesessions.notification.domain.StaffContact;
 import org.safesessions.notification.domain.StaffRole;
 
 import java.time.OffsetDateTime;
@@ -40,6 +45,7 @@ public class StaffResource {
     Staff staff;
 
     /** A member of staff: Keycloak's id, canonical user name, name, email and roles, beside this service's contacts. */
+    @Schema(name = "StaffView", requiredProperties = {"id", "userName", "roles", "preferredChannel", "quietHours"})
     public record StaffView(String id, String userName, String displayName, String email, Set<StaffRole> roles,
                             String phone, PreferredChannel preferredChannel, boolean quietHours,
                             OffsetDateTime contactUpdatedAt) {
@@ -55,6 +61,7 @@ public class StaffResource {
     }
 
     /** What a manager may set: everything Keycloak does not hold. Absent fields are cleared to their defaults. */
+    @Schema(name = "ContactEntry")
     public record ContactEntry(
             @Pattern(regexp = "\\+?[0-9 ]{7,20}", message = "must be a phone number") String phone,
             PreferredChannel preferredChannel,
@@ -62,6 +69,10 @@ public class StaffResource {
     }
 
     @GET
+    @Operation(operationId = "listStaff", summary = "List the organisation's staff as Keycloak knows them, with their contacts")
+    @APIResponse(responseCode = "200", description = "One page of staff, by user name")
+    @APIResponse(responseCode = "400", description = "A paging parameter out of range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<StaffView> list(@Valid @BeanParam PageRequest page) {
         Listed<Staff.Member> listed = staff.list(page.page, page.size);
         return new Page<>(listed.items(), page.page, page.size, listed.total()).map(StaffView::of);
@@ -69,6 +80,10 @@ public class StaffResource {
 
     @GET
     @Path("{userName}")
+    @Operation(operationId = "getStaffMember", summary = "Read one member of staff, the user name in any case")
+    @APIResponse(responseCode = "200", description = "The member of staff and their contacts")
+    @APIResponse(responseCode = "404", description = "Not an enabled member of staff of the caller's organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public StaffView get(@PathParam("userName") String userName) {
         return StaffView.of(staff.get(userName));
     }
@@ -76,6 +91,16 @@ public class StaffResource {
     /** Sets the member's contacts: 201 the first time, 200 when replaced. */
     @PUT
     @Path("{userName}")
+    @Operation(operationId = "setStaffContacts",
+            summary = "Set a member of staff's phone, preferred channel and quiet hours")
+    @APIResponse(responseCode = "200", description = "Their contacts, replaced",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = StaffView.class)))
+    @APIResponse(responseCode = "201", description = "Their contacts, set for the first time",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = StaffView.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid (e.g. `phone` not a phone number), or no body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not an enabled member of staff of the caller's organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response put(@PathParam("userName") String userName, @Valid @NotNull ContactEntry entry) {
         Staff.Changed changed = staff.change(new Staff.ChangeContacts(userName, entry.phone(), entry.preferredChannel(),
                 entry.quietHours()));
@@ -86,6 +111,11 @@ public class StaffResource {
     /** Forgets the member's contacts (they stay staff: that is Keycloak's to say). */
     @DELETE
     @Path("{userName}")
+    @Operation(operationId = "forgetStaffContacts",
+            summary = "Forget a member of staff's phone and preferences (they stay staff)")
+    @APIResponse(responseCode = "204", description = "Forgotten")
+    @APIResponse(responseCode = "404", description = "Not an enabled member of staff of the caller's organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response remove(@PathParam("userName") String userName) {
         staff.forget(userName);
         return Response.noContent().build();
