@@ -1,7 +1,5 @@
 package org.safesessions.notification;
 
-import org.safesessions.testkit.DemoStaff;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -17,11 +15,12 @@ import org.safesessions.events.safeguarding.RiskLevel;
 import org.safesessions.events.safeguarding.SafeguardingClock;
 import org.safesessions.events.safeguarding.SafeguardingClockBreachedV1;
 import org.safesessions.events.safeguarding.SubjectType;
-import org.safesessions.notification.delivery.Channel;
-import org.safesessions.notification.delivery.Delivery;
-import org.safesessions.notification.delivery.DeliveryStatus;
-import org.safesessions.notification.staff.StaffContact;
-import org.safesessions.notification.staff.StaffRole;
+import org.safesessions.notification.domain.Channel;
+import org.safesessions.notification.domain.Delivery;
+import org.safesessions.notification.domain.DeliveryStatus;
+import org.safesessions.notification.domain.StaffContact;
+import org.safesessions.notification.domain.StaffRole;
+import org.safesessions.testkit.DemoStaff;
 import org.safesessions.testkit.Events;
 import org.safesessions.testkit.KeycloakResource;
 

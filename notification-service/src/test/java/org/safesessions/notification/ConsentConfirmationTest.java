@@ -14,11 +14,10 @@ import org.safesessions.events.consent.ConsentGiver;
 import org.safesessions.events.consent.ConsentGrantedV1;
 import org.safesessions.events.consent.ConsentScope;
 import org.safesessions.events.consent.Platform;
-import org.safesessions.notification.delivery.Delivery;
-import org.safesessions.notification.delivery.DeliveryStatus;
+import org.safesessions.notification.domain.Delivery;
+import org.safesessions.notification.domain.DeliveryStatus;
 import org.safesessions.testkit.Events;
 import org.safesessions.testkit.KafkaProbe;
-
 import org.safesessions.testkit.SmtpResource;
 
 import java.time.OffsetDateTime;
@@ -168,7 +167,7 @@ class ConsentConfirmationTest extends NotificationTestStack {
             failed.recipientKind = Delivery.RecipientKind.GUARDIAN;
             failed.recipientId = guardianId;
             failed.youngPersonId = youngPersonId;
-            failed.channel = org.safesessions.notification.delivery.Channel.EMAIL;
+            failed.channel = org.safesessions.notification.domain.Channel.EMAIL;
             failed.status = DeliveryStatus.DEAD_LETTERED;
             failed.statusReason = "gave up after 10 attempts: MessagingException";
             failed.attempts = 10;

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.safesessions.events.consent.ConsentExpiringV1;
 import org.safesessions.events.consent.ConsentScope;
 import org.safesessions.events.consent.ConsentWithdrawnV1;
-import org.safesessions.notification.delivery.DeliveryStatus;
+import org.safesessions.notification.domain.DeliveryStatus;
 import org.safesessions.testkit.Events;
 
 import java.time.LocalDate;

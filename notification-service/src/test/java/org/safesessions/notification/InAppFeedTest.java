@@ -1,7 +1,5 @@
 package org.safesessions.notification;
 
-import org.safesessions.testkit.DemoStaff;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,9 +8,10 @@ import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import org.junit.jupiter.api.Test;
 import org.safesessions.events.session.UnknownParticipantJoinedV1;
-import org.safesessions.notification.delivery.Channel;
-import org.safesessions.notification.delivery.Delivery;
-import org.safesessions.notification.delivery.DeliveryStatus;
+import org.safesessions.notification.domain.Channel;
+import org.safesessions.notification.domain.Delivery;
+import org.safesessions.notification.domain.DeliveryStatus;
+import org.safesessions.testkit.DemoStaff;
 import org.safesessions.testkit.Events;
 
 import java.io.BufferedReader;

@@ -6,12 +6,12 @@ import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.safesessions.events.EventJson;
-import org.safesessions.notification.delivery.Delivery;
-import org.safesessions.notification.delivery.DeliveryStatus;
-import org.safesessions.notification.sending.sms.RecordingSmsProvider;
-import org.safesessions.notification.sending.sms.SmsProvider;
-import org.safesessions.notification.staff.StaffContact;
-import org.safesessions.notification.staff.StaffRole;
+import org.safesessions.notification.client.RecordingSmsProvider;
+import org.safesessions.notification.client.SmsProvider;
+import org.safesessions.notification.domain.Delivery;
+import org.safesessions.notification.domain.DeliveryStatus;
+import org.safesessions.notification.domain.StaffContact;
+import org.safesessions.notification.domain.StaffRole;
 import org.safesessions.testkit.KeycloakResource;
 import org.safesessions.testkit.SmtpResource;
 

@@ -9,9 +9,9 @@ import org.safesessions.events.safeguarding.RiskLevel;
 import org.safesessions.events.safeguarding.SafeguardingClock;
 import org.safesessions.events.safeguarding.SafeguardingClockBreachedV1;
 import org.safesessions.events.safeguarding.SubjectType;
-import org.safesessions.notification.delivery.Channel;
-import org.safesessions.notification.delivery.DeliveryStatus;
-import org.safesessions.notification.staff.StaffRole;
+import org.safesessions.notification.domain.Channel;
+import org.safesessions.notification.domain.DeliveryStatus;
+import org.safesessions.notification.domain.StaffRole;
 import org.safesessions.testkit.Events;
 
 import java.time.OffsetDateTime;

@@ -12,10 +12,10 @@ import org.safesessions.events.session.RemovalReason;
 import org.safesessions.events.session.SessionCancelledV1;
 import org.safesessions.events.session.SessionRescheduledV1;
 import org.safesessions.events.session.UnknownParticipantJoinedV1;
-import org.safesessions.notification.delivery.Channel;
-import org.safesessions.notification.delivery.Delivery;
-import org.safesessions.notification.delivery.DeliveryStatus;
-import org.safesessions.notification.staff.StaffRole;
+import org.safesessions.notification.domain.Channel;
+import org.safesessions.notification.domain.Delivery;
+import org.safesessions.notification.domain.DeliveryStatus;
+import org.safesessions.notification.domain.StaffRole;
 import org.safesessions.testkit.Events;
 
 import java.time.Duration;

@@ -6,8 +6,8 @@ import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import org.junit.jupiter.api.Test;
-import org.safesessions.notification.staff.StaffContact;
-import org.safesessions.notification.staff.StaffRole;
+import org.safesessions.notification.domain.StaffContact;
+import org.safesessions.notification.domain.StaffRole;
 import org.safesessions.testkit.KeycloakResource;
 
 import static io.restassured.RestAssured.given;

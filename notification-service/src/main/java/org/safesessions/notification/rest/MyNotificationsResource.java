@@ -1,10 +1,8 @@
 package org.safesessions.notification.rest;
 
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
@@ -15,19 +13,19 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestStreamElementType;
-import org.safesessions.kit.domain.RecordNotFoundException;
 import org.safesessions.kit.rest.Page;
 import org.safesessions.kit.rest.PageRequest;
-import org.safesessions.kit.tenancy.Caller;
+import org.safesessions.kit.rest.Problem;
 import org.safesessions.kit.tenancy.Roles;
-import org.safesessions.notification.delivery.Channel;
-import org.safesessions.notification.delivery.Delivery;
-import org.safesessions.notification.delivery.DeliveryStatus;
-import org.safesessions.notification.feed.FeedHub;
-import org.safesessions.notification.feed.FeedItem;
+import org.safesessions.notification.application.Feed;
+import org.safesessions.notification.application.FeedMessage;
+import org.safesessions.notification.application.Listed;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -36,27 +34,27 @@ import java.util.UUID;
 @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
 public class MyNotificationsResource {
 
-    /** The caller's messages: by Keycloak id (the token's subject); rows from before ids were stored, by user name. */
-    private static final String MINE = "organisation = :org and (staffUserId = :me or (staffUserId is null and staffUserName = :user))"
-            + " and channel = :inApp and status = :sent";
-
     @Inject
-    org.eclipse.microprofile.jwt.JsonWebToken token;
+    Feed feed;
 
-    @Inject
-    Caller caller;
-
-    @Inject
-    FeedHub hub;
-
-    @Inject
-    Clock clock;
+    /** One message in the caller's in-app feed: references and links only. */
+    @Schema(requiredProperties = {"id", "template", "urgent", "createdAt"})
+    public record FeedItem(UUID id, String template, String title, String body, boolean urgent,
+                           OffsetDateTime createdAt, OffsetDateTime readAt) {
+        static FeedItem of(FeedMessage item) {
+            return new FeedItem(item.id(), item.template(), item.title(), item.body(), item.urgent(),
+                    item.createdAt(), item.readAt());
+        }
+    }
 
     @GET
+    @Operation(operationId = "listMyNotifications", summary = "List the caller's in-app messages, newest first")
+    @APIResponse(responseCode = "200", description = "One page of the caller's in-app messages")
+    @APIResponse(responseCode = "400", description = "A paging parameter out of range, or `unread` not a boolean",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<FeedItem> list(@Valid @BeanParam PageRequest page, @QueryParam("unread") boolean unreadOnly) {
-        var query = Delivery.<Delivery>find(MINE + (unreadOnly ? " and readAt is null" : ""),
-                Sort.descending("createdAt").and("id"), mine());
-        return new Page<>(query.page(page.page, page.size).list(), page.page, page.size, query.count()).map(FeedItem::of);
+        Listed<FeedMessage> listed = feed.list(page.page, page.size, unreadOnly);
+        return new Page<>(listed.items(), page.page, page.size, listed.total()).map(FeedItem::of);
     }
 
     /** New messages as they arrive, one server-sent event each (JSON). */
@@ -64,45 +62,36 @@ public class MyNotificationsResource {
     @Path("stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "streamMyNotifications",
+            summary = "Stream the caller's new in-app messages as server-sent events")
+    @APIResponse(responseCode = "200", description = "A server-sent event (JSON data) for each new in-app message",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+                    schema = @Schema(implementation = FeedItem.class)))
     public Multi<FeedItem> stream() {
-        return hub.stream(caller.organisation(), callerId(), caller.userName());
+        return feed.stream().map(FeedItem::of);
     }
 
     @PUT
     @Path("{id}/read")
-    @Transactional
+    @Operation(operationId = "markMyNotificationRead", summary = "Mark one of the caller's in-app messages read")
+    @APIResponse(responseCode = "200", description = "The message, read")
+    @APIResponse(responseCode = "400", description = "The id is not a UUID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such message in the caller's feed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public FeedItem markRead(@PathParam("id") UUID id) {
-        Delivery d = find(id);
-        if (d.readAt == null) {
-            d.readAt = OffsetDateTime.now(clock);
-        }
-        return FeedItem.of(d);
+        return FeedItem.of(feed.markRead(id));
     }
 
     @DELETE
     @Path("{id}/read")
-    @Transactional
+    @Operation(operationId = "markMyNotificationUnread", summary = "Mark one of the caller's in-app messages unread")
+    @APIResponse(responseCode = "200", description = "The message, unread")
+    @APIResponse(responseCode = "400", description = "The id is not a UUID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such message in the caller's feed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public FeedItem markUnread(@PathParam("id") UUID id) {
-        Delivery d = find(id);
-        d.readAt = null;
-        return FeedItem.of(d);
-    }
-
-    private io.quarkus.panache.common.Parameters mine() {
-        String id = callerId();
-        return io.quarkus.panache.common.Parameters.with("org", caller.organisation())
-                .and("me", id != null ? id : "").and("user", id != null ? "" : caller.userName())
-                .and("inApp", Channel.IN_APP).and("sent", DeliveryStatus.SENT);
-    }
-
-    /** The caller's Keycloak user id, the token's subject; null only for a token without one. */
-    private String callerId() {
-        String subject = token.getSubject();
-        return subject == null || subject.isBlank() ? null : subject;
-    }
-
-    private Delivery find(UUID id) {
-        return Delivery.<Delivery>find(MINE + " and id = :id", mine().and("id", id)).firstResultOptional()
-                .orElseThrow(() -> new RecordNotFoundException("notification"));
+        return FeedItem.of(feed.markUnread(id));
     }
 }

@@ -1,26 +1,27 @@
 package org.safesessions.notification.rest;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import org.safesessions.kit.domain.ConflictException;
-import org.safesessions.kit.domain.RecordNotFoundException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.safesessions.kit.rest.Page;
 import org.safesessions.kit.rest.PageRequest;
-import org.safesessions.kit.tenancy.Caller;
+import org.safesessions.kit.rest.Problem;
 import org.safesessions.kit.tenancy.Roles;
-import org.safesessions.notification.delivery.Channel;
-import org.safesessions.notification.delivery.Delivery;
-import org.safesessions.notification.delivery.DeliveryStatus;
+import org.safesessions.notification.application.DeliveryRecords;
+import org.safesessions.notification.application.Listed;
+import org.safesessions.notification.domain.Channel;
+import org.safesessions.notification.domain.Delivery;
+import org.safesessions.notification.domain.DeliveryStatus;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -30,11 +31,11 @@ import java.util.UUID;
 public class NotificationsResource {
 
     @Inject
-    Caller caller;
+    DeliveryRecords deliveries;
 
-    @Inject
-    Clock clock;
-
+    /** One message to one recipient on one channel, by reference: no contact details, no message text. */
+    @Schema(name = "DeliveryView", requiredProperties = {"id", "eventId", "template", "recipientKind", "recipientId",
+            "channel", "urgent", "status", "attempts", "createdAt", "nextAttemptAt"})
     public record DeliveryView(UUID id, String eventId, String template, Delivery.RecipientKind recipientKind,
                                UUID recipientId, Channel channel, boolean urgent, DeliveryStatus status,
                                String statusReason, int attempts, OffsetDateTime createdAt,
@@ -46,37 +47,40 @@ public class NotificationsResource {
     }
 
     @GET
+    @Operation(operationId = "listDeliveries", summary = "List the organisation's delivery records, newest first")
+    @APIResponse(responseCode = "200", description = "One page of delivery records")
+    @APIResponse(responseCode = "400", description = "A paging parameter out of range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<DeliveryView> list(@Valid @BeanParam PageRequest page) {
-        var query = Delivery.<Delivery>find("organisation", Sort.descending("createdAt").and("id"), caller.organisation());
-        return new Page<>(query.page(page.page, page.size).list(), page.page, page.size, query.count())
-                .map(DeliveryView::of);
+        Listed<Delivery> listed = deliveries.list(page.page, page.size);
+        return new Page<>(listed.items(), page.page, page.size, listed.total()).map(DeliveryView::of);
     }
 
     @GET
     @Path("{id}")
+    @Operation(operationId = "getDelivery", summary = "Read one delivery record")
+    @APIResponse(responseCode = "200", description = "The delivery record")
+    @APIResponse(responseCode = "400", description = "The id is not a UUID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such delivery record in the caller's organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DeliveryView get(@PathParam("id") UUID id) {
-        return DeliveryView.of(find(id));
+        return DeliveryView.of(deliveries.get(id));
     }
 
     /** A dead-lettered or failed message is queued again now. */
     @POST
     @Path("{id}/retry")
-    @Transactional
+    @Operation(operationId = "retryDelivery", summary = "Queue a failed or dead-lettered message again now")
+    @APIResponse(responseCode = "200", description = "The delivery record, queued again")
+    @APIResponse(responseCode = "400", description = "The id is not a UUID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such delivery record in the caller's organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Rule `only-failed-messages-are-retried`: the message is "
+            + "neither FAILED nor DEAD_LETTERED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DeliveryView retry(@PathParam("id") UUID id) {
-        // one conditional update: a message the dispatcher is sending (or has sent) meanwhile is never re-queued
-        int requeued = Delivery.update("status = ?1, statusReason = ?2, nextAttemptAt = ?3, handedOverAt = null "
-                        + "where id = ?4 and organisation = ?5 and status in (?6, ?7)",
-                DeliveryStatus.QUEUED, "retried by " + caller.userName(), OffsetDateTime.now(clock), id,
-                caller.organisation(), DeliveryStatus.DEAD_LETTERED, DeliveryStatus.FAILED);
-        Delivery d = find(id);
-        if (requeued == 0) {
-            throw new ConflictException("only-failed-messages-are-retried", "the message is " + d.status);
-        }
-        return DeliveryView.of(d);
-    }
-
-    private Delivery find(UUID id) {
-        return Delivery.<Delivery>find("id = ?1 and organisation = ?2", id, caller.organisation()).firstResultOptional()
-                .orElseThrow(() -> new RecordNotFoundException("notification"));
+        return DeliveryView.of(deliveries.retry(id));
     }
 }

@@ -1,9 +1,7 @@
 package org.safesessions.notification.rest;
 
-import io.quarkus.qute.TemplateException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -13,21 +11,19 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.safesessions.kit.domain.RecordNotFoundException;
-import org.safesessions.kit.domain.RuleViolationException;
-import org.safesessions.kit.tenancy.Caller;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.safesessions.kit.rest.Problem;
 import org.safesessions.kit.tenancy.Roles;
-import org.safesessions.notification.templates.MessageData;
-import org.safesessions.notification.templates.MessageTemplate;
-import org.safesessions.notification.templates.MessageTemplates;
-import org.safesessions.notification.templates.RenderedMessage;
-import org.safesessions.notification.templates.TemplateOverride;
-import org.safesessions.notification.templates.TemplateSource;
+import org.safesessions.notification.application.TemplateManagement.TemplateState;
+import org.safesessions.notification.application.TemplateManagement;
+import org.safesessions.notification.domain.MessageTemplate;
+import org.safesessions.notification.domain.RenderedMessage;
+import org.safesessions.notification.domain.TemplateSource;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -39,100 +35,85 @@ import java.util.List;
 public class TemplatesResource {
 
     @Inject
-    Caller caller;
+    TemplateManagement templates;
 
-    @Inject
-    MessageTemplates templates;
-
-    @Inject
-    Clock clock;
-
-    @ConfigProperty(name = "notification.portal-url")
-    String portalUrl;
-
+    /** A template in force for the organisation: its Qute sources, who edited them, the placeholders available. */
+    @Schema(name = "TemplateView", requiredProperties = {"key", "audience", "subject", "text", "html", "edited",
+            "placeholders"})
     public record TemplateView(String key, MessageTemplate.Audience audience, String subject, String text, String html,
                                boolean edited, String updatedBy, OffsetDateTime updatedAt, List<String> placeholders) {
+        static TemplateView of(TemplateState s) {
+            return new TemplateView(s.template().key(), s.template().audience(), s.source().subject(),
+                    s.source().text(), s.source().html(), s.edited(), s.updatedBy(), s.updatedAt(), s.placeholders());
+        }
     }
 
+    @Schema(name = "TemplateEdit", requiredProperties = {"subject", "text", "html"})
     public record TemplateEdit(@NotBlank @Size(max = 300) String subject,
                                @NotBlank @Size(max = 20_000) String text,
                                @NotBlank @Size(max = 50_000) String html) {
     }
 
+    /** A template rendered with sample data: subject, plain text, HTML and the short SMS form. */
+    @Schema(name = "RenderedMessage", requiredProperties = {"subject", "text", "html", "sms"})
+    public record RenderedView(String subject, String text, String html, String sms) {
+        static RenderedView of(RenderedMessage m) {
+            return new RenderedView(m.subject(), m.text(), m.html(), m.sms());
+        }
+    }
+
     /** Optional sources to try out; any left out are the template's current ones. */
+    @Schema(name = "PreviewRequest")
     public record PreviewRequest(@Size(max = 300) String subject, @Size(max = 20_000) String text,
                                  @Size(max = 50_000) String html) {
     }
 
     @GET
-    @Transactional
+    @Operation(operationId = "listTemplates", summary = "List the message templates in force for the organisation")
+    @APIResponse(responseCode = "200", description = "Every template, edited or built in")
     public List<TemplateView> list() {
-        return Arrays.stream(MessageTemplate.values()).map(this::view).toList();
+        return templates.list().stream().map(TemplateView::of).toList();
     }
 
     @GET
     @Path("{key}")
-    @Transactional
+    @Operation(operationId = "getTemplate", summary = "Read one message template in force for the organisation")
+    @APIResponse(responseCode = "200", description = "The template")
+    @APIResponse(responseCode = "404", description = "No template with this key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TemplateView get(@PathParam("key") String key) {
-        return view(template(key));
+        return TemplateView.of(templates.get(key));
     }
 
     @PUT
     @Path("{key}")
-    @Transactional
+    @Operation(operationId = "editTemplate", summary = "Save the organisation's version of a message template")
+    @APIResponse(responseCode = "200", description = "The template, as saved")
+    @APIResponse(responseCode = "400", description = "A field is missing, blank or too long, or no body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No template with this key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Rule `template-must-render`: it does not render with sample data "
+            + "(Qute's error in `detail`); nothing was saved",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TemplateView edit(@PathParam("key") String key, @Valid @NotNull TemplateEdit edit) {
-        MessageTemplate template = template(key);
-        TemplateSource source = new TemplateSource(edit.subject(), edit.text(), edit.html());
-        renderSample(template, source);
-        TemplateOverride saved = templates.override(caller.organisation(), template).orElseGet(() -> {
-            TemplateOverride o = new TemplateOverride();
-            o.key = new TemplateOverride.Key(caller.organisation(), template.key());
-            return o;
-        });
-        saved.subject = edit.subject();
-        saved.textBody = edit.text();
-        saved.htmlBody = edit.html();
-        saved.updatedBy = caller.userName();
-        saved.updatedAt = OffsetDateTime.now(clock);
-        saved.persist();
-        return view(template);
+        return TemplateView.of(templates.edit(key, new TemplateSource(edit.subject(), edit.text(), edit.html())));
     }
 
     @POST
     @Path("{key}/preview")
-    @Transactional
-    public RenderedMessage preview(@PathParam("key") String key, @Valid PreviewRequest request) {
-        MessageTemplate template = template(key);
-        TemplateSource current = templates.current(caller.organisation(), template);
-        TemplateSource tried = request == null ? current : new TemplateSource(
-                request.subject() != null ? request.subject() : current.subject(),
-                request.text() != null ? request.text() : current.text(),
-                request.html() != null ? request.html() : current.html());
-        return renderSample(template, tried);
-    }
-
-    private RenderedMessage renderSample(MessageTemplate template, TemplateSource source) {
-        try {
-            return templates.render(template, source, MessageData.sample(portalUrl).asMap());
-        } catch (TemplateException e) {
-            throw new RuleViolationException("template-must-render", firstLine(e.getMessage()));
-        }
-    }
-
-    private static String firstLine(String message) {
-        String text = message == null ? "the template does not render" : message.lines().findFirst().orElse(message);
-        return text.length() <= 500 ? text : text.substring(0, 500);
-    }
-
-    private TemplateView view(MessageTemplate template) {
-        var override = templates.override(caller.organisation(), template);
-        TemplateSource source = templates.current(caller.organisation(), template);
-        return new TemplateView(template.key(), template.audience(), source.subject(), source.text(), source.html(),
-                override.isPresent(), override.map(o -> o.updatedBy).orElse(null),
-                override.map(o -> o.updatedAt).orElse(null), MessageData.KEYS);
-    }
-
-    private static MessageTemplate template(String key) {
-        return MessageTemplate.of(key).orElseThrow(() -> new RecordNotFoundException("template"));
+    @Operation(operationId = "previewTemplate",
+            summary = "Render a message template with sample data, as it is or with sources to try out")
+    @APIResponse(responseCode = "200", description = "The rendered message")
+    @APIResponse(responseCode = "400", description = "A field is too long",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No template with this key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Rule `template-must-render`: it does not render with sample data "
+            + "(Qute's error in `detail`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RenderedView preview(@PathParam("key") String key, @Valid PreviewRequest request) {
+        return RenderedView.of(templates.preview(key, request == null ? null
+                : new TemplateManagement.TryOut(request.subject(), request.text(), request.html())));
     }
 }

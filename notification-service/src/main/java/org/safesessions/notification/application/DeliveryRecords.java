@@ -1,0 +1,55 @@
+package org.safesessions.notification.application;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.safesessions.kit.domain.ConflictException;
+import org.safesessions.kit.domain.RecordNotFoundException;
+import org.safesessions.kit.tenancy.Caller;
+import org.safesessions.kit.time.Time;
+import org.safesessions.notification.domain.Delivery;
+import org.safesessions.notification.domain.DeliveryStatus;
+
+import java.util.UUID;
+
+/** The caller's organisation's delivery records: what was sent to whom (by reference), how it went, and a retry. */
+@ApplicationScoped
+public class DeliveryRecords {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Time time;
+
+    /** Newest first. */
+    public Listed<Delivery> list(int page, int size) {
+        var query = Delivery.<Delivery>find("organisation", Sort.descending("createdAt").and("id"), caller.organisation());
+        return new Listed<>(query.page(page, size).list(), query.count());
+    }
+
+    public Delivery get(UUID id) {
+        return find(id);
+    }
+
+    /** A dead-lettered or failed message is queued again now; any other is refused (409). */
+    @Transactional
+    public Delivery retry(UUID id) {
+        // one conditional update: a message the dispatcher is sending (or has sent) meanwhile is never re-queued
+        int requeued = Delivery.update("status = ?1, statusReason = ?2, nextAttemptAt = ?3, handedOverAt = null "
+                        + "where id = ?4 and organisation = ?5 and status in (?6, ?7)",
+                DeliveryStatus.QUEUED, "retried by " + caller.userName(), time.now(), id,
+                caller.organisation(), DeliveryStatus.DEAD_LETTERED, DeliveryStatus.FAILED);
+        Delivery d = find(id);
+        if (requeued == 0) {
+            throw new ConflictException("only-failed-messages-are-retried", "the message is " + d.status);
+        }
+        return d;
+    }
+
+    private Delivery find(UUID id) {
+        return Delivery.<Delivery>find("id = ?1 and organisation = ?2", id, caller.organisation()).firstResultOptional()
+                .orElseThrow(() -> new RecordNotFoundException("notification"));
+    }
+}

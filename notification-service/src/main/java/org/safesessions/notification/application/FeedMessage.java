@@ -1,0 +1,15 @@
+package org.safesessions.notification.application;
+
+import org.safesessions.notification.domain.Delivery;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** One message in a staff member's in-app feed. */
+public record FeedMessage(UUID id, String template, String title, String body, boolean urgent,
+                          OffsetDateTime createdAt, OffsetDateTime readAt) {
+
+    public static FeedMessage of(Delivery d) {
+        return new FeedMessage(d.id, d.templateKey, d.title, d.body, d.urgent, d.createdAt, d.readAt);
+    }
+}

@@ -1,9 +1,0 @@
-package org.safesessions.notification.delivery;
-
-public enum Channel {
-    EMAIL,
-    SMS,
-    IN_APP,
-    /** A family's message before it is addressed: each member gets it on the channel they prefer. */
-    PREFERRED
-}

@@ -1,0 +1,100 @@
+package org.safesessions.notification.domain;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The messages this service sends. Each has a subject, a plain-text and an HTML Qute template (built in under
+ * templates/messages/, editable per organisation by managers) and a short SMS form. Family messages carry the
+ * online-safety reminders; staff alerts carry a reference and a portal link, never a narrative or a child's name.
+ */
+public enum MessageTemplate {
+    CONSENT_CONFIRMATION("consent-confirmation", Audience.GUARDIANS,
+            "Consent recorded for {youngPersonName}",
+            "SafeSessions: consent recorded for {youngPersonName} ({scopeText}) until {expiresOn}."),
+    CONSENT_WITHDRAWN("consent-withdrawn", Audience.GUARDIANS,
+            "Consent withdrawn for {youngPersonName}",
+            "SafeSessions: consent for {youngPersonName} ({scopeText}) was withdrawn on {withdrawnOn}."),
+    CONSENT_EXPIRING("consent-expiring", Audience.GUARDIANS,
+            "Consent for {youngPersonName} ends on {expiresOn}",
+            "SafeSessions: consent for {youngPersonName} ({scopeText}) ends on {expiresOn}. Contact the coordinator to renew it."),
+    SESSION_INVITATION("session-invitation", Audience.FAMILY,
+            "Invitation: {title} on {startsOn} at {startsTime}",
+            "SafeSessions: {youngPersonName} is invited to {title} on {startsOn} at {startsTime}.{#if joinUrl} Join: {joinUrl} passcode {passcode}{/if}"),
+    SESSION_REMINDER_DAY("session-reminder-24h", Audience.FAMILY,
+            "Reminder: {title} tomorrow at {startsTime}",
+            "SafeSessions reminder: {title} on {startsOn} at {startsTime}.{#if joinUrl} Join: {joinUrl}{/if}"),
+    SESSION_REMINDER_HOUR("session-reminder-1h", Audience.FAMILY,
+            "Starting soon: {title} at {startsTime}",
+            "SafeSessions: {title} starts at {startsTime}.{#if joinUrl} Join: {joinUrl}{/if}"),
+    SESSION_CHANGED("session-changed", Audience.FAMILY,
+            "Session moved to {startsOn} at {startsTime}",
+            "SafeSessions: the session on {previousStartsOn} at {previousStartsTime} is now on {startsOn} at {startsTime}."),
+    SESSION_CANCELLED("session-cancelled", Audience.FAMILY,
+            "Session on {startsOn} cancelled",
+            "SafeSessions: the session on {startsOn} at {startsTime} is cancelled."),
+    REMOVED_FROM_SESSION("removed-from-session", Audience.GUARDIANS,
+            "{youngPersonName} is no longer booked on the session of {startsOn}",
+            "SafeSessions: {youngPersonName} is no longer booked on the session of {startsOn} at {startsTime}."),
+    STAFF_SESSION_CANCELLED("staff-session-cancelled", Audience.STAFF,
+            "Session on {startsOn} at {startsTime} cancelled",
+            "SafeSessions: the session on {startsOn} at {startsTime} is cancelled. {sessionLink}"),
+    STAFF_PARTICIPANT_REMOVED("staff-participant-removed", Audience.STAFF,
+            "A young person was taken off the session of {startsOn}",
+            "SafeSessions: a young person was taken off the session of {startsOn} ({reasonText}). {sessionLink}"),
+    CONCERN_ALERT("concern-alert", Audience.STAFF,
+            "URGENT safeguarding concern {reference} ({riskText})",
+            "SafeSessions URGENT: safeguarding concern {reference} ({riskText}) needs a DSL now. {concernLink}"),
+    CLOCK_BREACHED_ALERT("clock-breached-alert", Audience.STAFF,
+            "URGENT overdue: safeguarding concern {reference}",
+            "SafeSessions URGENT: {clockText} for concern {reference} was due at {dueTime} on {dueOn}. {concernLink}"),
+    UNKNOWN_PARTICIPANT_ALERT("unknown-participant-alert", Audience.STAFF,
+            "URGENT: unknown participant joined your session at {joinedTime}",
+            "SafeSessions URGENT: someone not invited joined your session at {joinedTime}. Remove them now. {sessionLink}"),
+    PROVISIONING_FAILED("provisioning-failed", Audience.STAFF,
+            "No meeting yet for the session of {startsOn} at {startsTime}",
+            "SafeSessions: the meeting for the session of {startsOn} could not be set up ({failure}). {sessionLink}");
+
+    /** Who a template speaks to: the sample data for previews, and who a family message is addressed to. */
+    public enum Audience {
+        /** The young person's guardians. */
+        GUARDIANS,
+        /** Guardians, and the young person too when 13 or over with an email address. */
+        FAMILY,
+        STAFF
+    }
+
+    private final String key;
+    private final Audience audience;
+    private final String subject;
+    private final String sms;
+
+    MessageTemplate(String key, Audience audience, String subject, String sms) {
+        this.key = key;
+        this.audience = audience;
+        this.subject = subject;
+        this.sms = sms;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public Audience audience() {
+        return audience;
+    }
+
+    /** The built-in subject, as a Qute template source. */
+    public String subject() {
+        return subject;
+    }
+
+    /** The SMS form (one short line), as a Qute template source. */
+    public String sms() {
+        return sms;
+    }
+
+    public static Optional<MessageTemplate> of(String key) {
+        return Arrays.stream(values()).filter(t -> t.key.equals(key)).findFirst();
+    }
+}

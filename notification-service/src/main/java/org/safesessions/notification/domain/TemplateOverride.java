@@ -1,0 +1,60 @@
+package org.safesessions.notification.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+import java.io.Serializable;
+import java.time.OffsetDateTime;
+
+/** An organisation's edited version of a message template; only ever saved once it rendered. */
+@Entity
+@Table(name = "message_template")
+public class TemplateOverride extends PanacheEntityBase {
+
+    @EmbeddedId
+    public Key key;
+
+    @Column(nullable = false)
+    public String subject;
+
+    @Column(name = "text_body", nullable = false)
+    public String textBody;
+
+    @Column(name = "html_body", nullable = false)
+    public String htmlBody;
+
+    @Column(name = "updated_by", nullable = false)
+    public String updatedBy;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    /** A new, unsaved edited version of {@code templateKey} for the organisation. */
+    public static TemplateOverride create(String organisation, String templateKey) {
+        TemplateOverride o = new TemplateOverride();
+        o.key = new Key(organisation, templateKey);
+        return o;
+    }
+
+    /** Replaces the sources (only ever with ones that rendered). */
+    public void change(TemplateSource source, String by, OffsetDateTime now) {
+        subject = source.subject();
+        textBody = source.text();
+        htmlBody = source.html();
+        updatedBy = by;
+        updatedAt = now;
+    }
+
+    public TemplateSource source() {
+        return new TemplateSource(subject, textBody, htmlBody);
+    }
+
+    @Embeddable
+    public record Key(@Column(name = "organisation") String organisation,
+                      @Column(name = "template_key") String templateKey) implements Serializable {
+    }
+}

@@ -1,5 +1,0 @@
-package org.safesessions.notification.templates;
-
-/** A message ready for a channel. */
-public record RenderedMessage(String subject, String text, String html, String sms) {
-}

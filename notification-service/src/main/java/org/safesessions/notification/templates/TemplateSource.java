@@ -1,5 +1,0 @@
-package org.safesessions.notification.templates;
-
-/** A message template's Qute sources: subject, plain text and HTML. */
-public record TemplateSource(String subject, String text, String html) {
-}
