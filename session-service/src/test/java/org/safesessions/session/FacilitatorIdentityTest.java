@@ -1,7 +1,5 @@
 package org.safesessions.session;
 
-import org.safesessions.testkit.DemoStaff;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -18,10 +16,11 @@ import org.safesessions.events.EventType;
 import org.safesessions.events.consent.ConsentScope;
 import org.safesessions.events.consent.Platform;
 import org.safesessions.events.session.SessionKind;
-import org.safesessions.session.attendance.Attendance;
-import org.safesessions.session.booking.Session;
-import org.safesessions.session.service.FacilitatorBackfill;
-import org.safesessions.session.service.SessionBooking;
+import org.safesessions.session.application.FacilitatorBackfill;
+import org.safesessions.session.application.SessionBooking;
+import org.safesessions.session.domain.Attendance;
+import org.safesessions.session.domain.Session;
+import org.safesessions.testkit.DemoStaff;
 import org.safesessions.testkit.KeycloakResource;
 
 import java.time.Instant;

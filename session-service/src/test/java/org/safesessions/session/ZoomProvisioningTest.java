@@ -12,9 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safesessions.events.EventType;
 import org.safesessions.events.consent.Platform;
-import org.safesessions.session.booking.Invitation;
-import org.safesessions.session.booking.Session;
-import org.safesessions.session.zoom.MeetingSecrets;
+import org.safesessions.session.domain.Invitation;
+import org.safesessions.session.domain.MeetingSecrets;
+import org.safesessions.session.domain.Session;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -187,14 +187,14 @@ class ZoomProvisioningTest extends SessionTestStack {
     @TestSecurity(user = "notification-service", roles = "invitation-reader")
     void joinDetailsGiveEachYoungPersonTheirOwnLinkAndThePasscode() {
         List<UUID> group = consentedGroup("org-a", 2, Platform.ZOOM);
-        org.safesessions.session.service.SessionBooking booking =
-                io.quarkus.arc.Arc.container().instance(org.safesessions.session.service.SessionBooking.class).get();
-        UUID id = QuarkusTransaction.requiringNew().call(() -> booking.book("org-a", new org.safesessions.session.service
+        org.safesessions.session.application.SessionBooking booking =
+                io.quarkus.arc.Arc.container().instance(org.safesessions.session.application.SessionBooking.class).get();
+        UUID id = QuarkusTransaction.requiringNew().call(() -> booking.book("org-a", new org.safesessions.session.application
                 .SessionBooking.Booking(org.safesessions.events.session.SessionKind.GROUP, "Film club",
                 Fixtures.workingDayAt(3, 10), Fixtures.workingDayAt(3, 11), Platform.ZOOM,
                 java.util.Set.of("worker-a", "worker2-a"), java.util.Set.copyOf(group), true, null), "coord-a").id);
         await("Zoom provisioning is done", () -> QuarkusTransaction.requiringNew().call(() ->
-                Session.<Session>findById(id).provisioningState == org.safesessions.session.booking.ProvisioningState.READY));
+                Session.<Session>findById(id).provisioningState == org.safesessions.session.domain.ProvisioningState.READY));
         String passcode = (String) ZoomSim.meetingsOf(id.toString()).get(0).get("password");
         String first = given().get("/sessions/" + id + "/invitations/" + group.get(0) + "/join-details?organisation=org-a")
                 .then().statusCode(200).body("platform", equalTo("ZOOM")).body("title", equalTo("Film club"))

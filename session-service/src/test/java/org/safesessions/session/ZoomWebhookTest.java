@@ -11,8 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safesessions.events.EventType;
 import org.safesessions.events.consent.Platform;
-import org.safesessions.session.booking.Session;
-import org.safesessions.session.zoom.WebhookSignature;
+import org.safesessions.session.client.WebhookSignature;
+import org.safesessions.session.domain.Session;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

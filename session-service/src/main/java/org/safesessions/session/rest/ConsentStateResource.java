@@ -7,12 +7,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import org.safesessions.events.consent.ConsentScope;
 import org.safesessions.events.consent.Platform;
-import org.safesessions.kit.domain.RecordNotFoundException;
 import org.safesessions.kit.tenancy.Caller;
 import org.safesessions.kit.tenancy.Roles;
-import org.safesessions.session.consent.ProjectedConsent;
+import org.safesessions.session.application.ConsentStates;
+import org.safesessions.session.domain.ProjectedConsent;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +25,7 @@ public class ConsentStateResource {
     Caller caller;
 
     @Inject
-    Clock clock;
+    ConsentStates consentStates;
 
     public record ConsentStateView(UUID consentId, ConsentScope scope, Set<Platform> platforms, OffsetDateTime givenAt,
                                    OffsetDateTime expiresAt, ProjectedConsent.ConsentState state) {
@@ -35,12 +34,8 @@ public class ConsentStateResource {
     @GET
     @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
     public List<ConsentStateView> consentState(@PathParam("youngPersonId") UUID youngPersonId) {
-        List<ProjectedConsent> consents = ProjectedConsent.ofYoungPerson(caller.organisation(), youngPersonId);
-        if (consents.isEmpty()) {
-            throw new RecordNotFoundException("consent state of young person");
-        }
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        return consents.stream().map(c -> new ConsentStateView(c.consentId, c.scope, c.platforms, c.givenAt,
-                c.expiresAt, c.stateAt(now))).toList();
+        return consentStates.of(caller.organisation(), youngPersonId).stream().map(c -> new ConsentStateView(
+                c.consent().consentId, c.consent().scope, c.consent().platforms, c.consent().givenAt,
+                c.consent().expiresAt, c.state())).toList();
     }
 }

@@ -11,10 +11,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import org.safesessions.kit.domain.RecordNotFoundException;
 import org.safesessions.kit.tenancy.Roles;
-import org.safesessions.session.booking.Invitation;
-import org.safesessions.session.booking.Session;
+import org.safesessions.session.domain.Invitation;
+import org.safesessions.session.domain.MeetingSecrets;
+import org.safesessions.session.domain.Session;
 import org.safesessions.session.rest.SessionMessages.JoinDetails;
-import org.safesessions.session.zoom.MeetingSecrets;
 
 import java.util.UUID;
 

@@ -24,10 +24,10 @@ import org.safesessions.kit.rest.Page;
 import org.safesessions.kit.rest.PageRequest;
 import org.safesessions.kit.tenancy.Caller;
 import org.safesessions.kit.tenancy.Roles;
-import org.safesessions.session.booking.OneToOneRequest;
-import org.safesessions.session.booking.Session;
+import org.safesessions.session.application.OneToOneRequests;
+import org.safesessions.session.domain.OneToOneRequest;
+import org.safesessions.session.domain.Session;
 import org.safesessions.session.rest.SessionMessages.SessionView;
-import org.safesessions.session.service.OneToOneRequests;
 
 import java.time.OffsetDateTime;
 import java.util.Set;

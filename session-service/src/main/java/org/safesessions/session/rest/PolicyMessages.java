@@ -8,8 +8,9 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.safesessions.events.consent.Platform;
-import org.safesessions.session.policy.ApprovedPlatform;
-import org.safesessions.session.policy.SessionPolicy;
+import org.safesessions.session.application.PolicyAdministration;
+import org.safesessions.session.domain.ApprovedPlatform;
+import org.safesessions.session.domain.SessionPolicy;
 
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -77,9 +78,11 @@ public final class PolicyMessages {
     public record PolicyView(int minGroupFacilitators, int maxGroupSize, Set<DayOfWeek> workingDays,
                              LocalTime workingDayStarts, LocalTime workingDayEnds, String timeZone, int maxLengthMinutes,
                              OffsetDateTime updatedAt, String updatedBy, List<PlatformView> platforms) {
-        static PolicyView of(SessionPolicy p, List<PlatformView> platforms) {
+        static PolicyView of(PolicyAdministration.PolicyState state) {
+            SessionPolicy p = state.policy();
             return new PolicyView(p.minGroupFacilitators, p.maxGroupSize, p.workingDays(), p.workingDayStarts,
-                    p.workingDayEnds, p.timeZone, p.maxLengthMinutes, p.updatedAt, p.updatedBy, platforms);
+                    p.workingDayEnds, p.timeZone, p.maxLengthMinutes, p.updatedAt, p.updatedBy,
+                    state.platforms().stream().map(platform -> PlatformView.of(platform, state.today())).toList());
         }
     }
 }

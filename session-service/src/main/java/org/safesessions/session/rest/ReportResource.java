@@ -2,7 +2,6 @@ package org.safesessions.session.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,9 +10,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.safesessions.kit.tenancy.Caller;
 import org.safesessions.kit.tenancy.Roles;
-import org.safesessions.session.service.AttendanceReport;
-import org.safesessions.session.service.AttendanceReport.Line;
-import org.safesessions.session.service.AttendanceReport.SessionAttendance;
+import org.safesessions.session.application.AttendanceReport.Line;
+import org.safesessions.session.application.AttendanceReport.SessionAttendance;
+import org.safesessions.session.application.AttendanceReport;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -25,7 +24,6 @@ import java.util.Objects;
  * [from, to), its times and who attended. At most a year at a time.
  */
 @Path("/reports/attendance")
-@Transactional
 @RolesAllowed({Roles.COORDINATOR, Roles.MANAGER})
 public class ReportResource {
 

@@ -11,11 +11,11 @@ import org.safesessions.events.consent.Platform;
 import org.safesessions.events.session.RemovalReason;
 import org.safesessions.events.session.SessionKind;
 import org.safesessions.events.session.TerminationReason;
-import org.safesessions.session.booking.Invitation;
-import org.safesessions.session.booking.InvitationStatus;
-import org.safesessions.session.booking.ProvisioningState;
-import org.safesessions.session.booking.Session;
-import org.safesessions.session.booking.SessionStatus;
+import org.safesessions.session.domain.Invitation;
+import org.safesessions.session.domain.InvitationStatus;
+import org.safesessions.session.domain.ProvisioningState;
+import org.safesessions.session.domain.Session;
+import org.safesessions.session.domain.SessionStatus;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;

@@ -23,7 +23,12 @@ import org.safesessions.kit.rest.Page;
 import org.safesessions.kit.rest.PageRequest;
 import org.safesessions.kit.tenancy.Caller;
 import org.safesessions.kit.tenancy.Roles;
-import org.safesessions.session.booking.Session;
+import org.safesessions.session.application.AttendanceRegister;
+import org.safesessions.session.application.SessionBooking;
+import org.safesessions.session.application.SessionConduct;
+import org.safesessions.session.domain.Session;
+import org.safesessions.session.domain.SessionSearch;
+import org.safesessions.session.domain.Viewer;
 import org.safesessions.session.rest.SessionMessages.BookGroupSession;
 import org.safesessions.session.rest.SessionMessages.ChangeSession;
 import org.safesessions.session.rest.SessionMessages.Checklist;
@@ -31,11 +36,6 @@ import org.safesessions.session.rest.SessionMessages.Invite;
 import org.safesessions.session.rest.SessionMessages.ManualAttendance;
 import org.safesessions.session.rest.SessionMessages.SessionView;
 import org.safesessions.session.rest.SessionMessages.Termination;
-import org.safesessions.session.service.AttendanceRegister;
-import org.safesessions.session.service.SessionBooking;
-import org.safesessions.session.service.SessionConduct;
-import org.safesessions.session.service.SessionSearch;
-import org.safesessions.session.service.Viewer;
 
 import java.util.UUID;
 
@@ -165,10 +165,6 @@ public class SessionsResource {
     }
 
     private Viewer viewer() {
-        boolean leadsOnly = caller.hasRole(Roles.YOUTH_WORKER) && !caller.hasRole(Roles.COORDINATOR)
-                && !caller.hasRole(Roles.MANAGER);
-        // a youth worker is recognised by the token's subject (Keycloak user id), never by a typed name
-        String userId = leadsOnly ? caller.userId() : caller.userIdIfAny().orElse(null);
-        return new Viewer(caller.organisation(), userId, caller.userName(), leadsOnly);
+        return Viewer.of(caller.organisation(), caller.userName(), caller::hasRole, caller::userId, caller.userIdIfAny());
     }
 }

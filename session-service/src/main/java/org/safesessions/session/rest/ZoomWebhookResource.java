@@ -2,11 +2,8 @@ package org.safesessions.session.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -15,16 +12,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.safesessions.kit.rest.Problem;
-import org.safesessions.session.service.AttendanceRegister;
-import org.safesessions.session.service.AttendanceRegister.Participant;
-import org.safesessions.session.zoom.WebhookReceipt;
-import org.safesessions.session.zoom.WebhookSignature;
-import org.safesessions.session.zoom.ZoomConfig;
+import org.safesessions.kit.time.Time;
+import org.safesessions.session.application.AttendanceRegister.Participant;
+import org.safesessions.session.application.AttendanceRegister;
+import org.safesessions.session.application.ZoomWebhooks;
+import org.safesessions.session.client.WebhookSignature;
+import org.safesessions.session.client.ZoomConfig;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
@@ -49,17 +45,17 @@ public class ZoomWebhookResource {
     ObjectMapper json;
 
     @Inject
-    EntityManager em;
+    ZoomWebhooks webhooks;
 
     @Inject
-    Clock clock;
+    Time time;
 
     @POST
     @PermitAll
     @Consumes(MediaType.WILDCARD)
     public Response receive(@HeaderParam("x-zm-signature") String signature,
                             @HeaderParam("x-zm-request-timestamp") String timestamp, String body) {
-        if (!WebhookSignature.valid(config.webhookSecret(), signature, timestamp, body, clock.instant())) {
+        if (!WebhookSignature.valid(config.webhookSecret(), signature, timestamp, body, time.instant())) {
             return Problem.of(Response.Status.UNAUTHORIZED, "missing, stale or invalid Zoom signature").toResponse();
         }
         JsonNode event;
@@ -74,7 +70,7 @@ public class ZoomWebhookResource {
             return Response.ok(Map.of("plainToken", plainToken,
                     "encryptedToken", WebhookSignature.encryptedToken(config.webhookSecret(), plainToken))).build();
         }
-        if (!firstReceipt(signature)) {
+        if (!webhooks.firstReceipt(signature)) {
             return Response.ok().build();
         }
         JsonNode object = event.path("payload").path("object");
@@ -98,29 +94,12 @@ public class ZoomWebhookResource {
         return Response.ok().build();
     }
 
-    private boolean firstReceipt(String signature) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                        "insert into zoom_webhook_receipt (signature, received_at) values (?1, ?2) on conflict do nothing")
-                .setParameter(1, signature).setParameter(2, now()).executeUpdate() == 1);
-    }
-
-    /** Receipts older than the signature window can go: their timestamps are refused anyway. */
-    @Scheduled(every = "10m")
-    void pruneReceipts() {
-        QuarkusTransaction.requiringNew().run(() ->
-                WebhookReceipt.delete("receivedAt < ?1", now().minusMinutes(15)));
-    }
-
     private OffsetDateTime time(JsonNode participant, String field) {
-        return text(participant, field).map(OffsetDateTime::parse).orElse(now());
+        return text(participant, field).map(OffsetDateTime::parse).orElse(time.now());
     }
 
     private static Optional<String> text(JsonNode node, String field) {
         JsonNode value = node.path(field);
         return value.isTextual() && !value.asText().isBlank() ? Optional.of(value.asText()) : Optional.empty();
-    }
-
-    private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 }

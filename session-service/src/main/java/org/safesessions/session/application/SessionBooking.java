@@ -1,0 +1,219 @@
+package org.safesessions.session.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.safesessions.events.consent.Platform;
+import org.safesessions.events.session.ParticipantInvitedV1;
+import org.safesessions.events.session.ParticipantRemovedV1;
+import org.safesessions.events.session.RemovalReason;
+import org.safesessions.events.session.SessionCancelledV1;
+import org.safesessions.events.session.SessionKind;
+import org.safesessions.events.session.SessionRescheduledV1;
+import org.safesessions.events.session.SessionScheduledV1;
+import org.safesessions.kit.domain.RecordNotFoundException;
+import org.safesessions.kit.outbox.Outbox;
+import org.safesessions.kit.time.Time;
+import org.safesessions.session.domain.BookingRules;
+import org.safesessions.session.domain.Facilitator;
+import org.safesessions.session.domain.Facilitators;
+import org.safesessions.session.domain.Invitation;
+import org.safesessions.session.domain.ProjectedConsent;
+import org.safesessions.session.domain.ProvisioningState;
+import org.safesessions.session.domain.Session;
+import org.safesessions.session.domain.SessionChanged;
+import org.safesessions.session.domain.SessionStatus;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Booking, changing and cancelling sessions and their invitations: each change and its events in one transaction. */
+@ApplicationScoped
+public class SessionBooking {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Time time;
+
+    @Inject
+    BookingRules rules;
+
+    @Inject
+    Facilitators staff;
+
+    @Inject
+    Event<SessionChanged> changed;
+
+    /** What a booking needs (facilitators as typed: user names in any case); a one-to-one comes with its request's id. */
+    public record Booking(SessionKind kind, String title, OffsetDateTime startsAt, OffsetDateTime endsAt,
+                          Platform platform, Set<String> facilitators,
+                          Set<UUID> invitees, boolean firstOfGroup, UUID oneToOneRequestId) {
+    }
+
+    @Transactional
+    public Session book(String organisation, Booking booking, String bookedBy) {
+        OffsetDateTime now = time.now();
+        Session session = new Session();
+        session.id = UUID.randomUUID();
+        session.organisation = organisation;
+        session.kind = booking.kind();
+        session.title = booking.title().strip();
+        session.platform = booking.platform();
+        session.startsAt = utc(booking.startsAt());
+        session.endsAt = utc(booking.endsAt());
+        session.firstOfGroup = booking.firstOfGroup();
+        session.status = SessionStatus.SCHEDULED;
+        session.oneToOneRequestId = booking.oneToOneRequestId();
+        session.assignFacilitators(staff.resolve(organisation, booking.facilitators()));
+        session.provisioningState = session.onZoom() ? ProvisioningState.PENDING : ProvisioningState.NOT_NEEDED;
+        session.nextProvisioningAt = session.onZoom() ? now : null;
+        session.createdAt = now;
+        session.createdBy = bookedBy;
+        rules.check(session, booking.invitees(), now);
+        session.persist();
+        for (UUID youngPersonId : booking.invitees()) {
+            session.invite(youngPersonId, now);
+        }
+        outbox.publish(session.id, new SessionScheduledV1(session.id, organisation, session.kind,
+                session.platform, session.startsAt, session.endsAt, session.facilitatorNames(), session.invitees(),
+                session.facilitatorIds()));
+        announceReadyInvitations(session);
+        changed.fire(new SessionChanged(session.id));
+        return session;
+    }
+
+    /** Changes title, time or facilitators; every rule is checked again against the session as it would be. */
+    @Transactional
+    public Session change(String organisation, UUID sessionId, String title, OffsetDateTime startsAt,
+                          Integer durationMinutes, Set<String> facilitators) {
+        OffsetDateTime now = time.now();
+        Session session = get(organisation, sessionId);
+        session.requireChangeable(now);
+        OffsetDateTime previousStart = session.startsAt;
+        OffsetDateTime previousEnd = session.endsAt;
+        Set<Facilitator> previousFacilitators = Set.copyOf(session.facilitators);
+        OffsetDateTime newStart = startsAt != null ? utc(startsAt) : session.startsAt;
+        long minutes = durationMinutes != null ? durationMinutes
+                : Duration.between(session.startsAt, session.endsAt).toMinutes();
+        session.reschedule(title != null ? title.strip() : session.title, newStart, newStart.plusMinutes(minutes), now);
+        if (facilitators != null) {
+            session.assignFacilitators(staff.resolve(organisation, facilitators));
+        }
+        rules.check(session, session.invitees(), now);
+        boolean timeChanged = !previousStart.isEqual(session.startsAt) || !previousEnd.isEqual(session.endsAt);
+        if (timeChanged || !previousFacilitators.equals(Set.copyOf(session.facilitators))) {
+            outbox.publish(session.id, new SessionRescheduledV1(session.id, organisation, previousStart,
+                    session.startsAt, session.endsAt, session.facilitatorNames(), session.invitees(),
+                    session.facilitatorIds()));
+        }
+        changed.fire(new SessionChanged(session.id));
+        return session;
+    }
+
+    @Transactional
+    public Session cancel(String organisation, UUID sessionId) {
+        OffsetDateTime now = time.now();
+        Session session = get(organisation, sessionId);
+        session.requireChangeable(now);
+        List<UUID> invitees = session.invitees();
+        session.cancel(now);
+        outbox.publish(session.id, new SessionCancelledV1(session.id, organisation, session.startsAt, now,
+                session.facilitatorNames(), invitees, session.facilitatorIds()));
+        changed.fire(new SessionChanged(session.id));
+        return session;
+    }
+
+    @Transactional
+    public Session invite(String organisation, UUID sessionId, Set<UUID> youngPeople) {
+        OffsetDateTime now = time.now();
+        Session session = get(organisation, sessionId);
+        session.requireChangeable(now);
+        Set<UUID> after = new LinkedHashSet<>(session.invitees());
+        after.addAll(youngPeople);
+        rules.check(session, after, now);
+        for (UUID youngPersonId : youngPeople) {
+            session.invite(youngPersonId, now);
+        }
+        announceReadyInvitations(session);
+        changed.fire(new SessionChanged(session.id));
+        return session;
+    }
+
+    @Transactional
+    public Session uninvite(String organisation, UUID sessionId, UUID youngPersonId) {
+        OffsetDateTime now = time.now();
+        Session session = get(organisation, sessionId);
+        session.requireChangeable(now);
+        if (!session.invitation(youngPersonId).map(Invitation::invited).orElse(false)) {
+            throw new RecordNotFoundException("invitation");
+        }
+        removeFrom(session, youngPersonId, RemovalReason.UNINVITED, now);
+        return session;
+    }
+
+    /**
+     * After a consent ended: takes the young person off every future session their remaining consents no longer
+     * cover. Runs in the consumer's transaction, with its processed-event record.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int removeWhereConsentEnded(String organisation, UUID youngPersonId, RemovalReason reason) {
+        OffsetDateTime now = time.now();
+        // one read of the consents and one of the sessions (with their invitations and facilitators): this runs
+        // for every withdrawal, and a young person may be invited to many sessions
+        List<ProjectedConsent> consents = ProjectedConsent.ofYoungPerson(organisation, youngPersonId);
+        List<Session> future = Session.list("select distinct s from Session s left join fetch s.invitations "
+                        + "left join fetch s.facilitators where s.organisation = ?1 and s.status = ?3 and s.startsAt > ?4 "
+                        + "and s.id in (select i.key.sessionId from Invitation i where i.key.youngPersonId = ?2 "
+                        + "and i.status = org.safesessions.session.domain.InvitationStatus.INVITED)",
+                organisation, youngPersonId, SessionStatus.SCHEDULED, now);
+        int removed = 0;
+        for (Session session : future) {
+            if (!ProjectedConsent.coverPeriod(consents, session.consentScope(), session.platform, session.startsAt,
+                    session.endsAt)) {
+                removeFrom(session, youngPersonId, reason, now);
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    private void removeFrom(Session session, UUID youngPersonId, RemovalReason reason, OffsetDateTime now) {
+        if (session.remove(youngPersonId, reason, now)) {
+            outbox.publish(session.id, new ParticipantRemovedV1(session.id, session.organisation,
+                    youngPersonId, reason, session.startsAt, now));
+            if (session.onZoom()) {
+                changed.fire(new SessionChanged(session.id));
+            }
+        }
+    }
+
+    /** Off Zoom an invitation is ready at booking; on Zoom, once its registrant exists (the provisioner says so). */
+    void announceReadyInvitations(Session session) {
+        if (session.onZoom()) {
+            return;
+        }
+        for (Invitation invitation : session.invitations) {
+            if (invitation.invited() && !invitation.invitationReady) {
+                invitation.invitationReady = true;
+                outbox.publish(session.id, new ParticipantInvitedV1(session.id, session.organisation,
+                        invitation.youngPersonId(), session.platform, session.startsAt, session.endsAt));
+            }
+        }
+    }
+
+    public Session get(String organisation, UUID sessionId) {
+        return Session.findInOrganisation(sessionId, organisation).orElseThrow(() -> new RecordNotFoundException("session"));
+    }
+
+    private static OffsetDateTime utc(OffsetDateTime time) {
+        return time.withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}
