@@ -20,6 +20,7 @@ import org.safesessions.session.application.FacilitatorBackfill;
 import org.safesessions.session.application.SessionBooking;
 import org.safesessions.session.domain.Attendance;
 import org.safesessions.session.domain.Session;
+import org.safesessions.session.domain.ZoomMeeting;
 import org.safesessions.testkit.DemoStaff;
 import org.safesessions.testkit.KeycloakResource;
 
@@ -247,7 +248,7 @@ class FacilitatorIdentityTest extends SessionTestStack {
     void aFacilitatorJoiningZoomWithTheirKeycloakEmailIsNotAnUnknownParticipant() {
         String id = bookedOutsideRest(Platform.ZOOM, "WORKER-A", "worker2-a");
         ZoomProvisioningTest.awaitReady(id);
-        long meetingId = QuarkusTransaction.requiringNew().call(() -> Session.<Session>findById(UUID.fromString(id)).zoomMeetingId);
+        long meetingId = QuarkusTransaction.requiringNew().call(() -> ZoomMeeting.<ZoomMeeting>findById(UUID.fromString(id)).meetingId);
         long now = Instant.now().getEpochSecond();
         ZoomWebhookTest.post(ZoomWebhookTest.joined(meetingId, "staff-" + UUID.randomUUID(), null, "worker-a@org-a.example"),
                 now, ZoomWebhookTest.SECRET).statusCode(200);

@@ -15,6 +15,8 @@ import org.safesessions.session.domain.Invitation;
 import org.safesessions.session.domain.Session;
 import org.safesessions.session.domain.SessionStatus;
 import org.safesessions.session.domain.Viewer;
+import org.safesessions.session.domain.ZoomMeeting;
+import org.safesessions.session.domain.ZoomRegistrant;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -49,7 +51,7 @@ public class AttendanceRegister {
 
     @Transactional
     public void joined(long meetingId, Participant participant, OffsetDateTime joinedAt) {
-        Session session = Session.<Session>find("zoomMeetingId", meetingId).firstResult();
+        Session session = ZoomMeeting.byMeetingId(meetingId).map(m -> Session.<Session>findById(m.sessionId)).orElse(null);
         if (session == null || Attendance.byParticipant(session.id, participant.participantRef()).isPresent()) {
             return; // a meeting we do not hold, or a join already recorded
         }
@@ -79,7 +81,7 @@ public class AttendanceRegister {
 
     @Transactional
     public void left(long meetingId, String participantRef, OffsetDateTime leftAt) {
-        Session session = Session.<Session>find("zoomMeetingId", meetingId).firstResult();
+        Session session = ZoomMeeting.byMeetingId(meetingId).map(m -> Session.<Session>findById(m.sessionId)).orElse(null);
         if (session == null) {
             return;
         }
@@ -123,8 +125,8 @@ public class AttendanceRegister {
         if (registrantId == null || registrantId.isBlank()) {
             return Optional.empty();
         }
-        return session.invitations.stream()
-                .filter(i -> i.invited() && registrantId.equals(i.zoomRegistrantId)).findFirst();
+        return ZoomRegistrant.byRegistrantId(session.id, registrantId)
+                .flatMap(r -> session.invitation(r.key.youngPersonId)).filter(Invitation::invited);
     }
 
     private Attendance newRow(UUID sessionId, String ref, AttendanceSource source) {

@@ -20,10 +20,11 @@ import org.safesessions.session.domain.Facilitator;
 import org.safesessions.session.domain.Facilitators;
 import org.safesessions.session.domain.Invitation;
 import org.safesessions.session.domain.ProjectedConsent;
-import org.safesessions.session.domain.ProvisioningState;
 import org.safesessions.session.domain.Session;
 import org.safesessions.session.domain.SessionChanged;
 import org.safesessions.session.domain.SessionStatus;
+import org.safesessions.session.domain.ZoomMeeting;
+import org.safesessions.session.domain.ZoomRegistrant;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -33,7 +34,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** Booking, changing and cancelling sessions and their invitations: each change and its events in one transaction. */
+/**
+ * Booking, changing and cancelling sessions and their invitations: each change and its events in one transaction.
+ * A session on Zoom gets its {@link ZoomMeeting} at booking; every change Zoom must receive makes that meeting due
+ * (locked, so that the provisioner's own writes and this one never overwrite each other), and the provisioner
+ * acts once the transaction has committed ({@link SessionChanged}).
+ */
 @ApplicationScoped
 public class SessionBooking {
 
@@ -58,29 +64,23 @@ public class SessionBooking {
                           Set<UUID> invitees, boolean firstOfGroup, UUID oneToOneRequestId) {
     }
 
+    /** Fields given replace the session's; null ones stay. */
+    public record Change(String title, OffsetDateTime startsAt, Integer durationMinutes, Set<String> facilitators) {
+    }
+
     @Transactional
     public Session book(String organisation, Booking booking, String bookedBy) {
         OffsetDateTime now = time.now();
-        Session session = new Session();
-        session.id = UUID.randomUUID();
-        session.organisation = organisation;
-        session.kind = booking.kind();
-        session.title = booking.title().strip();
-        session.platform = booking.platform();
-        session.startsAt = utc(booking.startsAt());
-        session.endsAt = utc(booking.endsAt());
-        session.firstOfGroup = booking.firstOfGroup();
-        session.status = SessionStatus.SCHEDULED;
-        session.oneToOneRequestId = booking.oneToOneRequestId();
-        session.assignFacilitators(staff.resolve(organisation, booking.facilitators()));
-        session.provisioningState = session.onZoom() ? ProvisioningState.PENDING : ProvisioningState.NOT_NEEDED;
-        session.nextProvisioningAt = session.onZoom() ? now : null;
-        session.createdAt = now;
-        session.createdBy = bookedBy;
+        Session session = Session.book(organisation, booking.kind(), booking.title(), booking.startsAt(),
+                booking.endsAt(), booking.platform(), booking.firstOfGroup(), booking.oneToOneRequestId(),
+                staff.resolve(organisation, booking.facilitators()), bookedBy, now);
         rules.check(session, booking.invitees(), now);
         session.persist();
+        ZoomMeeting meeting = session.onZoom() ? ZoomMeeting.forSession(session.id, now) : null;
         for (UUID youngPersonId : booking.invitees()) {
-            session.invite(youngPersonId, now);
+            if (session.invite(youngPersonId, now) != null && meeting != null) {
+                meeting.due(now);
+            }
         }
         outbox.publish(session.id, new SessionScheduledV1(session.id, organisation, session.kind,
                 session.platform, session.startsAt, session.endsAt, session.facilitatorNames(), session.invitees(),
@@ -92,20 +92,22 @@ public class SessionBooking {
 
     /** Changes title, time or facilitators; every rule is checked again against the session as it would be. */
     @Transactional
-    public Session change(String organisation, UUID sessionId, String title, OffsetDateTime startsAt,
-                          Integer durationMinutes, Set<String> facilitators) {
+    public Session change(String organisation, UUID sessionId, Change change) {
         OffsetDateTime now = time.now();
         Session session = get(organisation, sessionId);
         session.requireChangeable(now);
         OffsetDateTime previousStart = session.startsAt;
         OffsetDateTime previousEnd = session.endsAt;
         Set<Facilitator> previousFacilitators = Set.copyOf(session.facilitators);
-        OffsetDateTime newStart = startsAt != null ? utc(startsAt) : session.startsAt;
-        long minutes = durationMinutes != null ? durationMinutes
+        OffsetDateTime newStart = change.startsAt() != null ? utc(change.startsAt()) : session.startsAt;
+        long minutes = change.durationMinutes() != null ? change.durationMinutes()
                 : Duration.between(session.startsAt, session.endsAt).toMinutes();
-        session.reschedule(title != null ? title.strip() : session.title, newStart, newStart.plusMinutes(minutes), now);
-        if (facilitators != null) {
-            session.assignFacilitators(staff.resolve(organisation, facilitators));
+        if (session.reschedule(change.title() != null ? change.title().strip() : session.title, newStart,
+                newStart.plusMinutes(minutes))) {
+            zoomDue(session, now);
+        }
+        if (change.facilitators() != null) {
+            session.assignFacilitators(staff.resolve(organisation, change.facilitators()));
         }
         rules.check(session, session.invitees(), now);
         boolean timeChanged = !previousStart.isEqual(session.startsAt) || !previousEnd.isEqual(session.endsAt);
@@ -125,6 +127,9 @@ public class SessionBooking {
         session.requireChangeable(now);
         List<UUID> invitees = session.invitees();
         session.cancel(now);
+        if (session.onZoom()) {
+            ZoomMeeting.lockedFor(session.id).ifPresent(meeting -> meeting.sessionCancelled(now));
+        }
         outbox.publish(session.id, new SessionCancelledV1(session.id, organisation, session.startsAt, now,
                 session.facilitatorNames(), invitees, session.facilitatorIds()));
         changed.fire(new SessionChanged(session.id));
@@ -140,7 +145,12 @@ public class SessionBooking {
         after.addAll(youngPeople);
         rules.check(session, after, now);
         for (UUID youngPersonId : youngPeople) {
-            session.invite(youngPersonId, now);
+            Invitation invitation = session.invite(youngPersonId, now);
+            if (invitation != null && session.onZoom()) {
+                // a re-invitation gets a fresh registrant: a cancelled one cannot be revived
+                ZoomRegistrant.of(invitation.key).ifPresent(ZoomRegistrant::forget);
+                zoomDue(session, now);
+            }
         }
         announceReadyInvitations(session);
         changed.fire(new SessionChanged(session.id));
@@ -186,12 +196,24 @@ public class SessionBooking {
     }
 
     private void removeFrom(Session session, UUID youngPersonId, RemovalReason reason, OffsetDateTime now) {
-        if (session.remove(youngPersonId, reason, now)) {
+        Invitation removed = session.remove(youngPersonId, reason, now);
+        if (removed != null) {
             outbox.publish(session.id, new ParticipantRemovedV1(session.id, session.organisation,
                     youngPersonId, reason, session.startsAt, now));
             if (session.onZoom()) {
+                // a registrant that still admits the young person is to be cancelled
+                if (ZoomRegistrant.of(removed.key).filter(r -> r.toCancel(removed)).isPresent()) {
+                    zoomDue(session, now);
+                }
                 changed.fire(new SessionChanged(session.id));
             }
+        }
+    }
+
+    /** Zoom has something to receive: the session's meeting is due at once, with a fresh budget of attempts. */
+    private static void zoomDue(Session session, OffsetDateTime now) {
+        if (session.onZoom()) {
+            ZoomMeeting.lockedFor(session.id).ifPresent(meeting -> meeting.due(now));
         }
     }
 
@@ -201,8 +223,7 @@ public class SessionBooking {
             return;
         }
         for (Invitation invitation : session.invitations) {
-            if (invitation.invited() && !invitation.invitationReady) {
-                invitation.invitationReady = true;
+            if (invitation.readyOffZoom()) {
                 outbox.publish(session.id, new ParticipantInvitedV1(session.id, session.organisation,
                         invitation.youngPersonId(), session.platform, session.startsAt, session.endsAt));
             }

@@ -2,10 +2,13 @@ package org.safesessions.session.application;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
@@ -14,7 +17,10 @@ import org.safesessions.events.session.ParticipantInvitedV1;
 import org.safesessions.kit.crypto.Sealed;
 import org.safesessions.kit.outbox.Outbox;
 import org.safesessions.kit.time.Time;
-import org.safesessions.kit.work.CoalescingRunner;
+import org.safesessions.kit.work.Backoff;
+import org.safesessions.kit.work.DueRows;
+import org.safesessions.kit.work.DueWork;
+import org.safesessions.kit.work.DueWorker;
 import org.safesessions.session.client.Passcodes;
 import org.safesessions.session.client.ZoomClient;
 import org.safesessions.session.client.ZoomConfig;
@@ -26,29 +32,37 @@ import org.safesessions.session.client.ZoomMessages.Registrant;
 import org.safesessions.session.client.ZoomMessages.RegistrantCreated;
 import org.safesessions.session.domain.Invitation;
 import org.safesessions.session.domain.MeetingSecrets;
-import org.safesessions.session.domain.ProvisioningState;
 import org.safesessions.session.domain.Session;
 import org.safesessions.session.domain.SessionChanged;
 import org.safesessions.session.domain.SessionStatus;
+import org.safesessions.session.domain.ZoomMeeting;
+import org.safesessions.session.domain.ZoomRegistrant;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Brings Zoom in line with each session that has work for it: create or update the meeting, one registrant per
- * invitee, cancel removed registrants, delete a cancelled session's meeting. Each Zoom answer is stored the moment
- * it arrives (in its own short transaction), and every step first looks at what is already stored, so a retry
- * repeats only what is missing and never creates a second meeting or registrant. Zoom failures are retried with
- * exponential backoff (or Zoom's Retry-After); after {@code max-attempts} the session is FAILED and
- * MeetingProvisioningFailed is published.
+ * invitee, cancel removed registrants, delete a cancelled session's meeting. A {@link DueWork} run by the kit's
+ * {@link DueWorker}: a pass claims due {@link ZoomMeeting}s ({@code FOR UPDATE SKIP LOCKED}) and leases them, then
+ * talks to Zoom outside any transaction. Each Zoom answer is stored the moment it arrives (in its own short
+ * transaction, through the meeting's or registrant's own methods), and every step first looks at what is already
+ * stored, so a retry repeats only what is missing and never creates a second meeting or registrant. Zoom failures
+ * are retried with the kit's {@link Backoff} (or Zoom's Retry-After; after a timeout no sooner than
+ * {@code timeout-settle}); after {@code max-attempts} the meeting is FAILED and MeetingProvisioningFailed is published.
  */
 @ApplicationScoped
-public class ZoomProvisioner {
+public class ZoomProvisioner implements DueWork<UUID> {
 
     private static final Logger LOG = Logger.getLogger(ZoomProvisioner.class);
+    private static final int BATCH = 50;
+    /** Longer than an attempt can take (each Zoom call times out); a crashed attempt's meeting falls due after it. */
+    static final Duration LEASE = Duration.ofMinutes(5);
 
     @Inject
     ZoomClient zoom;
@@ -66,39 +80,69 @@ public class ZoomProvisioner {
     Time time;
 
     @Inject
+    EntityManager em;
+
+    @Inject
     ManagedExecutor executor;
 
-    private final CoalescingRunner runner = new CoalescingRunner(this::pass);
+    private DueWorker<UUID> worker;
+    private Backoff backoff;
+
+    @PostConstruct
+    void init() {
+        backoff = new Backoff(config.firstBackoff(), config.maxBackoff());
+        worker = DueWorker.sequential("zoom-provisioning", this, BATCH);
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.stop();
+    }
 
     void onSessionChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionChanged changed) {
-        executor.execute(runner::request);
+        executor.execute(worker::request);
     }
 
     /** Picks up retries whose backoff has passed, and work left by a restart. */
     @Scheduled(every = "${safesessions.zoom.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        runner.request();
+        worker.request();
     }
 
-    void pass() {
-        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> Session.<Session>find(
-                        "provisioningState = ?1 and nextProvisioningAt <= ?2 order by nextProvisioningAt",
-                        ProvisioningState.PENDING, time.now()).page(0, 50).list().stream().map(s -> s.id).toList());
+    /** The due meetings (their sessions' ids), oldest due first, leased to this pass. */
+    @Override
+    public List<UUID> claim(int limit) {
+        OffsetDateTime now = time.now();
+        List<UUID> due = DueRows.claim(em, "zoom_meeting", "provisioning_state = 'PENDING' and next_attempt_at <= ?1",
+                "next_attempt_at", limit, now);
         for (UUID sessionId : due) {
+            ZoomMeeting.<ZoomMeeting>findById(sessionId).lease(now.plus(LEASE));
+        }
+        return due;
+    }
+
+    /** One provisioning attempt of one session, and its outcome. */
+    @Override
+    public void perform(UUID sessionId) {
+        try {
+            provision(sessionId);
+        } catch (ZoomFailure failure) {
+            failed(sessionId, failure);
+        } catch (RuntimeException e) {
+            // e.g. a concurrent change of the same session: the next pass sees the new state
+            LOG.warnf("provisioning of session %s deferred: %s", sessionId, e.getClass().getName());
             try {
-                provision(sessionId);
-            } catch (ZoomFailure failure) {
-                failed(sessionId, failure);
-            } catch (RuntimeException e) {
-                // e.g. a concurrent change of the same session: the next pass sees the new state
-                LOG.warnf("provisioning of session %s deferred: %s", sessionId, e.getClass().getName());
+                QuarkusTransaction.requiringNew().run(() ->
+                        ZoomMeeting.lockedFor(sessionId).ifPresent(m -> m.release(time.now())));
+            } catch (RuntimeException stillFailing) {
+                // the lease runs out instead
             }
         }
     }
 
-    /** One provisioning attempt of one session. */
     void provision(UUID sessionId) {
-        Work work = QuarkusTransaction.requiringNew().call(() -> Work.of(Session.findById(sessionId)));
+        Work work = QuarkusTransaction.requiringNew().call(() -> Work.of(Session.findById(sessionId),
+                ZoomMeeting.findById(sessionId), ZoomRegistrant.ofSession(sessionId)));
         if (work == null) {
             return;
         }
@@ -107,7 +151,7 @@ public class ZoomProvisioner {
             if (meetingId != null && !work.meetingDeleted) {
                 zoom.deleteMeeting(meetingId);
                 QuarkusTransaction.requiringNew().run(() ->
-                        Session.update("zoomMeetingDeleted = true where id = ?1", sessionId));
+                        ZoomMeeting.lockedFor(sessionId).ifPresent(ZoomMeeting::markDeleted));
             }
         } else {
             if (meetingId == null) {
@@ -120,13 +164,12 @@ public class ZoomProvisioner {
                 String code = created.password() != null ? created.password() : passcode;
                 QuarkusTransaction.requiringNew().run(() -> {
                     Sealed sealed = secrets.sealPasscode(sessionId, code);
-                    Session.update("zoomMeetingId = ?1, zoomPasscodeKey = ?2, zoomPasscode = ?3, zoomSyncedVersion = ?4 "
-                            + "where id = ?5", id, sealed.keyId(), sealed.cipherText(), work.scheduleVersion, sessionId);
+                    ZoomMeeting.lockedFor(sessionId).ifPresent(m -> m.created(id, sealed, work.scheduleVersion));
                 });
             } else if (work.syncedVersion < work.scheduleVersion) {
                 zoom.updateMeeting(meetingId, meeting(work, null));
-                QuarkusTransaction.requiringNew().run(() -> Session.update(
-                        "zoomSyncedVersion = ?1 where id = ?2 and zoomSyncedVersion < ?1", work.scheduleVersion, sessionId));
+                QuarkusTransaction.requiringNew().run(() ->
+                        ZoomMeeting.lockedFor(sessionId).ifPresent(m -> m.updated(work.scheduleVersion)));
             }
             for (UUID youngPersonId : work.needRegistrant) {
                 RegistrantCreated registrant = zoom.registrant(meetingId, new Registrant(
@@ -137,8 +180,7 @@ public class ZoomProvisioner {
         }
         for (Invitation.Key removed : work.registrantsToCancel) {
             zoom.cancelRegistrant(meetingId, work.registrantIds.get(removed));
-            QuarkusTransaction.requiringNew().run(() -> Invitation.update(
-                    "zoomRegistrantCancelled = true where key = ?1", removed));
+            QuarkusTransaction.requiringNew().run(() -> ZoomRegistrant.lockedFor(removed).ifPresent(ZoomRegistrant::cancel));
         }
         QuarkusTransaction.requiringNew().run(() -> settle(sessionId));
     }
@@ -146,14 +188,12 @@ public class ZoomProvisioner {
     /** Stores the registrant; the invitation is ready and ParticipantInvited goes out, unless it was removed meanwhile. */
     private void registered(UUID sessionId, UUID youngPersonId, RegistrantCreated registrant) {
         Invitation invitation = Invitation.findById(new Invitation.Key(sessionId, youngPersonId), LockModeType.PESSIMISTIC_WRITE);
-        if (invitation == null || invitation.zoomRegistrantId != null) {
+        if (invitation == null || ZoomRegistrant.of(invitation.key).isPresent()) {
             return;
         }
-        Sealed sealed = secrets.sealJoinUrl(invitation.key, registrant.joinUrl());
-        boolean stillInvited = invitation.invited();
-        Invitation.update("zoomRegistrantId = ?1, zoomJoinUrlKey = ?2, zoomJoinUrl = ?3, invitationReady = ?4 where key = ?5",
-                registrant.registrantId(), sealed.keyId(), sealed.cipherText(), stillInvited, invitation.key);
-        if (stillInvited) {
+        ZoomRegistrant.registered(invitation.key, registrant.registrantId(),
+                secrets.sealJoinUrl(invitation.key, registrant.joinUrl()));
+        if (invitation.registeredOnZoom()) {
             Session session = Session.findById(sessionId);
             outbox.publish(sessionId, new ParticipantInvitedV1(sessionId, session.organisation, youngPersonId,
                     session.platform, session.startsAt, session.endsAt));
@@ -162,43 +202,42 @@ public class ZoomProvisioner {
 
     /** READY when nothing is left for Zoom; otherwise another pass at once (a change arrived meanwhile). */
     private void settle(UUID sessionId) {
-        Work left = Work.of(Session.findById(sessionId, LockModeType.PESSIMISTIC_WRITE));
-        boolean done = left == null || left.nothingLeft();
-        if (done) {
-            Session.update("provisioningState = ?1, provisioningAttempts = 0, provisioningFailure = null, "
-                    + "nextProvisioningAt = null where id = ?2", ProvisioningState.READY, sessionId);
+        ZoomMeeting meeting = ZoomMeeting.lockedFor(sessionId).orElse(null);
+        if (meeting == null) {
+            return;
+        }
+        Work left = Work.of(Session.findById(sessionId), meeting, ZoomRegistrant.ofSession(sessionId));
+        if (left == null || left.nothingLeft()) {
+            meeting.ready();
         } else {
-            Session.update("provisioningState = ?1, nextProvisioningAt = ?2 where id = ?3", ProvisioningState.PENDING, time.now(),
-                    sessionId);
+            meeting.pendingAgain(time.now());
         }
     }
 
     private void failed(UUID sessionId, ZoomFailure failure) {
         QuarkusTransaction.requiringNew().run(() -> {
-            Session session = Session.findById(sessionId, LockModeType.PESSIMISTIC_WRITE);
-            int attempts = session.provisioningAttempts + 1;
+            ZoomMeeting meeting = ZoomMeeting.lockedFor(sessionId).orElse(null);
+            if (meeting == null) {
+                return;
+            }
+            int attempts = meeting.attempts + 1;
+            OffsetDateTime now = time.now();
             if (failure.retryable() && attempts < config.maxAttempts()) {
-                Duration wait = failure.retryAfter().orElse(backoff(attempts));
+                Duration wait = failure.retryAfter().orElse(backoff.after(attempts));
                 if (failure.code().equals(ZoomFailure.TIMEOUT) && wait.compareTo(config.timeoutSettle()) < 0) {
                     wait = config.timeoutSettle();
                 }
-                Session.update("provisioningAttempts = ?1, provisioningFailure = ?2, nextProvisioningAt = ?3 where id = ?4",
-                        attempts, failure.code(), time.now().plus(wait), sessionId);
+                meeting.retryAt(attempts, failure.code(), now.plus(wait));
                 LOG.infof("Zoom provisioning of session %s: attempt %d failed (%s), next in %s", sessionId, attempts,
                         failure.code(), wait);
             } else {
-                Session.update("provisioningState = ?1, provisioningAttempts = ?2, provisioningFailure = ?3, "
-                        + "nextProvisioningAt = null where id = ?4", ProvisioningState.FAILED, attempts, failure.code(), sessionId);
+                meeting.gaveUp(attempts, failure.code());
+                Session session = Session.findById(sessionId);
                 outbox.publish(sessionId, new MeetingProvisioningFailedV1(sessionId, session.organisation,
-                        failure.code(), attempts, session.startsAt, time.now()));
+                        failure.code(), attempts, session.startsAt, now));
                 LOG.warnf("Zoom provisioning of session %s gave up after %d attempts (%s)", sessionId, attempts, failure.code());
             }
         });
-    }
-
-    private Duration backoff(int attempts) {
-        Duration wait = config.firstBackoff().multipliedBy(1L << Math.min(attempts - 1, 20));
-        return wait.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : wait;
     }
 
     private static Meeting meeting(Work work, String passcode) {
@@ -211,24 +250,28 @@ public class ZoomProvisioner {
         return "SafeSessions session " + sessionId;
     }
 
-    /** What one attempt has to do, read from the session in one transaction. */
+    /** What one attempt has to do, read from the session, its meeting and registrants in one transaction. */
     record Work(UUID sessionId, String title, OffsetDateTime startsAt, int minutes, boolean cancelled, Long meetingId,
                 boolean meetingDeleted, int scheduleVersion, int syncedVersion, List<UUID> needRegistrant,
-                List<Invitation.Key> registrantsToCancel, java.util.Map<Invitation.Key, String> registrantIds) {
+                List<Invitation.Key> registrantsToCancel, Map<Invitation.Key, String> registrantIds) {
 
-        static Work of(Session s) {
-            if (s == null || !s.onZoom() || s.status == SessionStatus.STARTED || s.status == SessionStatus.ENDED
-                    || s.status == SessionStatus.TERMINATED_EARLY) {
+        static Work of(Session s, ZoomMeeting m, Map<UUID, ZoomRegistrant> registrants) {
+            if (s == null || m == null || !s.onZoom() || s.status == SessionStatus.STARTED
+                    || s.status == SessionStatus.ENDED || s.status == SessionStatus.TERMINATED_EARLY) {
                 return null;
             }
-            List<UUID> need = s.invitations.stream().filter(i -> i.invited() && i.zoomRegistrantId == null)
+            List<UUID> need = s.invitations.stream()
+                    .filter(i -> i.invited() && !registrants.containsKey(i.youngPersonId()))
                     .map(Invitation::youngPersonId).toList();
-            List<Invitation> cancel = s.invitations.stream().filter(Invitation::registrantToCancel).toList();
-            java.util.Map<Invitation.Key, String> ids = new java.util.HashMap<>();
-            cancel.forEach(i -> ids.put(i.key, i.zoomRegistrantId));
+            Map<Invitation.Key, String> ids = new HashMap<>();
+            List<Invitation.Key> cancel = s.invitations.stream().filter(i -> {
+                ZoomRegistrant r = registrants.get(i.youngPersonId());
+                return r != null && r.toCancel(i);
+            }).map(i -> i.key).toList();
+            cancel.forEach(key -> ids.put(key, registrants.get(key.youngPersonId).registrantId));
             return new Work(s.id, s.title, s.startsAt, (int) Duration.between(s.startsAt, s.endsAt).toMinutes(),
-                    s.status == SessionStatus.CANCELLED, s.zoomMeetingId, s.zoomMeetingDeleted, s.scheduleVersion,
-                    s.zoomSyncedVersion, need, cancel.stream().map(i -> i.key).toList(), ids);
+                    s.status == SessionStatus.CANCELLED, m.meetingId, m.deleted, s.scheduleVersion,
+                    m.syncedVersion, need, cancel, ids);
         }
 
         boolean nothingLeft() {

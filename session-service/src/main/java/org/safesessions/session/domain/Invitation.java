@@ -20,7 +20,9 @@ import java.util.UUID;
 
 /**
  * A young person invited to a session. A removal keeps the row (status REMOVED, reason), so the history stays and a
- * Zoom registrant can still be cancelled. The personal join link is sealed ({@code FieldCipher}).
+ * Zoom registrant can still be cancelled. The registrant and its sealed join link are the Zoom part's
+ * ({@link ZoomRegistrant}). Readiness is set by booking off Zoom and by the provisioner on Zoom (with the row
+ * locked): {@code DynamicUpdate} keeps a booking's write of status or removal from rewriting it.
  */
 @Entity
 @org.hibernate.annotations.DynamicUpdate
@@ -52,18 +54,6 @@ public class Invitation extends PanacheEntityBase {
     @Column(name = "invitation_ready", nullable = false)
     public boolean invitationReady;
 
-    @Column(name = "zoom_registrant_id")
-    public String zoomRegistrantId;
-
-    @Column(name = "zoom_join_url_key")
-    public String zoomJoinUrlKey;
-
-    @Column(name = "zoom_join_url")
-    public byte[] zoomJoinUrl;
-
-    @Column(name = "zoom_registrant_cancelled", nullable = false)
-    public boolean zoomRegistrantCancelled;
-
     public UUID youngPersonId() {
         return key.youngPersonId;
     }
@@ -72,9 +62,22 @@ public class Invitation extends PanacheEntityBase {
         return status == InvitationStatus.INVITED;
     }
 
-    /** A Zoom registrant exists that should no longer let this young person in. */
-    public boolean registrantToCancel() {
-        return status == InvitationStatus.REMOVED && zoomRegistrantId != null && !zoomRegistrantCancelled;
+    /**
+     * The young person's Zoom registrant exists: the invitation is ready (ParticipantInvited goes out) unless it was
+     * removed meanwhile. Whether it is ready.
+     */
+    public boolean registeredOnZoom() {
+        invitationReady = invited();
+        return invitationReady;
+    }
+
+    /** Off Zoom an invitation is ready at once (ParticipantInvited goes out); false when it was ready already. */
+    public boolean readyOffZoom() {
+        if (!invited() || invitationReady) {
+            return false;
+        }
+        invitationReady = true;
+        return true;
     }
 
     void remove(RemovalReason reason, OffsetDateTime at) {

@@ -19,18 +19,18 @@ public class MeetingSecrets {
         return cipher.seal(passcode, "session-passcode:" + sessionId);
     }
 
-    public String passcode(Session session) {
-        return session.zoomPasscode == null ? null
-                : cipher.open(new Sealed(session.zoomPasscodeKey, session.zoomPasscode), "session-passcode:" + session.id);
+    public String passcode(ZoomMeeting meeting) {
+        return meeting.passcode == null ? null
+                : cipher.open(new Sealed(meeting.passcodeKey, meeting.passcode), "session-passcode:" + meeting.sessionId);
     }
 
     public Sealed sealJoinUrl(Invitation.Key invitation, String joinUrl) {
         return cipher.seal(joinUrl, joinUrlBinding(invitation));
     }
 
-    public String joinUrl(Invitation invitation) {
-        return invitation.zoomJoinUrl == null ? null
-                : cipher.open(new Sealed(invitation.zoomJoinUrlKey, invitation.zoomJoinUrl), joinUrlBinding(invitation.key));
+    public String joinUrl(ZoomRegistrant registrant) {
+        return registrant.joinUrl == null ? null
+                : cipher.open(new Sealed(registrant.joinUrlKey, registrant.joinUrl), joinUrlBinding(registrant.key));
     }
 
     private static String joinUrlBinding(Invitation.Key invitation) {

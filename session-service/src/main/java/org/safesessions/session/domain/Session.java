@@ -33,12 +33,12 @@ import java.util.UUID;
 
 /**
  * A live online session: a group session, or a one-to-one session with one young person. Facilitators are members
- * of staff by Keycloak user id (with their canonical user name); invitations keep their history. The session also carries its Zoom provisioning state: what Zoom
- * must still be told is derived from {@link #scheduleVersion} vs {@link #zoomSyncedVersion}, the invitations'
- * registrants and the status, so a retry redoes only what is missing.
+ * of staff by Keycloak user id (with their canonical user name); invitations keep their history. Made valid by
+ * {@link #book}. Zoom's state is not the session's: a session on Zoom has its {@link ZoomMeeting} (and each
+ * invitation its {@link ZoomRegistrant}); the session only counts its {@link #scheduleVersion}, which goes up with
+ * every change Zoom must receive.
  */
 @Entity
-@org.hibernate.annotations.DynamicUpdate
 @Table(name = "session")
 public class Session extends PanacheEntityBase {
 
@@ -118,38 +118,9 @@ public class Session extends PanacheEntityBase {
     @Column(name = "terminated_by")
     public String terminatedBy;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "provisioning_state", nullable = false)
-    public ProvisioningState provisioningState;
-
-    @Column(name = "provisioning_attempts", nullable = false)
-    public int provisioningAttempts;
-
-    @Column(name = "provisioning_failure")
-    public String provisioningFailure;
-
-    @Column(name = "next_provisioning_at")
-    public OffsetDateTime nextProvisioningAt;
-
-    /** Goes up with every change of time or title that Zoom must receive. */
+    /** Goes up with every change of time or title that Zoom must receive (see ZoomMeeting's synced version). */
     @Column(name = "schedule_version", nullable = false)
     public int scheduleVersion = 1;
-
-    /** The schedule version the Zoom meeting was last created or updated with. */
-    @Column(name = "zoom_synced_version", nullable = false)
-    public int zoomSyncedVersion;
-
-    @Column(name = "zoom_meeting_id")
-    public Long zoomMeetingId;
-
-    @Column(name = "zoom_meeting_deleted", nullable = false)
-    public boolean zoomMeetingDeleted;
-
-    @Column(name = "zoom_passcode_key")
-    public String zoomPasscodeKey;
-
-    @Column(name = "zoom_passcode")
-    public byte[] zoomPasscode;
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
@@ -172,6 +143,31 @@ public class Session extends PanacheEntityBase {
     @OneToMany(mappedBy = "session", cascade = CascadeType.ALL, fetch = FetchType.LAZY)
     @OrderBy("invitedAt")
     public List<Invitation> invitations = new ArrayList<>();
+
+    /**
+     * A new session as booked (title stripped, times in UTC, SCHEDULED), led by these members of staff (already
+     * checked as staff: see Facilitators). The booking rules are checked on it before it is stored.
+     */
+    public static Session book(String organisation, SessionKind kind, String title, OffsetDateTime startsAt,
+                               OffsetDateTime endsAt, Platform platform, boolean firstOfGroup, UUID oneToOneRequestId,
+                               java.util.Collection<org.safesessions.kit.staff.StaffMember> facilitators, String bookedBy,
+                               OffsetDateTime now) {
+        Session session = new Session();
+        session.id = UUID.randomUUID();
+        session.organisation = organisation;
+        session.kind = kind;
+        session.title = title.strip();
+        session.platform = platform;
+        session.startsAt = startsAt.withOffsetSameInstant(java.time.ZoneOffset.UTC);
+        session.endsAt = endsAt.withOffsetSameInstant(java.time.ZoneOffset.UTC);
+        session.firstOfGroup = firstOfGroup;
+        session.status = SessionStatus.SCHEDULED;
+        session.oneToOneRequestId = oneToOneRequestId;
+        session.assignFacilitators(facilitators);
+        session.createdAt = now;
+        session.createdBy = bookedBy;
+        return session;
+    }
 
     public ConsentScope consentScope() {
         return kind == SessionKind.GROUP ? ConsentScope.GROUP_SESSIONS : ConsentScope.ONE_TO_ONE_SESSIONS;
@@ -257,58 +253,34 @@ public class Session extends PanacheEntityBase {
         invitation.removedAt = null;
         invitation.removalReason = null;
         invitation.invitationReady = false;
-        // a re-invitation gets a fresh registrant: the cancelled one cannot be revived
-        invitation.zoomRegistrantId = null;
-        invitation.zoomJoinUrl = null;
-        invitation.zoomJoinUrlKey = null;
-        invitation.zoomRegistrantCancelled = false;
-        needsZoom(now);
         return invitation;
     }
 
-    public boolean remove(UUID youngPersonId, RemovalReason reason, OffsetDateTime now) {
+    /** Removes an invited young person (the row stays, with its reason); the removed invitation, or null. */
+    public Invitation remove(UUID youngPersonId, RemovalReason reason, OffsetDateTime now) {
         Invitation invitation = invitation(youngPersonId).filter(Invitation::invited).orElse(null);
         if (invitation == null) {
-            return false;
+            return null;
         }
         invitation.remove(reason, now);
-        if (invitation.registrantToCancel()) {
-            needsZoom(now);
-        }
-        return true;
+        return invitation;
     }
 
-    public void reschedule(String newTitle, OffsetDateTime newStart, OffsetDateTime newEnd, OffsetDateTime now) {
+    /** New title and times; true when Zoom sees a change (the schedule version then goes up). */
+    public boolean reschedule(String newTitle, OffsetDateTime newStart, OffsetDateTime newEnd) {
         boolean zoomSees = !title.equals(newTitle) || !startsAt.isEqual(newStart) || !endsAt.isEqual(newEnd);
         title = newTitle;
         startsAt = newStart;
         endsAt = newEnd;
         if (zoomSees) {
             scheduleVersion++;
-            needsZoom(now);
         }
+        return zoomSees;
     }
 
     public void cancel(OffsetDateTime now) {
         status = SessionStatus.CANCELLED;
         cancelledAt = now;
-        if (zoomMeetingId != null && !zoomMeetingDeleted) {
-            needsZoom(now);
-        } else if (onZoom()) {
-            provisioningState = ProvisioningState.READY;
-        }
-    }
-
-    /** Zoom has something to receive: provision at once, with a fresh budget of attempts. */
-    void needsZoom(OffsetDateTime now) {
-        if (!onZoom()) {
-            provisioningState = ProvisioningState.NOT_NEEDED;
-            return;
-        }
-        provisioningState = ProvisioningState.PENDING;
-        provisioningAttempts = 0;
-        provisioningFailure = null;
-        nextProvisioningAt = now;
     }
 
     public void recordChecklist(boolean briefing, boolean groundRules, boolean devices, String by, OffsetDateTime now) {

@@ -16,6 +16,7 @@ import org.safesessions.session.domain.InvitationStatus;
 import org.safesessions.session.domain.ProvisioningState;
 import org.safesessions.session.domain.Session;
 import org.safesessions.session.domain.SessionStatus;
+import org.safesessions.session.domain.ZoomMeeting;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -91,10 +92,16 @@ public final class SessionMessages {
                               OffsetDateTime startedAt, OffsetDateTime endedAt, TerminationReason terminationReason,
                               OffsetDateTime createdAt, String createdBy) {
         static SessionView of(Session s) {
+            return of(s, ZoomMeeting.ofSession(s.id).orElse(null));
+        }
+
+        /** The session with its Zoom meeting's provisioning (a session off Zoom has no meeting: NOT_NEEDED). */
+        static SessionView of(Session s, ZoomMeeting meeting) {
             return new SessionView(s.id, s.kind, s.title, s.platform, s.startsAt, s.endsAt,
                     Duration.between(s.startsAt, s.endsAt).toMinutes(), s.status, s.facilitatorNames(),
                     s.singleFacilitatorFlag(), s.invitations.stream().map(InvitationView::of).toList(),
-                    new ProvisioningView(s.provisioningState, s.provisioningAttempts, s.provisioningFailure, s.zoomMeetingId),
+                    meeting == null ? new ProvisioningView(ProvisioningState.NOT_NEEDED, 0, null, null)
+                            : new ProvisioningView(meeting.state, meeting.attempts, meeting.failure, meeting.meetingId),
                     new ChecklistView(s.briefingGiven, s.groundRulesAgreed, s.kind == SessionKind.GROUP && s.firstOfGroup,
                             s.organisationDevices, s.checklistComplete(), s.checklistBy, s.checklistAt),
                     s.oneToOneRequestId, s.responsibleAdultConfirmedAt, s.startedAt, s.endedAt, s.terminationReason,

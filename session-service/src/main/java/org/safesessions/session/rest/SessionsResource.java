@@ -29,6 +29,7 @@ import org.safesessions.session.application.SessionConduct;
 import org.safesessions.session.domain.Session;
 import org.safesessions.session.domain.SessionSearch;
 import org.safesessions.session.domain.Viewer;
+import org.safesessions.session.domain.ZoomMeeting;
 import org.safesessions.session.rest.SessionMessages.BookGroupSession;
 import org.safesessions.session.rest.SessionMessages.ChangeSession;
 import org.safesessions.session.rest.SessionMessages.Checklist;
@@ -37,6 +38,7 @@ import org.safesessions.session.rest.SessionMessages.ManualAttendance;
 import org.safesessions.session.rest.SessionMessages.SessionView;
 import org.safesessions.session.rest.SessionMessages.Termination;
 
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -79,7 +81,10 @@ public class SessionsResource {
                                   @QueryParam("facilitator") @Pattern(regexp = SessionMessages.USER_NAME,
                                           message = "must be a staff user name") String facilitator,
                                   @QueryParam("youngPersonId") UUID youngPersonId, @Valid @BeanParam PageRequest page) {
-        return search.list(viewer(), QueryTimes.parse("from", from), QueryTimes.parse("to", to), facilitator, youngPersonId, page.page, page.size).map(SessionView::of);
+        Page<Session> sessions = search.list(viewer(), QueryTimes.parse("from", from), QueryTimes.parse("to", to),
+                facilitator, youngPersonId, page.page, page.size);
+        Map<UUID, ZoomMeeting> meetings = ZoomMeeting.ofSessions(sessions.items().stream().map(s -> s.id).toList());
+        return sessions.map(s -> SessionView.of(s, meetings.get(s.id)));
     }
 
     @GET
@@ -93,8 +98,8 @@ public class SessionsResource {
     @Path("{id}")
     @RolesAllowed({Roles.COORDINATOR, Roles.MANAGER})
     public SessionView change(@PathParam("id") UUID id, @Valid @NotNull ChangeSession request) {
-        return SessionView.of(booking.change(caller.organisation(), id, request.title(), request.startsAt(),
-                request.durationMinutes(), request.facilitators()));
+        return SessionView.of(booking.change(caller.organisation(), id, new SessionBooking.Change(request.title(),
+                request.startsAt(), request.durationMinutes(), request.facilitators())));
     }
 
     @POST
