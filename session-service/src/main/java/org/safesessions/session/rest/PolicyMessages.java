@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.safesessions.events.consent.Platform;
 import org.safesessions.session.application.PolicyAdministration;
 import org.safesessions.session.domain.ApprovedPlatform;
@@ -28,6 +29,7 @@ public final class PolicyMessages {
     }
 
     /** The whole policy, as a manager sets it. The seeds' floor of two facilitators cannot be lowered. */
+    @Schema(requiredProperties = {"minGroupFacilitators", "maxGroupSize", "workingDays", "workingDayStarts", "workingDayEnds", "timeZone", "maxLengthMinutes"})
     public record PolicyUpdate(
             @NotNull @Min(value = 2, message = "must be at least 2 (the seeds' minimum)") @Max(10) Integer minGroupFacilitators,
             @NotNull @Min(1) @Max(50) Integer maxGroupSize,
@@ -57,6 +59,7 @@ public final class PolicyMessages {
     }
 
     /** A platform's risk assessment: who assessed it, when, and when it is due for review. */
+    @Schema(requiredProperties = {"assessedBy", "assessedOn", "reviewDue"})
     public record RiskAssessment(
             @NotBlank @Size(max = 100) String assessedBy,
             @NotNull LocalDate assessedOn,
@@ -68,6 +71,7 @@ public final class PolicyMessages {
         }
     }
 
+    @Schema(requiredProperties = {"platform", "assessedBy", "assessedOn", "reviewDue", "approved"})
     public record PlatformView(Platform platform, String assessedBy, LocalDate assessedOn, LocalDate reviewDue,
                                boolean approved) {
         static PlatformView of(ApprovedPlatform p, LocalDate today) {
@@ -75,6 +79,7 @@ public final class PolicyMessages {
         }
     }
 
+    @Schema(requiredProperties = {"minGroupFacilitators", "maxGroupSize", "workingDays", "workingDayStarts", "workingDayEnds", "timeZone", "maxLengthMinutes", "platforms"})
     public record PolicyView(int minGroupFacilitators, int maxGroupSize, Set<DayOfWeek> workingDays,
                              LocalTime workingDayStarts, LocalTime workingDayEnds, String timeZone, int maxLengthMinutes,
                              OffsetDateTime updatedAt, String updatedBy, List<PlatformView> platforms) {

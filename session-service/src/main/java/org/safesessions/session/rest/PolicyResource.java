@@ -9,7 +9,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.safesessions.events.consent.Platform;
+import org.safesessions.kit.rest.Problem;
 import org.safesessions.kit.tenancy.Caller;
 import org.safesessions.kit.tenancy.Roles;
 import org.safesessions.session.application.PolicyAdministration.PlatformState;
@@ -31,12 +37,24 @@ public class PolicyResource {
 
     @GET
     @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
+    @Operation(operationId = "getPolicy", summary = "Read the session policy and approved platforms")
+    @APIResponses({
+            @APIResponse(responseCode = "200", description = "The policy (defaults until a manager edits it) and platforms",
+                    content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = PolicyView.class)))
+    })
     public PolicyView get() {
         return PolicyView.of(policies.policy(caller.organisation()));
     }
 
     @PUT
     @RolesAllowed(Roles.MANAGER)
+    @Operation(operationId = "replacePolicy", summary = "Replace the session policy")
+    @APIResponses({
+            @APIResponse(responseCode = "200", description = "The policy as replaced",
+                    content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = PolicyView.class))),
+            @APIResponse(responseCode = "400", description = ApiDocs.INVALID,
+                    content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    })
     public PolicyView update(@Valid @NotNull PolicyUpdate update) {
         return PolicyView.of(policies.replace(caller.organisation(), new PolicyAdministration.ReplacePolicy(
                 update.minGroupFacilitators(), update.maxGroupSize(), update.workingDays(), update.workingDayStarts(),
@@ -47,6 +65,13 @@ public class PolicyResource {
     @PUT
     @Path("platforms/{platform}")
     @RolesAllowed(Roles.MANAGER)
+    @Operation(operationId = "assessPlatform", summary = "Record a platform's risk assessment")
+    @APIResponses({
+            @APIResponse(responseCode = "200", description = "The platform, approved until its review date",
+                    content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = PlatformView.class))),
+            @APIResponse(responseCode = "400", description = ApiDocs.INVALID,
+                    content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    })
     public PlatformView assess(@PathParam("platform") Platform platform, @Valid @NotNull RiskAssessment assessment) {
         PlatformState assessed = policies.assess(caller.organisation(), platform, new PolicyAdministration.AssessPlatform(
                 assessment.assessedBy(), assessment.assessedOn(), assessment.reviewDue()), caller.userName());
@@ -57,6 +82,12 @@ public class PolicyResource {
     @DELETE
     @Path("platforms/{platform}")
     @RolesAllowed(Roles.MANAGER)
+    @Operation(operationId = "withdrawPlatformApproval", summary = "Withdraw a platform's approval")
+    @APIResponses({
+            @APIResponse(responseCode = "204", description = "Withdrawn: no new booking on the platform"),
+            @APIResponse(responseCode = "404", description = "The platform has no approval",
+                    content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    })
     public void withdraw(@PathParam("platform") Platform platform) {
         policies.withdraw(caller.organisation(), platform);
     }

@@ -8,6 +8,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
+import org.safesessions.kit.rest.Problem;
 import org.safesessions.kit.tenancy.Caller;
 import org.safesessions.kit.tenancy.Roles;
 import org.safesessions.session.application.AttendanceReport.Line;
@@ -35,6 +42,13 @@ public class ReportResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "attendanceReport", summary = "Report the sessions of a period with their times and attendance")
+    @APIResponses({
+            @APIResponse(responseCode = "200", description = "The sessions starting in [from, to), newest first; CSV with Accept: text/csv",
+                    content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = SessionAttendance.class))),
+            @APIResponse(responseCode = "400", description = ApiDocs.INVALID,
+                    content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    })
     public List<SessionAttendance> json(@QueryParam("from") String from, @QueryParam("to") String to) {
         OffsetDateTime start = required("from", from);
         OffsetDateTime end = required("to", to);
@@ -47,6 +61,13 @@ public class ReportResource {
     /** One row per attendance line (a session without any has one row with empty attendance columns). */
     @GET
     @Produces("text/csv;qs=0.5") // JSON unless CSV is asked for
+    @Operation(operationId = "attendanceReport", summary = "Report the sessions of a period with their times and attendance")
+    @APIResponses({
+            @APIResponse(responseCode = "200", description = "One row per attendance line",
+                    content = @Content(mediaType = ApiDocs.CSV, schema = @Schema(implementation = String.class))),
+            @APIResponse(responseCode = "400", description = ApiDocs.INVALID,
+                    content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    })
     public String csv(@QueryParam("from") String from, @QueryParam("to") String to) {
         StringBuilder csv = new StringBuilder("sessionId,kind,platform,startsAt,endsAt,status,startedAt,endedAt,"
                 + "terminationReason,facilitators,invited,youngPeopleAttended,unknownParticipants,"

@@ -10,6 +10,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.jboss.logging.Logger;
 import org.safesessions.kit.rest.Problem;
 import org.safesessions.kit.time.Time;
@@ -53,6 +58,13 @@ public class ZoomWebhookResource {
     @POST
     @PermitAll
     @Consumes(MediaType.WILDCARD)
+    @Operation(operationId = "receiveZoomWebhook", summary = "Receive a signed Zoom webhook (participant joined or left, url validation)")
+    @APIResponses({
+            @APIResponse(responseCode = "200", description = "Accepted (a replay changes nothing); for url validation the plain and encrypted token",
+                    content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = Object.class))),
+            @APIResponse(responseCode = "400", description = "The body is not JSON, or a participant time is malformed",
+                    content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    })
     public Response receive(@HeaderParam("x-zm-signature") String signature,
                             @HeaderParam("x-zm-request-timestamp") String timestamp, String body) {
         if (!WebhookSignature.valid(config.webhookSecret(), signature, timestamp, body, time.instant())) {
