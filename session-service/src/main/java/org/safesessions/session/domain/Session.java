@@ -140,7 +140,9 @@ public class Session extends PanacheEntityBase {
     @org.hibernate.annotations.SortNatural
     public SortedSet<Facilitator> facilitators = new TreeSet<>();
 
-    @OneToMany(mappedBy = "session", cascade = CascadeType.ALL, fetch = FetchType.LAZY)
+    /** Read with the session (in a select of its own), so a use case's answer can be shown after its transaction. */
+    @OneToMany(mappedBy = "session", cascade = CascadeType.ALL, fetch = FetchType.EAGER)
+    @org.hibernate.annotations.Fetch(org.hibernate.annotations.FetchMode.SELECT)
     @OrderBy("invitedAt")
     public List<Invitation> invitations = new ArrayList<>();
 

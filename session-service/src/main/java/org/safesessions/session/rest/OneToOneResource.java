@@ -2,7 +2,6 @@ package org.safesessions.session.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -42,7 +41,6 @@ import java.util.UUID;
 
 /** One-to-one requests: recorded by a coordinator, then scheduled with one or two workers (SPEC §4). */
 @Path("/one-to-one-requests")
-@Transactional
 @RolesAllowed({Roles.COORDINATOR, Roles.MANAGER})
 public class OneToOneResource {
 

@@ -2,7 +2,6 @@ package org.safesessions.session.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -53,7 +52,6 @@ import java.util.UUID;
  * facilitators do (checklist, start, end, early termination). Youth workers see only the sessions they lead.
  */
 @Path("/sessions")
-@Transactional
 public class SessionsResource {
 
     @Inject
