@@ -14,17 +14,21 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
+import org.safesessions.events.consent.Platform;
+import org.safesessions.events.session.AttendanceSource;
+import org.safesessions.events.session.SessionKind;
+import org.safesessions.events.session.TerminationReason;
 import org.safesessions.kit.rest.Problem;
 import org.safesessions.kit.tenancy.Caller;
 import org.safesessions.kit.tenancy.Roles;
-import org.safesessions.session.application.AttendanceReport.Line;
-import org.safesessions.session.application.AttendanceReport.SessionAttendance;
 import org.safesessions.session.application.AttendanceReport;
+import org.safesessions.session.domain.SessionStatus;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * The attendance report of a period, as JSON or CSV ({@code Accept: text/csv}): every session starting in
@@ -39,6 +43,30 @@ public class ReportResource {
 
     @Inject
     AttendanceReport report;
+
+    /** One attendance line: a young person, a facilitator or an unknown participant. */
+    @Schema(name = "Line", requiredProperties = {"unknownParticipant", "attended", "source"})
+    public record Line(UUID youngPersonId, String facilitator, boolean unknownParticipant, boolean attended,
+                       OffsetDateTime joinedAt, OffsetDateTime leftAt, AttendanceSource source) {
+        static Line of(AttendanceReport.Line l) {
+            return new Line(l.youngPersonId(), l.facilitator(), l.unknownParticipant(), l.attended(), l.joinedAt(),
+                    l.leftAt(), l.source());
+        }
+    }
+
+    /** A session of the period with its times and attendance. */
+    @Schema(name = "SessionAttendance", requiredProperties = {"sessionId", "kind", "platform", "startsAt", "endsAt",
+            "status", "facilitators", "invited", "youngPeopleAttended", "unknownParticipants", "attendance"})
+    public record SessionAttendance(UUID sessionId, SessionKind kind, Platform platform, OffsetDateTime startsAt,
+                                    OffsetDateTime endsAt, SessionStatus status, OffsetDateTime startedAt,
+                                    OffsetDateTime endedAt, TerminationReason terminationReason, List<String> facilitators,
+                                    int invited, long youngPeopleAttended, long unknownParticipants, List<Line> attendance) {
+        static SessionAttendance of(AttendanceReport.SessionAttendance s) {
+            return new SessionAttendance(s.sessionId(), s.kind(), s.platform(), s.startsAt(), s.endsAt(), s.status(),
+                    s.startedAt(), s.endedAt(), s.terminationReason(), s.facilitators(), s.invited(),
+                    s.youngPeopleAttended(), s.unknownParticipants(), s.attendance().stream().map(Line::of).toList());
+        }
+    }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -55,7 +83,7 @@ public class ReportResource {
         if (!end.isAfter(start) || Duration.between(start, end).toDays() > 366) {
             throw new BadRequestException("to must fall after from, at most a year later");
         }
-        return report.between(caller.organisation(), start, end);
+        return report.between(caller.organisation(), start, end).stream().map(SessionAttendance::of).toList();
     }
 
     /** One row per attendance line (a session without any has one row with empty attendance columns). */
