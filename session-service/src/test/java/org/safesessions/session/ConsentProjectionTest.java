@@ -18,11 +18,10 @@ import org.safesessions.events.consent.Platform;
 import org.safesessions.kit.inbox.FailedEvent;
 import org.safesessions.kit.inbox.Inbox;
 import org.safesessions.kit.inbox.ProcessedEvent;
-import org.safesessions.session.consent.ProjectedConsent;
+import org.safesessions.session.domain.ProjectedConsent;
+import org.safesessions.session.domain.Session;
 import org.safesessions.testkit.Events;
 import org.safesessions.testkit.KafkaProbe;
-
-import static org.safesessions.testkit.Eventually.await;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -36,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.safesessions.testkit.Eventually.await;
 
 /** Session-service's own projection of consent state, fed idempotently by consent events from a real broker. */
 @QuarkusTest

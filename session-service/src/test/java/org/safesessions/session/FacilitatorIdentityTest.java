@@ -1,7 +1,5 @@
 package org.safesessions.session;
 
-import org.safesessions.testkit.DemoStaff;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -18,10 +16,12 @@ import org.safesessions.events.EventType;
 import org.safesessions.events.consent.ConsentScope;
 import org.safesessions.events.consent.Platform;
 import org.safesessions.events.session.SessionKind;
-import org.safesessions.session.attendance.Attendance;
-import org.safesessions.session.booking.Session;
-import org.safesessions.session.service.FacilitatorBackfill;
-import org.safesessions.session.service.SessionBooking;
+import org.safesessions.session.application.FacilitatorBackfill;
+import org.safesessions.session.application.SessionBooking;
+import org.safesessions.session.domain.Attendance;
+import org.safesessions.session.domain.Session;
+import org.safesessions.session.domain.ZoomMeeting;
+import org.safesessions.testkit.DemoStaff;
 import org.safesessions.testkit.KeycloakResource;
 
 import java.time.Instant;
@@ -248,7 +248,7 @@ class FacilitatorIdentityTest extends SessionTestStack {
     void aFacilitatorJoiningZoomWithTheirKeycloakEmailIsNotAnUnknownParticipant() {
         String id = bookedOutsideRest(Platform.ZOOM, "WORKER-A", "worker2-a");
         ZoomProvisioningTest.awaitReady(id);
-        long meetingId = QuarkusTransaction.requiringNew().call(() -> Session.<Session>findById(UUID.fromString(id)).zoomMeetingId);
+        long meetingId = QuarkusTransaction.requiringNew().call(() -> ZoomMeeting.<ZoomMeeting>findById(UUID.fromString(id)).meetingId);
         long now = Instant.now().getEpochSecond();
         ZoomWebhookTest.post(ZoomWebhookTest.joined(meetingId, "staff-" + UUID.randomUUID(), null, "worker-a@org-a.example"),
                 now, ZoomWebhookTest.SECRET).statusCode(200);

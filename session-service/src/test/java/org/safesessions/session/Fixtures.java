@@ -6,8 +6,8 @@ import io.restassured.response.ValidatableResponse;
 import org.safesessions.events.consent.ConsentScope;
 import org.safesessions.events.consent.Platform;
 import org.safesessions.kit.outbox.OutboxMessage;
-import org.safesessions.session.consent.ProjectedConsent;
-import org.safesessions.session.policy.ApprovedPlatform;
+import org.safesessions.session.domain.ApprovedPlatform;
+import org.safesessions.session.domain.ProjectedConsent;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

@@ -1,7 +1,5 @@
 package org.safesessions.session;
 
-import org.safesessions.testkit.DemoStaff;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -13,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.safesessions.events.consent.ConsentScope;
 import org.safesessions.events.consent.Platform;
 import org.safesessions.events.session.SessionKind;
-import org.safesessions.session.service.SessionBooking;
+import org.safesessions.session.application.SessionBooking;
+import org.safesessions.testkit.DemoStaff;
 
 import java.util.List;
 import java.util.Set;
@@ -46,7 +45,7 @@ class SessionAccessTest extends SessionTestStack {
         sessionId = QuarkusTransaction.requiringNew().call(() -> booking.book("org-a", new SessionBooking.Booking(
                 SessionKind.GROUP, "Drama", Fixtures.workingDayAt(3, 10), Fixtures.workingDayAt(3, 11), Platform.TEAMS,
                 Set.of("worker-a", "worker2-a"), Set.of(invitee), true, null), "coord-a").id);
-        var requests = io.quarkus.arc.Arc.container().instance(org.safesessions.session.service.OneToOneRequests.class).get();
+        var requests = io.quarkus.arc.Arc.container().instance(org.safesessions.session.application.OneToOneRequests.class).get();
         orgARequest = requests.record("org-a", invitee, "coord-a").id;
     }
 

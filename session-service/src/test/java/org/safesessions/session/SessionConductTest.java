@@ -1,7 +1,5 @@
 package org.safesessions.session;
 
-import org.safesessions.testkit.DemoStaff;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -14,7 +12,8 @@ import org.safesessions.events.EventType;
 import org.safesessions.events.consent.ConsentScope;
 import org.safesessions.events.consent.Platform;
 import org.safesessions.events.session.SessionKind;
-import org.safesessions.session.service.SessionBooking;
+import org.safesessions.session.application.SessionBooking;
+import org.safesessions.testkit.DemoStaff;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -12,9 +12,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safesessions.events.EventType;
 import org.safesessions.events.consent.Platform;
-import org.safesessions.session.booking.Invitation;
-import org.safesessions.session.booking.Session;
-import org.safesessions.session.zoom.MeetingSecrets;
+import org.safesessions.session.domain.Invitation;
+import org.safesessions.session.domain.MeetingSecrets;
+import org.safesessions.session.domain.Session;
+import org.safesessions.session.domain.ZoomMeeting;
+import org.safesessions.session.domain.ZoomRegistrant;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -96,12 +98,14 @@ class ZoomProvisioningTest extends SessionTestStack {
         assertEquals(3, Fixtures.events(EventType.PARTICIPANT_INVITED.type(), id), "each invitation ready once registered");
         QuarkusTransaction.requiringNew().run(() -> {
             Session session = Session.findById(UUID.fromString(id));
-            assertFalse(new String(session.zoomPasscode, StandardCharsets.ISO_8859_1).contains(passcode), "stored sealed");
-            assertEquals(passcode, secrets.passcode(session));
+            ZoomMeeting stored = ZoomMeeting.findById(session.id);
+            assertFalse(new String(stored.passcode, StandardCharsets.ISO_8859_1).contains(passcode), "stored sealed");
+            assertEquals(passcode, secrets.passcode(stored));
             Invitation invitation = session.invitations.get(0);
-            String joinUrl = secrets.joinUrl(invitation);
+            ZoomRegistrant registrant = ZoomRegistrant.findById(invitation.key);
+            String joinUrl = secrets.joinUrl(registrant);
             assertTrue(joinUrl.startsWith("https://"), "the personal join link opens");
-            assertFalse(new String(invitation.zoomJoinUrl, StandardCharsets.ISO_8859_1).contains("https"), "stored sealed");
+            assertFalse(new String(registrant.joinUrl, StandardCharsets.ISO_8859_1).contains("https"), "stored sealed");
         });
         assertEquals(List.of(), ZoomSim.contractViolations(), "every request met Zoom's contract");
     }
@@ -150,7 +154,7 @@ class ZoomProvisioningTest extends SessionTestStack {
         assertEquals(1, ZoomSim.meetingsOf(id).size(), "one meeting");
         String zoomPasscode = (String) ZoomSim.meetingsOf(id).get(0).get("password");
         QuarkusTransaction.requiringNew().run(() ->
-                assertEquals(zoomPasscode, secrets.passcode(Session.findById(UUID.fromString(id))), "the passcode Zoom holds"));
+                assertEquals(zoomPasscode, secrets.passcode(ZoomMeeting.findById(UUID.fromString(id))), "the passcode Zoom holds"));
     }
 
     @Test
@@ -187,14 +191,14 @@ class ZoomProvisioningTest extends SessionTestStack {
     @TestSecurity(user = "notification-service", roles = "invitation-reader")
     void joinDetailsGiveEachYoungPersonTheirOwnLinkAndThePasscode() {
         List<UUID> group = consentedGroup("org-a", 2, Platform.ZOOM);
-        org.safesessions.session.service.SessionBooking booking =
-                io.quarkus.arc.Arc.container().instance(org.safesessions.session.service.SessionBooking.class).get();
-        UUID id = QuarkusTransaction.requiringNew().call(() -> booking.book("org-a", new org.safesessions.session.service
+        org.safesessions.session.application.SessionBooking booking =
+                io.quarkus.arc.Arc.container().instance(org.safesessions.session.application.SessionBooking.class).get();
+        UUID id = QuarkusTransaction.requiringNew().call(() -> booking.book("org-a", new org.safesessions.session.application
                 .SessionBooking.Booking(org.safesessions.events.session.SessionKind.GROUP, "Film club",
                 Fixtures.workingDayAt(3, 10), Fixtures.workingDayAt(3, 11), Platform.ZOOM,
                 java.util.Set.of("worker-a", "worker2-a"), java.util.Set.copyOf(group), true, null), "coord-a").id);
         await("Zoom provisioning is done", () -> QuarkusTransaction.requiringNew().call(() ->
-                Session.<Session>findById(id).provisioningState == org.safesessions.session.booking.ProvisioningState.READY));
+                ZoomMeeting.<ZoomMeeting>findById(id).state == org.safesessions.session.domain.ProvisioningState.READY));
         String passcode = (String) ZoomSim.meetingsOf(id.toString()).get(0).get("password");
         String first = given().get("/sessions/" + id + "/invitations/" + group.get(0) + "/join-details?organisation=org-a")
                 .then().statusCode(200).body("platform", equalTo("ZOOM")).body("title", equalTo("Film club"))

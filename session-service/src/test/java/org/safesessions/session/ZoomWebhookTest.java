@@ -11,8 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safesessions.events.EventType;
 import org.safesessions.events.consent.Platform;
-import org.safesessions.session.booking.Session;
-import org.safesessions.session.zoom.WebhookSignature;
+import org.safesessions.session.client.WebhookSignature;
+import org.safesessions.session.domain.Session;
+import org.safesessions.session.domain.ZoomMeeting;
+import org.safesessions.session.domain.ZoomRegistrant;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -66,7 +68,8 @@ class ZoomWebhookTest extends SessionTestStack {
         ZoomProvisioningTest.awaitReady(id);
         return QuarkusTransaction.requiringNew().call(() -> {
             Session session = Session.findById(UUID.fromString(id));
-            return new String[]{id, session.zoomMeetingId.toString(), session.invitations.get(0).zoomRegistrantId};
+            return new String[]{id, ZoomMeeting.<ZoomMeeting>findById(session.id).meetingId.toString(),
+                    ZoomRegistrant.<ZoomRegistrant>findById(session.invitations.get(0).key).registrantId};
         });
     }
 

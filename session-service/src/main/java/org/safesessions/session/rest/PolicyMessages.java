@@ -7,9 +7,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.safesessions.events.consent.Platform;
-import org.safesessions.session.policy.ApprovedPlatform;
-import org.safesessions.session.policy.SessionPolicy;
+import org.safesessions.session.application.PolicyAdministration;
+import org.safesessions.session.domain.ApprovedPlatform;
+import org.safesessions.session.domain.SessionPolicy;
 
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -27,6 +29,7 @@ public final class PolicyMessages {
     }
 
     /** The whole policy, as a manager sets it. The seeds' floor of two facilitators cannot be lowered. */
+    @Schema(requiredProperties = {"minGroupFacilitators", "maxGroupSize", "workingDays", "workingDayStarts", "workingDayEnds", "timeZone", "maxLengthMinutes"})
     public record PolicyUpdate(
             @NotNull @Min(value = 2, message = "must be at least 2 (the seeds' minimum)") @Max(10) Integer minGroupFacilitators,
             @NotNull @Min(1) @Max(50) Integer maxGroupSize,
@@ -56,6 +59,7 @@ public final class PolicyMessages {
     }
 
     /** A platform's risk assessment: who assessed it, when, and when it is due for review. */
+    @Schema(requiredProperties = {"assessedBy", "assessedOn", "reviewDue"})
     public record RiskAssessment(
             @NotBlank @Size(max = 100) String assessedBy,
             @NotNull LocalDate assessedOn,
@@ -67,6 +71,7 @@ public final class PolicyMessages {
         }
     }
 
+    @Schema(requiredProperties = {"platform", "assessedBy", "assessedOn", "reviewDue", "approved"})
     public record PlatformView(Platform platform, String assessedBy, LocalDate assessedOn, LocalDate reviewDue,
                                boolean approved) {
         static PlatformView of(ApprovedPlatform p, LocalDate today) {
@@ -74,12 +79,15 @@ public final class PolicyMessages {
         }
     }
 
+    @Schema(requiredProperties = {"minGroupFacilitators", "maxGroupSize", "workingDays", "workingDayStarts", "workingDayEnds", "timeZone", "maxLengthMinutes", "platforms"})
     public record PolicyView(int minGroupFacilitators, int maxGroupSize, Set<DayOfWeek> workingDays,
                              LocalTime workingDayStarts, LocalTime workingDayEnds, String timeZone, int maxLengthMinutes,
                              OffsetDateTime updatedAt, String updatedBy, List<PlatformView> platforms) {
-        static PolicyView of(SessionPolicy p, List<PlatformView> platforms) {
+        static PolicyView of(PolicyAdministration.PolicyState state) {
+            SessionPolicy p = state.policy();
             return new PolicyView(p.minGroupFacilitators, p.maxGroupSize, p.workingDays(), p.workingDayStarts,
-                    p.workingDayEnds, p.timeZone, p.maxLengthMinutes, p.updatedAt, p.updatedBy, platforms);
+                    p.workingDayEnds, p.timeZone, p.maxLengthMinutes, p.updatedAt, p.updatedBy,
+                    state.platforms().stream().map(platform -> PlatformView.of(platform, state.today())).toList());
         }
     }
 }

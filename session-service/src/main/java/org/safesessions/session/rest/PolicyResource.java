@@ -2,7 +2,6 @@ package org.safesessions.session.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
@@ -10,22 +9,21 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.safesessions.events.consent.Platform;
-import org.safesessions.kit.domain.RecordNotFoundException;
+import org.safesessions.kit.rest.Problem;
 import org.safesessions.kit.tenancy.Caller;
 import org.safesessions.kit.tenancy.Roles;
-import org.safesessions.session.policy.ApprovedPlatform;
-import org.safesessions.session.policy.SessionPolicy;
+import org.safesessions.session.application.PolicyAdministration.PlatformState;
+import org.safesessions.session.application.PolicyAdministration;
 import org.safesessions.session.rest.PolicyMessages.PlatformView;
 import org.safesessions.session.rest.PolicyMessages.PolicyUpdate;
 import org.safesessions.session.rest.PolicyMessages.PolicyView;
 import org.safesessions.session.rest.PolicyMessages.RiskAssessment;
-
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** The organisation's session policy and approved platforms: read by staff, edited by managers (SPEC §2). */
 @Path("/policy")
@@ -35,73 +33,62 @@ public class PolicyResource {
     Caller caller;
 
     @Inject
-    Clock clock;
+    PolicyAdministration policies;
 
     @GET
     @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
+    @Operation(operationId = "getPolicy", summary = "Read the session policy and approved platforms")
+    @APIResponses({
+            @APIResponse(responseCode = "200", description = "The policy (defaults until a manager edits it) and platforms",
+                    content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = PolicyView.class)))
+    })
     public PolicyView get() {
-        return view(SessionPolicy.of(caller.organisation()));
+        return PolicyView.of(policies.policy(caller.organisation()));
     }
 
     @PUT
-    @Transactional
     @RolesAllowed(Roles.MANAGER)
+    @Operation(operationId = "replacePolicy", summary = "Replace the session policy")
+    @APIResponses({
+            @APIResponse(responseCode = "200", description = "The policy as replaced",
+                    content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = PolicyView.class))),
+            @APIResponse(responseCode = "400", description = ApiDocs.INVALID,
+                    content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    })
     public PolicyView update(@Valid @NotNull PolicyUpdate update) {
-        SessionPolicy policy = SessionPolicy.of(caller.organisation());
-        policy.minGroupFacilitators = update.minGroupFacilitators();
-        policy.maxGroupSize = update.maxGroupSize();
-        policy.setWorkingDays(update.workingDays());
-        policy.workingDayStarts = update.workingDayStarts();
-        policy.workingDayEnds = update.workingDayEnds();
-        policy.timeZone = update.timeZone();
-        policy.maxLengthMinutes = update.maxLengthMinutes();
-        policy.updatedAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        policy.updatedBy = caller.userName();
-        policy.persist();
-        return view(policy);
+        return PolicyView.of(policies.replace(caller.organisation(), new PolicyAdministration.ReplacePolicy(
+                update.minGroupFacilitators(), update.maxGroupSize(), update.workingDays(), update.workingDayStarts(),
+                update.workingDayEnds(), update.timeZone(), update.maxLengthMinutes()), caller.userName()));
     }
 
     /** Records (or renews) a platform's risk assessment; the platform is approved until its review date. */
     @PUT
     @Path("platforms/{platform}")
-    @Transactional
     @RolesAllowed(Roles.MANAGER)
+    @Operation(operationId = "assessPlatform", summary = "Record a platform's risk assessment")
+    @APIResponses({
+            @APIResponse(responseCode = "200", description = "The platform, approved until its review date",
+                    content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = PlatformView.class))),
+            @APIResponse(responseCode = "400", description = ApiDocs.INVALID,
+                    content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    })
     public PlatformView assess(@PathParam("platform") Platform platform, @Valid @NotNull RiskAssessment assessment) {
-        String organisation = caller.organisation();
-        ApprovedPlatform approval = ApprovedPlatform.find(organisation, platform);
-        if (approval == null) {
-            approval = new ApprovedPlatform();
-            approval.key = new ApprovedPlatform.Key(organisation, platform);
-        }
-        approval.assessedBy = assessment.assessedBy().strip();
-        approval.assessedOn = assessment.assessedOn();
-        approval.reviewDue = assessment.reviewDue();
-        approval.recordedAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        approval.recordedBy = caller.userName();
-        approval.persist();
-        return PlatformView.of(approval, today(SessionPolicy.of(organisation)));
+        PlatformState assessed = policies.assess(caller.organisation(), platform, new PolicyAdministration.AssessPlatform(
+                assessment.assessedBy(), assessment.assessedOn(), assessment.reviewDue()), caller.userName());
+        return PlatformView.of(assessed.platform(), assessed.today());
     }
 
     /** Withdraws a platform's approval: no new booking on it. */
     @DELETE
     @Path("platforms/{platform}")
-    @Transactional
     @RolesAllowed(Roles.MANAGER)
+    @Operation(operationId = "withdrawPlatformApproval", summary = "Withdraw a platform's approval")
+    @APIResponses({
+            @APIResponse(responseCode = "204", description = "Withdrawn: no new booking on the platform"),
+            @APIResponse(responseCode = "404", description = "The platform has no approval",
+                    content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    })
     public void withdraw(@PathParam("platform") Platform platform) {
-        ApprovedPlatform approval = ApprovedPlatform.find(caller.organisation(), platform);
-        if (approval == null) {
-            throw new RecordNotFoundException("platform approval");
-        }
-        approval.delete();
-    }
-
-    private PolicyView view(SessionPolicy policy) {
-        LocalDate today = today(policy);
-        return PolicyView.of(policy, ApprovedPlatform.ofOrganisation(policy.organisation).stream()
-                .map(p -> PlatformView.of(p, today)).toList());
-    }
-
-    private LocalDate today(SessionPolicy policy) {
-        return LocalDate.now(clock.withZone(ZoneId.of(policy.timeZone)));
+        policies.withdraw(caller.organisation(), platform);
     }
 }

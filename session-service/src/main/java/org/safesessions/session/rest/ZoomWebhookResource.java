@@ -2,29 +2,30 @@ package org.safesessions.session.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.jboss.logging.Logger;
 import org.safesessions.kit.rest.Problem;
-import org.safesessions.session.service.AttendanceRegister;
-import org.safesessions.session.service.AttendanceRegister.Participant;
-import org.safesessions.session.zoom.WebhookReceipt;
-import org.safesessions.session.zoom.WebhookSignature;
-import org.safesessions.session.zoom.ZoomConfig;
+import org.safesessions.kit.time.Time;
+import org.safesessions.session.application.AttendanceRegister.Participant;
+import org.safesessions.session.application.AttendanceRegister;
+import org.safesessions.session.application.ZoomWebhooks;
+import org.safesessions.session.client.WebhookSignature;
+import org.safesessions.session.client.ZoomConfig;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
@@ -49,17 +50,24 @@ public class ZoomWebhookResource {
     ObjectMapper json;
 
     @Inject
-    EntityManager em;
+    ZoomWebhooks webhooks;
 
     @Inject
-    Clock clock;
+    Time time;
 
     @POST
     @PermitAll
     @Consumes(MediaType.WILDCARD)
+    @Operation(operationId = "receiveZoomWebhook", summary = "Receive a signed Zoom webhook (participant joined or left, url validation)")
+    @APIResponses({
+            @APIResponse(responseCode = "200", description = "Accepted (a replay changes nothing); for url validation the plain and encrypted token",
+                    content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = Object.class))),
+            @APIResponse(responseCode = "400", description = "The body is not JSON, or a participant time is malformed",
+                    content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    })
     public Response receive(@HeaderParam("x-zm-signature") String signature,
                             @HeaderParam("x-zm-request-timestamp") String timestamp, String body) {
-        if (!WebhookSignature.valid(config.webhookSecret(), signature, timestamp, body, clock.instant())) {
+        if (!WebhookSignature.valid(config.webhookSecret(), signature, timestamp, body, time.instant())) {
             return Problem.of(Response.Status.UNAUTHORIZED, "missing, stale or invalid Zoom signature").toResponse();
         }
         JsonNode event;
@@ -74,7 +82,7 @@ public class ZoomWebhookResource {
             return Response.ok(Map.of("plainToken", plainToken,
                     "encryptedToken", WebhookSignature.encryptedToken(config.webhookSecret(), plainToken))).build();
         }
-        if (!firstReceipt(signature)) {
+        if (!webhooks.firstReceipt(signature)) {
             return Response.ok().build();
         }
         JsonNode object = event.path("payload").path("object");
@@ -98,29 +106,12 @@ public class ZoomWebhookResource {
         return Response.ok().build();
     }
 
-    private boolean firstReceipt(String signature) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                        "insert into zoom_webhook_receipt (signature, received_at) values (?1, ?2) on conflict do nothing")
-                .setParameter(1, signature).setParameter(2, now()).executeUpdate() == 1);
-    }
-
-    /** Receipts older than the signature window can go: their timestamps are refused anyway. */
-    @Scheduled(every = "10m")
-    void pruneReceipts() {
-        QuarkusTransaction.requiringNew().run(() ->
-                WebhookReceipt.delete("receivedAt < ?1", now().minusMinutes(15)));
-    }
-
     private OffsetDateTime time(JsonNode participant, String field) {
-        return text(participant, field).map(OffsetDateTime::parse).orElse(now());
+        return text(participant, field).map(OffsetDateTime::parse).orElse(time.now());
     }
 
     private static Optional<String> text(JsonNode node, String field) {
         JsonNode value = node.path(field);
         return value.isTextual() && !value.asText().isBlank() ? Optional.of(value.asText()) : Optional.empty();
-    }
-
-    private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 }

@@ -1,0 +1,142 @@
+package org.safesessions.session.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.safesessions.events.session.AttendanceRecordedV1;
+import org.safesessions.events.session.AttendanceSource;
+import org.safesessions.events.session.UnknownParticipantJoinedV1;
+import org.safesessions.kit.domain.RuleViolationException;
+import org.safesessions.kit.outbox.Outbox;
+import org.safesessions.kit.time.Time;
+import org.safesessions.session.domain.Attendance;
+import org.safesessions.session.domain.Facilitators;
+import org.safesessions.session.domain.Invitation;
+import org.safesessions.session.domain.Session;
+import org.safesessions.session.domain.SessionStatus;
+import org.safesessions.session.domain.Viewer;
+import org.safesessions.session.domain.ZoomMeeting;
+import org.safesessions.session.domain.ZoomRegistrant;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Attendance and times, from Zoom's participant webhooks or entered by a facilitator. A participant who is neither a
+ * facilitator nor an invited registrant is an unknown participant ("Zoom bombing"): UnknownParticipantJoined goes
+ * out at once, in the same transaction as the record.
+ */
+@ApplicationScoped
+public class AttendanceRegister {
+
+    public static final String ATTENDANCE_FOR_INVITEES = "attendance-for-invited-young-people";
+    public static final String ATTENDANCE_AFTER_BOOKING = "attendance-once-the-session-has-begun";
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Time time;
+
+    @Inject
+    Facilitators facilitators;
+
+    @Inject
+    org.safesessions.session.client.ZoomConfig zoom;
+
+    /** Who joined, as Zoom says it: its participant id, the registrant id (if any) and the email they joined with. */
+    public record Participant(String participantRef, String registrantId, String email) {
+    }
+
+    @Transactional
+    public void joined(long meetingId, Participant participant, OffsetDateTime joinedAt) {
+        Session session = ZoomMeeting.byMeetingId(meetingId).map(m -> Session.<Session>findById(m.sessionId)).orElse(null);
+        if (session == null || Attendance.byParticipant(session.id, participant.participantRef()).isPresent()) {
+            return; // a meeting we do not hold, or a join already recorded
+        }
+        Attendance row = newRow(session.id, participant.participantRef(), AttendanceSource.WEBHOOK);
+        row.joinedAt = joinedAt;
+        row.attended = true;
+        Optional<Invitation> invitee = invitedRegistrant(session, participant.registrantId());
+        if (invitee.isPresent()) {
+            row.youngPersonId = invitee.get().youngPersonId();
+        } else {
+            // a facilitator is recognised through the staff directory, however their name was typed at booking
+            facilitators.joinedAs(session, participant.email(), zoom.staffEmailDomain()).ifPresent(f -> {
+                row.facilitator = f.userName;
+                row.facilitatorId = f.userId;
+            });
+        }
+        row.persist();
+        if (row.youngPersonId != null) {
+            outbox.publish(session.id, new AttendanceRecordedV1(session.id, session.organisation,
+                    row.youngPersonId, true, joinedAt, null, AttendanceSource.WEBHOOK));
+        } else if (row.unknownParticipant()) {
+            outbox.publish(session.id, new UnknownParticipantJoinedV1(session.id,
+                    session.organisation, participant.participantRef(), joinedAt, session.facilitatorNames(),
+                    session.facilitatorIds()));
+        }
+    }
+
+    @Transactional
+    public void left(long meetingId, String participantRef, OffsetDateTime leftAt) {
+        Session session = ZoomMeeting.byMeetingId(meetingId).map(m -> Session.<Session>findById(m.sessionId)).orElse(null);
+        if (session == null) {
+            return;
+        }
+        Attendance row = Attendance.byParticipant(session.id, participantRef).orElse(null);
+        if (row == null || row.leftAt != null) {
+            return;
+        }
+        row.leftAt = leftAt;
+        if (row.youngPersonId != null) {
+            outbox.publish(session.id, new AttendanceRecordedV1(session.id, session.organisation,
+                    row.youngPersonId, true, row.joinedAt, leftAt, AttendanceSource.WEBHOOK));
+        }
+    }
+
+    /** A facilitator's record of a young person's attendance (or absence), replacing their earlier manual one. */
+    @Transactional
+    public Session recordByHand(Viewer viewer, UUID sessionId, UUID youngPersonId, boolean attended,
+                                OffsetDateTime joinedAt, OffsetDateTime leftAt) {
+        Session session = viewer.session(sessionId);
+        if (session.invitation(youngPersonId).filter(Invitation::invited).isEmpty()) {
+            throw new RuleViolationException(ATTENDANCE_FOR_INVITEES, "attendance is recorded for invited young people");
+        }
+        if (session.status == SessionStatus.SCHEDULED || session.status == SessionStatus.CANCELLED) {
+            throw new RuleViolationException(ATTENDANCE_AFTER_BOOKING, "attendance is recorded once the session has started");
+        }
+        String ref = "manual:" + youngPersonId;
+        Attendance row = Attendance.byParticipant(session.id, ref)
+                .orElseGet(() -> newRow(session.id, ref, AttendanceSource.MANUAL));
+        row.youngPersonId = youngPersonId;
+        row.attended = attended;
+        row.joinedAt = attended ? joinedAt : null;
+        row.leftAt = attended ? leftAt : null;
+        row.recordedAt = time.now();
+        row.persist();
+        outbox.publish(session.id, new AttendanceRecordedV1(session.id, session.organisation,
+                youngPersonId, attended, row.joinedAt, row.leftAt, AttendanceSource.MANUAL));
+        return session;
+    }
+
+    private static Optional<Invitation> invitedRegistrant(Session session, String registrantId) {
+        if (registrantId == null || registrantId.isBlank()) {
+            return Optional.empty();
+        }
+        return ZoomRegistrant.byRegistrantId(session.id, registrantId)
+                .flatMap(r -> session.invitation(r.key.youngPersonId)).filter(Invitation::invited);
+    }
+
+    private Attendance newRow(UUID sessionId, String ref, AttendanceSource source) {
+        Attendance row = new Attendance();
+        row.id = UUID.randomUUID();
+        row.sessionId = sessionId;
+        row.participantRef = ref;
+        row.source = source;
+        row.recordedAt = time.now();
+        return row;
+    }
+
+}

@@ -1,0 +1,285 @@
+package org.safesessions.session.application;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
+import org.safesessions.events.session.MeetingProvisioningFailedV1;
+import org.safesessions.events.session.ParticipantInvitedV1;
+import org.safesessions.kit.crypto.Sealed;
+import org.safesessions.kit.outbox.Outbox;
+import org.safesessions.kit.time.Time;
+import org.safesessions.kit.work.Backoff;
+import org.safesessions.kit.work.DueRows;
+import org.safesessions.kit.work.DueWork;
+import org.safesessions.kit.work.DueWorker;
+import org.safesessions.session.client.Passcodes;
+import org.safesessions.session.client.ZoomClient;
+import org.safesessions.session.client.ZoomConfig;
+import org.safesessions.session.client.ZoomFailure;
+import org.safesessions.session.client.ZoomMessages.Meeting;
+import org.safesessions.session.client.ZoomMessages.MeetingCreated;
+import org.safesessions.session.client.ZoomMessages.MeetingSettings;
+import org.safesessions.session.client.ZoomMessages.Registrant;
+import org.safesessions.session.client.ZoomMessages.RegistrantCreated;
+import org.safesessions.session.domain.Invitation;
+import org.safesessions.session.domain.MeetingSecrets;
+import org.safesessions.session.domain.Session;
+import org.safesessions.session.domain.SessionChanged;
+import org.safesessions.session.domain.SessionStatus;
+import org.safesessions.session.domain.ZoomMeeting;
+import org.safesessions.session.domain.ZoomRegistrant;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Brings Zoom in line with each session that has work for it: create or update the meeting, one registrant per
+ * invitee, cancel removed registrants, delete a cancelled session's meeting. A {@link DueWork} run by the kit's
+ * {@link DueWorker}: a pass claims due {@link ZoomMeeting}s ({@code FOR UPDATE SKIP LOCKED}) and leases them, then
+ * talks to Zoom outside any transaction. Each Zoom answer is stored the moment it arrives (in its own short
+ * transaction, through the meeting's or registrant's own methods), and every step first looks at what is already
+ * stored, so a retry repeats only what is missing and never creates a second meeting or registrant. Zoom failures
+ * are retried with the kit's {@link Backoff} (or Zoom's Retry-After; after a timeout no sooner than
+ * {@code timeout-settle}); after {@code max-attempts} the meeting is FAILED and MeetingProvisioningFailed is published.
+ */
+@ApplicationScoped
+public class ZoomProvisioner implements DueWork<UUID> {
+
+    private static final Logger LOG = Logger.getLogger(ZoomProvisioner.class);
+    private static final int BATCH = 50;
+    /** Longer than an attempt can take (each Zoom call times out); a crashed attempt's meeting falls due after it. */
+    static final Duration LEASE = Duration.ofMinutes(5);
+
+    @Inject
+    ZoomClient zoom;
+
+    @Inject
+    ZoomConfig config;
+
+    @Inject
+    MeetingSecrets secrets;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Time time;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ManagedExecutor executor;
+
+    private DueWorker<UUID> worker;
+    private Backoff backoff;
+
+    @PostConstruct
+    void init() {
+        backoff = new Backoff(config.firstBackoff(), config.maxBackoff());
+        worker = DueWorker.sequential("zoom-provisioning", this, BATCH);
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.stop();
+    }
+
+    void onSessionChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionChanged changed) {
+        executor.execute(worker::request);
+    }
+
+    /** Picks up retries whose backoff has passed, and work left by a restart. */
+    @Scheduled(every = "${safesessions.zoom.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        worker.request();
+    }
+
+    /** The due meetings (their sessions' ids), oldest due first, leased to this pass. */
+    @Override
+    public List<UUID> claim(int limit) {
+        OffsetDateTime now = time.now();
+        List<UUID> due = DueRows.claim(em, "zoom_meeting", "provisioning_state = 'PENDING' and next_attempt_at <= ?1",
+                "next_attempt_at", limit, now);
+        for (UUID sessionId : due) {
+            ZoomMeeting.<ZoomMeeting>findById(sessionId).lease(now.plus(LEASE));
+        }
+        return due;
+    }
+
+    /** One provisioning attempt of one session, and its outcome. */
+    @Override
+    public void perform(UUID sessionId) {
+        try {
+            provision(sessionId);
+        } catch (ZoomFailure failure) {
+            failed(sessionId, failure);
+        } catch (RuntimeException e) {
+            // e.g. a concurrent change of the same session: the next pass sees the new state
+            LOG.warnf("provisioning of session %s deferred: %s", sessionId, e.getClass().getName());
+            try {
+                QuarkusTransaction.requiringNew().run(() ->
+                        ZoomMeeting.lockedFor(sessionId).ifPresent(m -> m.release(time.now())));
+            } catch (RuntimeException stillFailing) {
+                // the lease runs out instead
+            }
+        }
+    }
+
+    void provision(UUID sessionId) {
+        Work work = QuarkusTransaction.requiringNew().call(() -> Work.of(Session.findById(sessionId),
+                ZoomMeeting.findById(sessionId), ZoomRegistrant.ofSession(sessionId)));
+        if (work == null) {
+            return;
+        }
+        Long meetingId = work.meetingId;
+        if (work.cancelled) {
+            if (meetingId != null && !work.meetingDeleted) {
+                zoom.deleteMeeting(meetingId);
+                QuarkusTransaction.requiringNew().run(() ->
+                        ZoomMeeting.lockedFor(sessionId).ifPresent(ZoomMeeting::markDeleted));
+            }
+        } else {
+            if (meetingId == null) {
+                zoom.enforceHostSettings();
+                String passcode = Passcodes.generate();
+                MeetingCreated created = zoom.findMeeting(agenda(sessionId))
+                        .orElseGet(() -> zoom.createMeeting(meeting(work, passcode)));
+                meetingId = created.id();
+                long id = meetingId;
+                String code = created.password() != null ? created.password() : passcode;
+                QuarkusTransaction.requiringNew().run(() -> {
+                    Sealed sealed = secrets.sealPasscode(sessionId, code);
+                    ZoomMeeting.lockedFor(sessionId).ifPresent(m -> m.created(id, sealed, work.scheduleVersion));
+                });
+            } else if (work.syncedVersion < work.scheduleVersion) {
+                zoom.updateMeeting(meetingId, meeting(work, null));
+                QuarkusTransaction.requiringNew().run(() ->
+                        ZoomMeeting.lockedFor(sessionId).ifPresent(m -> m.updated(work.scheduleVersion)));
+            }
+            for (UUID youngPersonId : work.needRegistrant) {
+                RegistrantCreated registrant = zoom.registrant(meetingId, new Registrant(
+                        youngPersonId + "@" + config.registrantEmailDomain(), "Participant",
+                        youngPersonId.toString().substring(0, 8)));
+                QuarkusTransaction.requiringNew().run(() -> registered(sessionId, youngPersonId, registrant));
+            }
+        }
+        for (Invitation.Key removed : work.registrantsToCancel) {
+            zoom.cancelRegistrant(meetingId, work.registrantIds.get(removed));
+            QuarkusTransaction.requiringNew().run(() -> ZoomRegistrant.lockedFor(removed).ifPresent(ZoomRegistrant::cancel));
+        }
+        QuarkusTransaction.requiringNew().run(() -> settle(sessionId));
+    }
+
+    /** Stores the registrant; the invitation is ready and ParticipantInvited goes out, unless it was removed meanwhile. */
+    private void registered(UUID sessionId, UUID youngPersonId, RegistrantCreated registrant) {
+        Invitation invitation = Invitation.findById(new Invitation.Key(sessionId, youngPersonId), LockModeType.PESSIMISTIC_WRITE);
+        if (invitation == null || ZoomRegistrant.of(invitation.key).isPresent()) {
+            return;
+        }
+        ZoomRegistrant.registered(invitation.key, registrant.registrantId(),
+                secrets.sealJoinUrl(invitation.key, registrant.joinUrl()));
+        if (invitation.registeredOnZoom()) {
+            Session session = Session.findById(sessionId);
+            outbox.publish(sessionId, new ParticipantInvitedV1(sessionId, session.organisation, youngPersonId,
+                    session.platform, session.startsAt, session.endsAt));
+        }
+    }
+
+    /** READY when nothing is left for Zoom; otherwise another pass at once (a change arrived meanwhile). */
+    private void settle(UUID sessionId) {
+        ZoomMeeting meeting = ZoomMeeting.lockedFor(sessionId).orElse(null);
+        if (meeting == null) {
+            return;
+        }
+        Work left = Work.of(Session.findById(sessionId), meeting, ZoomRegistrant.ofSession(sessionId));
+        if (left == null || left.nothingLeft()) {
+            meeting.ready();
+        } else {
+            meeting.pendingAgain(time.now());
+        }
+    }
+
+    private void failed(UUID sessionId, ZoomFailure failure) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            ZoomMeeting meeting = ZoomMeeting.lockedFor(sessionId).orElse(null);
+            if (meeting == null) {
+                return;
+            }
+            int attempts = meeting.attempts + 1;
+            OffsetDateTime now = time.now();
+            if (failure.retryable() && attempts < config.maxAttempts()) {
+                Duration wait = failure.retryAfter().orElse(backoff.after(attempts));
+                if (failure.code().equals(ZoomFailure.TIMEOUT) && wait.compareTo(config.timeoutSettle()) < 0) {
+                    wait = config.timeoutSettle();
+                }
+                meeting.retryAt(attempts, failure.code(), now.plus(wait));
+                LOG.infof("Zoom provisioning of session %s: attempt %d failed (%s), next in %s", sessionId, attempts,
+                        failure.code(), wait);
+            } else {
+                meeting.gaveUp(attempts, failure.code());
+                Session session = Session.findById(sessionId);
+                outbox.publish(sessionId, new MeetingProvisioningFailedV1(sessionId, session.organisation,
+                        failure.code(), attempts, session.startsAt, now));
+                LOG.warnf("Zoom provisioning of session %s gave up after %d attempts (%s)", sessionId, attempts, failure.code());
+            }
+        });
+    }
+
+    private static Meeting meeting(Work work, String passcode) {
+        return new Meeting(work.title, 2, work.startsAt.format(DateTimeFormatter.ISO_INSTANT), work.minutes,
+                "Europe/London", agenda(work.sessionId), passcode, MeetingSettings.safe());
+    }
+
+    /** The agenda names the session (an id, no personal data), so a meeting can be found again after a lost answer. */
+    static String agenda(UUID sessionId) {
+        return "SafeSessions session " + sessionId;
+    }
+
+    /** What one attempt has to do, read from the session, its meeting and registrants in one transaction. */
+    record Work(UUID sessionId, String title, OffsetDateTime startsAt, int minutes, boolean cancelled, Long meetingId,
+                boolean meetingDeleted, int scheduleVersion, int syncedVersion, List<UUID> needRegistrant,
+                List<Invitation.Key> registrantsToCancel, Map<Invitation.Key, String> registrantIds) {
+
+        static Work of(Session s, ZoomMeeting m, Map<UUID, ZoomRegistrant> registrants) {
+            if (s == null || m == null || !s.onZoom() || s.status == SessionStatus.STARTED
+                    || s.status == SessionStatus.ENDED || s.status == SessionStatus.TERMINATED_EARLY) {
+                return null;
+            }
+            List<UUID> need = s.invitations.stream()
+                    .filter(i -> i.invited() && !registrants.containsKey(i.youngPersonId()))
+                    .map(Invitation::youngPersonId).toList();
+            Map<Invitation.Key, String> ids = new HashMap<>();
+            List<Invitation.Key> cancel = s.invitations.stream().filter(i -> {
+                ZoomRegistrant r = registrants.get(i.youngPersonId());
+                return r != null && r.toCancel(i);
+            }).map(i -> i.key).toList();
+            cancel.forEach(key -> ids.put(key, registrants.get(key.youngPersonId).registrantId));
+            return new Work(s.id, s.title, s.startsAt, (int) Duration.between(s.startsAt, s.endsAt).toMinutes(),
+                    s.status == SessionStatus.CANCELLED, m.meetingId, m.deleted, s.scheduleVersion,
+                    m.syncedVersion, need, cancel, ids);
+        }
+
+        boolean nothingLeft() {
+            if (cancelled) {
+                return (meetingId == null || meetingDeleted) && registrantsToCancel.isEmpty();
+            }
+            return meetingId != null && syncedVersion >= scheduleVersion && needRegistrant.isEmpty()
+                    && registrantsToCancel.isEmpty();
+        }
+    }
+}

@@ -1,6 +1,0 @@
-package org.safesessions.session.booking;
-
-public enum InvitationStatus {
-    INVITED,
-    REMOVED
-}

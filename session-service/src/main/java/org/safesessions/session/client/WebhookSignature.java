@@ -1,0 +1,59 @@
+package org.safesessions.session.client;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Zoom's webhook signature: {@code x-zm-signature = v0=hex(HMAC-SHA256(secret, "v0:{timestamp}:{raw body}"))}, with
+ * {@code x-zm-request-timestamp} in epoch seconds no further than five minutes from now (a replay defence).
+ */
+public final class WebhookSignature {
+
+    static final Duration TOLERANCE = Duration.ofMinutes(5);
+
+    private WebhookSignature() {
+    }
+
+    public static String sign(String secret, String timestamp, String body) {
+        return "v0=" + hmac(secret, "v0:" + timestamp + ":" + body);
+    }
+
+    /** Whether the headers are present, fresh and sign this exact body. */
+    public static boolean valid(String secret, String signature, String timestamp, String body, Instant now) {
+        if (signature == null || timestamp == null || body == null) {
+            return false;
+        }
+        long seconds;
+        try {
+            seconds = Long.parseLong(timestamp.trim());
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        if (Duration.between(Instant.ofEpochSecond(seconds), now).abs().compareTo(TOLERANCE) > 0) {
+            return false;
+        }
+        return MessageDigest.isEqual(sign(secret, timestamp, body).getBytes(StandardCharsets.UTF_8),
+                signature.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The answer to {@code endpoint.url_validation}: hex HMAC-SHA256(secret, plainToken). */
+    public static String encryptedToken(String secret, String plainToken) {
+        return hmac(secret, plainToken);
+    }
+
+    private static String hmac(String secret, String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package org.safesessions.session.domain;
+
+public enum InvitationStatus {
+    INVITED,
+    REMOVED
+}
