@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 import org.safesessions.events.CloudEvent;
 import org.safesessions.events.EventJson;
 import org.safesessions.kit.outage.Outage;
+import org.safesessions.kit.work.Backoff;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -27,8 +28,8 @@ import java.util.function.Consumer;
 public class Inbox {
 
     private static final Logger LOG = Logger.getLogger(Inbox.class);
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    /** The wait before each retry: 100 ms doubling to 5 s, for as long as the failure lasts. */
+    static final Backoff BACKOFF = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5));
     /** Tries for a failure that is not an outage, before the event is parked. */
     static final int ATTEMPTS_BEFORE_PARKING = 5;
 
@@ -51,8 +52,8 @@ public class Inbox {
             LOG.errorf("%s skipped a record that is not a CloudEvent", consumer);
             return false;
         }
-        Duration backoff = FIRST_BACKOFF;
-        int failures = 0;
+        int tries = 0;    // failed tries in a row, of any kind: sets the wait
+        int failures = 0; // of them, failures that are not an outage: the event is parked after a few
         while (true) {
             try {
                 return QuarkusTransaction.requiringNew().call(() -> {
@@ -63,6 +64,8 @@ public class Inbox {
                     return true;
                 });
             } catch (RuntimeException e) {
+                tries = Math.min(tries + 1, 64); // an outage may last days: the wait stays at its longest
+                Duration backoff = BACKOFF.after(tries);
                 if (Outage.isOutage(e)) {
                     LOG.warnf("%s waits to apply event %s: %s; retrying in %d ms", consumer, event.id(),
                             e.getClass().getSimpleName(), backoff.toMillis());
@@ -76,7 +79,6 @@ public class Inbox {
                             e.getClass().getSimpleName(), failures);
                 }
                 sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
         }
     }

@@ -16,6 +16,14 @@ public interface OutboxConfig {
      */
     Optional<String> topic();
 
+    /** How often the safety-net relay pass runs; also the first wait after Kafka did not acknowledge a batch. */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /** The longest wait between tries while Kafka does not acknowledge (the wait doubles from the poll interval). */
+    @WithDefault("5s")
+    Duration maxBackoff();
+
     /** How many events one relay pass sends. */
     @WithDefault("200")
     int batchSize();

@@ -48,6 +48,10 @@ public class OutboxMessage extends PanacheEntityBase {
     @Column(name = "last_error")
     public String lastError;
 
+    /** Not before then does a relay claim it (a pass's lease, or the backoff after Kafka failed it); null: due. */
+    @Column(name = "next_attempt_at")
+    public OffsetDateTime nextAttemptAt;
+
     public static long countUnpublished() {
         return count("publishedAt is null");
     }
