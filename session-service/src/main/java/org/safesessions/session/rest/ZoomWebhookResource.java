@@ -11,6 +11,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.safesessions.kit.openapi.OpenApiContract;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -59,6 +61,7 @@ public class ZoomWebhookResource {
     @PermitAll
     @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "receiveZoomWebhook", summary = "Receive a signed Zoom webhook (participant joined or left, url validation)")
+    @Extension(name = OpenApiContract.SIGNED_WEBHOOK, value = "true") // Zoom's signature proves it, not a token
     @APIResponses({
             @APIResponse(responseCode = "200", description = "Accepted (a replay changes nothing); for url validation the plain and encrypted token",
                     content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = Object.class))),
