@@ -60,8 +60,10 @@ public class ZoomWebhookResource {
     @POST
     @PermitAll
     @Consumes(MediaType.WILDCARD)
-    @Operation(operationId = "receiveZoomWebhook", summary = "Receive a signed Zoom webhook (participant joined or left, url validation)")
-    @Extension(name = OpenApiContract.SIGNED_WEBHOOK, value = "true") // Zoom's signature proves it, not a token
+    // Zoom's signature proves it, not a token. On @Operation: a method-level @Extension is also put on the responses
+    // object, whose other members are all answers.
+    @Operation(operationId = "receiveZoomWebhook", summary = "Receive a signed Zoom webhook (participant joined or left, url validation)",
+            extensions = @Extension(name = OpenApiContract.SIGNED_WEBHOOK, value = "true"))
     @APIResponses({
             @APIResponse(responseCode = "200", description = "Accepted (a replay changes nothing); for url validation the plain and encrypted token",
                     content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = Object.class))),
