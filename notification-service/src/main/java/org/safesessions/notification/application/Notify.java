@@ -57,6 +57,19 @@ public class Notify {
                 sessionId, params, urgent);
     }
 
+    /**
+     * A message for a session's facilitators, by the Keycloak ids the event carries (by its user names only when it
+     * carries no ids: an event from before they existed). See {@link StaffAudience#facilitators}.
+     */
+    public void facilitators(CloudEvent event, String organisation, MessageTemplate template, List<String> staffIds,
+                             List<String> userNames, UUID sessionId, Map<String, ?> params, boolean urgent) {
+        StaffAudience audience = StaffAudience.facilitators(staffIds, userNames);
+        if (audience.staffIds().isEmpty() && audience.userNames().isEmpty()) {
+            return;
+        }
+        audience(event, organisation, template, audience, sessionId, params, urgent);
+    }
+
     /** A message for every member of staff of the organisation holding one of {@code roles}. */
     public void staffWithRoles(CloudEvent event, String organisation, MessageTemplate template, Set<StaffRole> roles,
                                UUID sessionId, Map<String, ?> params, boolean urgent) {
