@@ -13,8 +13,6 @@ import org.safesessions.notification.domain.StaffAudience;
 import org.safesessions.notification.domain.StaffRole;
 
 import java.time.OffsetDateTime;
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,16 +43,6 @@ public class Notify {
                          UUID youngPersonId, Map<String, ?> params) {
         queue.queue(MessageRequest.toFamily(organisation, event.id(), template.key(), RecipientKind.GUARDIAN,
                 guardianId, youngPersonId, null, Channel.EMAIL, false, null, EventJson.write(params)));
-    }
-
-    /** A message for the named members of staff (user names as events carry them, any case). */
-    public void staff(CloudEvent event, String organisation, MessageTemplate template, Collection<String> userNames,
-                      UUID sessionId, Map<String, ?> params, boolean urgent) {
-        if (userNames.isEmpty()) {
-            return;
-        }
-        audience(event, organisation, template, StaffAudience.named(List.copyOf(new LinkedHashSet<>(userNames))),
-                sessionId, params, urgent);
     }
 
     /**
