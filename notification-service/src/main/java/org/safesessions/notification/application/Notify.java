@@ -13,8 +13,6 @@ import org.safesessions.notification.domain.StaffAudience;
 import org.safesessions.notification.domain.StaffRole;
 
 import java.time.OffsetDateTime;
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,14 +45,17 @@ public class Notify {
                 guardianId, youngPersonId, null, Channel.EMAIL, false, null, EventJson.write(params)));
     }
 
-    /** A message for the named members of staff (user names as events carry them, any case). */
-    public void staff(CloudEvent event, String organisation, MessageTemplate template, Collection<String> userNames,
-                      UUID sessionId, Map<String, ?> params, boolean urgent) {
-        if (userNames.isEmpty()) {
+    /**
+     * A message for a session's facilitators, by the Keycloak ids the event carries (by its user names only when it
+     * carries no ids: an event from before they existed). See {@link StaffAudience#facilitators}.
+     */
+    public void facilitators(CloudEvent event, String organisation, MessageTemplate template, List<String> staffIds,
+                             List<String> userNames, UUID sessionId, Map<String, ?> params, boolean urgent) {
+        StaffAudience audience = StaffAudience.facilitators(staffIds, userNames);
+        if (audience.staffIds().isEmpty() && audience.userNames().isEmpty()) {
             return;
         }
-        audience(event, organisation, template, StaffAudience.named(List.copyOf(new LinkedHashSet<>(userNames))),
-                sessionId, params, urgent);
+        audience(event, organisation, template, audience, sessionId, params, urgent);
     }
 
     /** A message for every member of staff of the organisation holding one of {@code roles}. */

@@ -156,7 +156,7 @@ public class MessageSender {
 
     /**
      * A staff message becomes one message per member of its audience, found in Keycloak now: the holders of its
-     * roles and the staff it names, never its excepted member (an allegation's subject), and when that leaves nobody,
+     * roles and the staff it names (by Keycloak id; by user name only where the event had no id), never its excepted member (an allegation's subject), and when that leaves nobody,
      * the holders of its fallback roles. Each gets the in-app feed and email, and SMS too when urgent; a non-urgent one
      * goes by the channel they prefer and waits out quiet hours if they asked for that.
      */
@@ -166,12 +166,18 @@ public class MessageSender {
         for (String role : audience.roles()) {
             staffDirectory.withRole(delivery.organisation, role).forEach(m -> members.putIfAbsent(m.id(), m));
         }
+        List<String> gone = new ArrayList<>();
+        for (String staffId : audience.staffIds()) {
+            staffDirectory.byId(delivery.organisation, staffId)
+                    .ifPresentOrElse(m -> members.putIfAbsent(m.id(), m), () -> gone.add(staffId));
+        }
         for (String userName : audience.userNames()) {
             staffDirectory.byUserName(delivery.organisation, userName)
                     .ifPresentOrElse(m -> members.putIfAbsent(m.id(), m),
                             () -> LOG.warnf("message %s: a named recipient is not staff of %s", delivery.id, delivery.organisation));
         }
         members.remove(audience.exceptStaffId());
+        gone.remove(audience.exceptStaffId());
         if (members.isEmpty()) {
             for (String role : audience.otherwiseRoles()) {
                 staffDirectory.withRole(delivery.organisation, role).forEach(m -> members.putIfAbsent(m.id(), m));
@@ -181,7 +187,9 @@ public class MessageSender {
         if (members.isEmpty()) {
             LOG.logf(delivery.urgent ? Logger.Level.ERROR : Logger.Level.WARN,
                     "message %s (%s): nobody on the staff of %s to tell", delivery.id, delivery.templateKey, delivery.organisation);
-            throw new RecipientUnavailableException("nobody on the staff to tell");
+            throw new RecipientUnavailableException(gone.isEmpty() ? "nobody on the staff to tell"
+                    : "nobody on the staff to tell: " + gone.size() + " named no longer an enabled member of staff "
+                    + "of the organisation");
         }
         Map<String, StaffContact> contacts = QuarkusTransaction.requiringNew().call(() -> {
             Map<String, StaffContact> found = new LinkedHashMap<>();
@@ -205,6 +213,12 @@ public class MessageSender {
                         member.userName(), null, delivery.sessionId, channel, delivery.urgent, null, delivery.params,
                         null, quiet));
             }
+        }
+        for (String staffId : gone) {
+            // someone named by id who has left: one record that they were not told (the delivery says why when due)
+            messages.add(new MessageRequest(delivery.organisation, delivery.eventId, delivery.templateKey,
+                    RecipientKind.STAFF, StaffAudience.recipientId(delivery.organisation, staffId), staffId, null,
+                    null, delivery.sessionId, Channel.IN_APP, delivery.urgent, null, delivery.params, null, false));
         }
         return new Outgoing.Addressed(messages);
     }

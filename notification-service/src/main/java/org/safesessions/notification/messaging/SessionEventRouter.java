@@ -31,7 +31,8 @@ import java.util.Set;
 /**
  * Which session events tell whom what: invitations (with their 24 h and 1 h reminders, queued for later), changes
  * and cancellations to families; unknown participants to the session's facilitators at once; provisioning failures
- * and consent removals to coordinators.
+ * and consent removals to coordinators. A session's facilitators are addressed by the Keycloak ids the event carries
+ * ({@code facilitatorIds}), by user name only for an event from before ids.
  */
 @ApplicationScoped
 public class SessionEventRouter {
@@ -132,8 +133,8 @@ public class SessionEventRouter {
             notify.family(event, cancelled.organisation(), MessageTemplate.SESSION_CANCELLED, youngPersonId,
                     cancelled.sessionId(), params, null);
         }
-        notify.staff(event, cancelled.organisation(), MessageTemplate.STAFF_SESSION_CANCELLED,
-                nullSafe(cancelled.facilitators()), cancelled.sessionId(), params, false);
+        notify.facilitators(event, cancelled.organisation(), MessageTemplate.STAFF_SESSION_CANCELLED,
+                cancelled.facilitatorIds(), cancelled.facilitators(), cancelled.sessionId(), params, false);
     }
 
     /**
@@ -157,10 +158,10 @@ public class SessionEventRouter {
         }
     }
 
-    /** "Zoom bombing": the session's facilitators are alerted at once, on every channel. */
+    /** "Zoom bombing": the session's facilitators (by Keycloak id) are alerted at once, on every channel. */
     private void unknownParticipant(CloudEvent event, UnknownParticipantJoinedV1 joined) {
-        notify.staff(event, joined.organisation(), MessageTemplate.UNKNOWN_PARTICIPANT_ALERT,
-                nullSafe(joined.facilitators()), joined.sessionId(),
+        notify.facilitators(event, joined.organisation(), MessageTemplate.UNKNOWN_PARTICIPANT_ALERT,
+                joined.facilitatorIds(), joined.facilitators(), joined.sessionId(),
                 Map.of("sessionId", joined.sessionId().toString(), "joinedAt", joined.joinedAt().toString()), true);
     }
 

@@ -39,12 +39,31 @@ public class Facilitators {
         Map<String, StaffMember> byId = new LinkedHashMap<>();
         for (String typed : userNames) {
             StaffMember member = directory.byUserName(organisation, typed)
-                    .filter(m -> m.roles().stream().anyMatch(MAY_LEAD::contains))
+                    .filter(Facilitators::mayLead)
                     .orElseThrow(() -> new RuleViolationException(MUST_BE_STAFF, "every facilitator must be an "
                             + "enabled member of the organisation's staff whose role may lead sessions"));
             byId.putIfAbsent(member.id(), member);
         }
         return List.copyOf(byId.values());
+    }
+
+    /**
+     * Everyone {@link #resolve} accepts for {@code organisation}: its enabled staff (the directory's roster) holding a
+     * role that may lead sessions, each once, in no particular order. Keycloak away: 503 (the directory says so).
+     */
+    public List<StaffMember> eligible(String organisation) {
+        Map<String, StaffMember> byId = new LinkedHashMap<>();
+        for (String role : MAY_LEAD) {
+            for (StaffMember member : directory.withRole(organisation, role)) {
+                byId.putIfAbsent(member.id(), member);
+            }
+        }
+        return List.copyOf(byId.values());
+    }
+
+    /** Whether this member of staff's roles let them lead a session: the one test {@link #resolve} and {@link #eligible} share. */
+    public static boolean mayLead(StaffMember member) {
+        return member.roles().stream().anyMatch(MAY_LEAD::contains);
     }
 
     /**
