@@ -97,9 +97,9 @@ class SessionPagesTest {
         Forms form = Forms.from("/sessions/new");
         form.post().formParam("action", "book").formParam("title", "Art club").formParam("startsAt-day", "3")
                 .formParam("startsAt-month", "12").formParam("startsAt-year", "2026").formParam("startsAt-time", "4pm")
-                .formParam("durationMinutes", "60").formParam("platform", "ZOOM").formParam("facilitators-0", "coord-a")
+                .formParam("durationMinutes", "60").formParam("platform", "ZOOM").formParam("facilitators", "coord-a")
                 .post("/sessions/new").then().statusCode(200)
-                .body(containsString("<a href=\"#facilitators-0\">A group session needs at least 2 facilitators</a>"));
+                .body(containsString("<a href=\"#facilitators\">A group session needs at least 2 facilitators</a>"));
         services.verify(postRequestedFor(urlPathEqualTo("/sessions"))
                 .withRequestBody(matchingJsonPath("$.startsAt", equalTo("2026-12-03T16:00Z")))
                 .withRequestBody(matchingJsonPath("$.facilitators[0]", equalTo("coord-a"))));

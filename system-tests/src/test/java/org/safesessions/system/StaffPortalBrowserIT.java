@@ -120,8 +120,15 @@ class StaffPortalBrowserIT {
             coordinator.type(By.id("startsAt-year"), String.valueOf(day.getYear()));
             coordinator.type(By.id("startsAt-time"), "16:00");
             coordinator.type(By.id("durationMinutes"), "60");
-            coordinator.type(By.id("facilitators-0"), "worker-a");
-            coordinator.type(By.id("facilitators-1"), "worker2-a");
+            // facilitators are ticked from the organisation's staff (session-service's GET /facilitators, from
+            // Keycloak); the coordinator starts ticked and is unticked, so the two workers lead it as before
+            for (org.openqa.selenium.WebElement me : coordinator.driver().findElements(By.cssSelector("input[name='facilitators'][value='coord-a']"))) {
+                if (me.isSelected()) {
+                    coordinator.click(By.cssSelector("input[name='facilitators'][value='coord-a']"));
+                }
+            }
+            coordinator.click(By.cssSelector("input[name='facilitators'][value='worker-a']"));
+            coordinator.click(By.cssSelector("input[name='facilitators'][value='worker2-a']"));
             coordinator.click(By.xpath("//button[normalize-space()='Check consent for this time and platform']"));
             // GOV.UK checkboxes draw their own box: the input is there but transparent, so wait for presence
             new org.openqa.selenium.support.ui.WebDriverWait(coordinator.driver(), Duration.ofSeconds(30)).until(

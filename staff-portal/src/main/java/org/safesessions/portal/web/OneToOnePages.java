@@ -129,7 +129,11 @@ public class OneToOnePages {
             return Pages.seeOther("/sessions/" + answer.body().path("id").asText() + "?done=booked");
         }
         if (answer.refused()) {
-            return schedulePage(id, typed, SessionPages.bookingErrors(answer));
+            // this form still has two typed workers: a facilitator rule points at the first
+            FormErrors refused = SessionPages.bookingErrors(answer);
+            refused.items().replaceAll(i -> i.field().equals(SessionPages.FACILITATORS)
+                    ? new FormErrors.Item("facilitators-0", i.text()) : i);
+            return schedulePage(id, typed, refused);
         }
         return YoungPeoplePages.refusedPage(answer);
     }
