@@ -61,7 +61,64 @@ class SessionPagesTest {
                 .withBody("{\"status\":422,\"rule\":\"checklist-complete-before-start\",\"detail\":\"incomplete\"}")));
         Forms form = Forms.from("/sessions/" + SESSION);
         form.post().post("/sessions/" + SESSION + "/start").then().statusCode(200)
-                .body(containsString("<a href=\"#start\">Complete the pre-session checklist before starting the session</a>"));
+                .body(containsString("<a href=\"#start\">Complete the pre-session checklist before starting the session</a>"),
+                        containsString("id=\"start\""), containsString("<p id=\"start-error\" class=\"govuk-error-message\">"));
+    }
+
+    @Test
+    @TestSecurity(user = "worker-a", roles = "youth-worker")
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a")})
+    void startIsNotOfferedUntilTheChecklistIsCompleteAndThePageSaysWhatIsLeft() {
+        given().get("/sessions/" + SESSION).then().statusCode(200)
+                .body(not(containsString("action=\"/sessions/" + SESSION + "/start\"")), not(containsString(">Start session</button>")),
+                        containsString("<p class=\"govuk-body\" id=\"start\">You can start the session when everything before it is done. "
+                                + "Still to do: Online-safety briefing given; Ground rules agreed; Facilitators on organisation devices.</p>"));
+        stubSession("GROUP", """
+                {"briefingGiven":true,"groundRulesAgreed":false,"groundRulesNeeded":true,"organisationDevices":true,"complete":false}""", null);
+        given().get("/sessions/" + SESSION).then().statusCode(200)
+                .body(not(containsString(">Start session</button>")), containsString("Still to do: Ground rules agreed.</p>"));
+    }
+
+    @Test
+    @TestSecurity(user = "worker-a", roles = "youth-worker")
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a")})
+    void startIsOfferedOnceTheChecklistIsComplete() {
+        stubSession("GROUP", """
+                {"briefingGiven":true,"groundRulesAgreed":false,"groundRulesNeeded":false,"organisationDevices":true,"complete":true}""", null);
+        given().get("/sessions/" + SESSION).then().statusCode(200)
+                .body(containsString("<form method=\"post\" action=\"/sessions/" + SESSION + "/start\" novalidate>"),
+                        containsString("id=\"start\">Start session</button>"), not(containsString("Still to do")));
+        services.stubFor(post(urlPathEqualTo("/sessions/" + SESSION + "/start")).willReturn(okJson("{}")));
+        Forms form = Forms.from("/sessions/" + SESSION);
+        form.post().post("/sessions/" + SESSION + "/start").then().statusCode(303)
+                .header("Location", endsWith("/sessions/" + SESSION + "?done=started"));
+        services.verify(postRequestedFor(urlPathEqualTo("/sessions/" + SESSION + "/start")));
+    }
+
+    @Test
+    @TestSecurity(user = "worker-a", roles = "youth-worker")
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a")})
+    void aOneToOneStartsOnlyOnceAResponsibleAdultIsConfirmed() {
+        String complete = """
+                {"briefingGiven":true,"groundRulesAgreed":false,"groundRulesNeeded":false,"organisationDevices":true,"complete":true}""";
+        stubSession("ONE_TO_ONE", complete, null);
+        given().get("/sessions/" + SESSION).then().statusCode(200)
+                .body(not(containsString(">Start session</button>")), containsString("Still to do: A responsible adult at home confirmed.</p>"),
+                        containsString("Confirm a responsible adult is at home"));
+        stubSession("ONE_TO_ONE", complete, "2026-12-03T15:55:00Z");
+        given().get("/sessions/" + SESSION).then().statusCode(200)
+                .body(containsString("id=\"start\">Start session</button>"), not(containsString("Still to do")));
+    }
+
+    void stubSession(String kind, String checklist, String responsibleAdultConfirmedAt) {
+        services.stubFor(get(urlPathEqualTo("/sessions/" + SESSION)).willReturn(okJson("""
+                {"id":"%s","kind":"%s","title":"Art club","platform":"ZOOM","startsAt":"2026-12-03T16:00:00Z",
+                 "endsAt":"2026-12-03T17:00:00Z","durationMinutes":60,"status":"SCHEDULED","facilitators":["worker-a","worker2-a"],
+                 "singleFacilitatorFlag":false,"invitations":[{"youngPersonId":"%s","status":"INVITED","invitationReady":true}],
+                 "provisioning":{"state":"READY","attempts":1},"responsibleAdultConfirmedAt":%s,
+                 "checklist":%s}
+                """.formatted(SESSION, kind, YP, responsibleAdultConfirmedAt == null ? "null" : "\"" + responsibleAdultConfirmedAt + "\"",
+                checklist))));
     }
 
     @Test

@@ -263,8 +263,39 @@ public class SessionPages {
             invitee.put("ready", invitation.path("invitationReady").asBoolean());
             invitees.add(invitee);
         }
+        List<String> stillToDo = stillToDoBeforeStart(s);
         return session.data("section", "sessions").data("s", s).data("invitees", invitees).data("errors", errors)
-                .data("done", doneMessage(done)).data("terminationReasons", TERMINATION_REASONS);
+                .data("done", doneMessage(done)).data("terminationReasons", TERMINATION_REASONS)
+                .data("canStart", stillToDo.isEmpty()).data("stillToDo", stillToDo);
+    }
+
+    /**
+     * What the service still needs before it lets the session start, as the checklist's task names: the portal offers
+     * "Start session" only when nothing is left (session-service refuses a start with the checklist incomplete, and a
+     * one-to-one without a responsible adult confirmed). The service's own {@code complete} is what counts.
+     */
+    static List<String> stillToDoBeforeStart(JsonNode s) {
+        List<String> left = new ArrayList<>();
+        JsonNode checklist = s.path("checklist");
+        if (!checklist.path("complete").asBoolean()) {
+            if (!checklist.path("briefingGiven").asBoolean()) {
+                left.add("Online-safety briefing given");
+            }
+            if (checklist.path("groundRulesNeeded").asBoolean() && !checklist.path("groundRulesAgreed").asBoolean()) {
+                left.add("Ground rules agreed");
+            }
+            if (!checklist.path("organisationDevices").asBoolean()) {
+                left.add("Facilitators on organisation devices");
+            }
+            if (left.isEmpty()) {
+                left.add("The pre-session checklist");
+            }
+        }
+        boolean adultConfirmed = !s.path("responsibleAdultConfirmedAt").asText("").isBlank();
+        if ("ONE_TO_ONE".equals(s.path("kind").asText()) && !adultConfirmed) {
+            left.add("A responsible adult at home confirmed");
+        }
+        return left;
     }
 
     private static String doneMessage(String done) {
