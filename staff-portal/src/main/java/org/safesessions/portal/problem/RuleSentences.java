@@ -47,6 +47,13 @@ public final class RuleSentences {
             // safeguarding-service
             Map.entry("young-person-concern-names-the-young-person", "Choose the young person the concern is about"),
             Map.entry("staff-allegation-names-the-member-of-staff", "Enter the user name of the member of staff the concern is about"),
+            Map.entry("allegation-subject-must-be-staff-of-organisation",
+                    "Enter the user name of a member of staff of your organisation"),
+            Map.entry("correction-points-at-an-entry-of-this-concern", "A correction must point at an entry of this concern's chronology"),
+            Map.entry("entry-kind-written-by-the-workflow", "This kind of entry is added by the concern's workflow, not typed in"),
+            Map.entry("decision-time-not-in-the-future", "The council's decision time must be now or in the past"),
+            Map.entry("decision-time-after-escalation", "The council's decision time must be after the concern was escalated to it"),
+            Map.entry("webhook-url-is-http", "The web address must be a full http or https address"),
             Map.entry("illegal-status-transition", "The concern is not at a stage where this can be done"),
             Map.entry("chronology-entry-has-text", "Enter the text of the entry"),
             Map.entry("confidentiality-decision-records-justification-decider-and-informed",
