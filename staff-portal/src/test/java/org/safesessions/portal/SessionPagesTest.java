@@ -197,6 +197,23 @@ class SessionPagesTest {
     @Test
     @TestSecurity(user = "dsl-a", roles = "safeguarding-lead")
     @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a")})
+    void aMessagesLinesArePlainParagraphsInTheFeed() {
+        services.stubFor(get(urlPathEqualTo("/me/notifications")).willReturn(okJson("""
+                {"items":[{"id":"n1","title":"New high-risk concern","body":"Reference SG-1\\n\\nOpen it in the portal.\\r\\n<b>Not bold</b>",
+                  "urgent":true,"createdAt":"2026-12-01T10:00:00Z"},
+                 {"id":"n2","title":"No body","urgent":false,"createdAt":"2026-12-01T09:00:00Z"}],
+                 "page":0,"size":30,"total":2}""")));
+        given().get("/notifications").then().statusCode(200)
+                .body(containsString("<p class=\"govuk-body govuk-!-margin-bottom-1\">Reference SG-1</p>"
+                                + "<p class=\"govuk-body govuk-!-margin-bottom-1\">Open it in the portal.</p>"
+                                + "<p class=\"govuk-body govuk-!-margin-bottom-1\">&lt;b&gt;Not bold&lt;/b&gt;</p>"),
+                        not(containsString("<b>Not bold</b>")), not(containsString("<p class=\"govuk-body govuk-!-margin-bottom-1\"></p>")),
+                        containsString("No body"));
+    }
+
+    @Test
+    @TestSecurity(user = "dsl-a", roles = "safeguarding-lead")
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a")})
     void theFeedListsNotificationsAndMarksThemRead() {
         services.stubFor(get(urlPathEqualTo("/me/notifications")).willReturn(okJson("""
                 {"items":[{"id":"n1","title":"New high-risk concern","body":"Reference SG-1","urgent":true,"createdAt":"2026-12-01T10:00:00Z"}],
