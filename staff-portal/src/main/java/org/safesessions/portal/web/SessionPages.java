@@ -61,6 +61,12 @@ public class SessionPages {
             "session-maximum-length", "durationMinutes", "approved-platform-only", "platform",
             "zoom-host-available", "startsAt-day");
 
+    /** The rules an action on the session page can break → the part of the page each is about. */
+    static final Map<String, String> SESSION_RULE_FIELDS = Map.of(
+            "checklist-complete-before-start", "start", "one-to-one-needs-responsible-adult-confirmed", "start",
+            "attendance-for-invited-young-people", "attendance", "attendance-once-the-session-has-begun", "attendance",
+            "termination-young-person-must-be-invited", "termination-young-person");
+
     @Inject
     Backend backend;
 
@@ -372,7 +378,7 @@ public class SessionPages {
         }
         if (answer.refused()) {
             return sessionPage(id, FormErrors.from(answer, Map.of("reason", "Reason", "youngPersonId", "Young person",
-                    "attended", "Attended"), Map.of(), field), null);
+                    "attended", "Attended"), SESSION_RULE_FIELDS, field), null);
         }
         return YoungPeoplePages.refusedPage(answer);
     }
