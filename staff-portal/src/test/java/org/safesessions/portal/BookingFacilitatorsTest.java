@@ -106,6 +106,35 @@ class BookingFacilitatorsTest {
     }
 
     @Test
+    void aOneToOneIsScheduledWithWorkersTickedFromTheStaff() {
+        String request = "77777777-7777-7777-7777-777777777777";
+        services.stubFor(get(urlPathEqualTo("/one-to-one-requests/" + request)).willReturn(okJson("""
+                {"id":"%s","youngPersonId":"%s","recordedBy":"coord-a","requestedAt":"2026-12-01T10:00:00Z"}""".formatted(request, YP))));
+        services.stubFor(get(urlPathEqualTo("/young-people/" + YP)).willReturn(okJson("{\"id\":\"" + YP + "\",\"preferredName\":\"Alex\"}")));
+        given().get("/one-to-ones/" + request + "/schedule").then().statusCode(200)
+                .body(containsString("The youth workers leading it: 1 or 2. A second is good practice."),
+                        containsString("Wren Worker"), containsString("name=\"facilitators\" type=\"checkbox\" value=\"worker-a\" aria-describedby"),
+                        not(containsString("id=\"facilitators-0\"")));
+        refuses("/one-to-one-requests/" + request + "/schedule", "one-to-one-needs-one-or-two-workers");
+        Forms form = Forms.from("/one-to-ones/" + request + "/schedule");
+        form.post().formParam("title", "One-to-one").formParam("startsAt-day", "3").formParam("startsAt-month", "12")
+                .formParam("startsAt-year", "2030").formParam("startsAt-time", "16:00").formParam("durationMinutes", "45")
+                .formParam("platform", "ZOOM").formParam("facilitators", "worker-a").formParam("facilitators", "worker2-a")
+                .formParam("facilitators", "coord-a")
+                .post("/one-to-ones/" + request + "/schedule").then().statusCode(200)
+                .body(containsString("<a href=\"#facilitators\">A one-to-one session needs 1 or 2 youth workers</a>"),
+                        containsString("value=\"worker2-a\" checked"));
+        services.verify(postRequestedFor(urlPathEqualTo("/one-to-one-requests/" + request + "/schedule")).withRequestBody(equalToJson("""
+                {"title":"One-to-one","startsAt":"2030-12-03T16:00Z","durationMinutes":45,"platform":"ZOOM",
+                 "facilitators":["worker-a","worker2-a","coord-a"]}""")));
+    }
+
+    void refuses(String path, String rule) {
+        services.stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(422)
+                .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":422,\"rule\":\"" + rule + "\"}")));
+    }
+
+    @Test
     void staffListUnavailableLeavesTheFormWithAClearMessage() {
         services.stubFor(get(urlPathEqualTo("/facilitators")).willReturn(aResponse().withStatus(503)
                 .withHeader("Content-Type", "application/problem+json").withHeader("Retry-After", "5")

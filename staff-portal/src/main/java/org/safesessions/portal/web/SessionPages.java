@@ -56,6 +56,7 @@ public class SessionPages {
 
     static final Map<String, String> BOOKING_RULE_FIELDS = Map.of(
             "group-session-needs-two-facilitators", FACILITATORS, "facilitator-must-be-staff-of-organisation", FACILITATORS,
+            "one-to-one-needs-one-or-two-workers", FACILITATORS,
             "invitee-needs-active-consent", "invitees", "group-session-maximum-invitees", "invitees",
             "session-within-working-hours", "startsAt-day", "session-must-be-in-the-future", "startsAt-day",
             "session-maximum-length", "durationMinutes", "approved-platform-only", "platform",
@@ -203,16 +204,6 @@ public class SessionPages {
             errors.add("durationMinutes", "Length must be a number of minutes, for example 60");
             return null;
         }
-    }
-
-    static List<String> facilitators(String... typed) {
-        List<String> names = new ArrayList<>();
-        for (String name : typed) {
-            if (blankToNull(name) != null) {
-                names.add(name.trim());
-            }
-        }
-        return names;
     }
 
     /** The facilitator checkboxes with these user names ticked. */
