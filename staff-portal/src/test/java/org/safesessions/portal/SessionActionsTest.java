@@ -83,6 +83,29 @@ class SessionActionsTest {
     @Test
     @TestSecurity(user = "coord-a", roles = "coordinator")
     @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "coord-a")})
+    void rescheduleWithoutTheStaffListKeepsTheCurrentFacilitatorsAndSaysWhy() {
+        services.stubFor(get(urlPathEqualTo("/facilitators")).willReturn(aResponse().withStatus(503)
+                .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":503}")));
+        given().get("/sessions/" + SESSION + "/reschedule").then().statusCode(200)
+                .body(containsString("Your organisation's list of staff cannot be shown right now"),
+                        containsString("value=\"worker-a\" checked"), containsString("value=\"worker2-a\" checked"),
+                        not(containsString("not in your organisation")), not(containsString("value=\"coord-a\"")));
+    }
+
+    @Test
+    @TestSecurity(user = "coord-a", roles = "coordinator")
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "coord-a")})
+    void aFacilitatorWhoIsNoLongerListedStaysOnTheFormToBeUnticked() {
+        services.stubFor(get(urlPathEqualTo("/facilitators")).willReturn(okJson("""
+                [{"id":"k-2","userName":"worker-a","displayName":"Wren Worker"}]""")));
+        given().get("/sessions/" + SESSION + "/reschedule").then().statusCode(200)
+                .body(containsString("value=\"worker2-a\" checked"), containsString("worker2-a (not in your organisation's list of staff)"),
+                        not(containsString("cannot be shown right now")));
+    }
+
+    @Test
+    @TestSecurity(user = "coord-a", roles = "coordinator")
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "coord-a")})
     void aRescheduleTheServiceRefusesIsSaidAtTheField() {
         refuses(services, patch(urlPathEqualTo("/sessions/" + SESSION)), 422, "session-within-working-hours");
         Forms form = Forms.from("/sessions/" + SESSION + "/reschedule");

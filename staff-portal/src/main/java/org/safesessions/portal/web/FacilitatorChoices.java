@@ -33,7 +33,8 @@ public record FacilitatorChoices(List<Option> options, boolean unavailable) {
     static JsonNode staff(Backend backend) {
         try {
             Answer answer = backend.get(Service.SESSION, "/facilitators");
-            return answer.ok() && answer.body().isArray() ? answer.body() : null;
+            JsonNode staff = answer.ok() ? YoungPeoplePages.items(answer.body()) : null;
+            return staff != null && staff.isArray() ? staff : null;
         } catch (ServiceUnavailable e) {
             return null;
         }
