@@ -45,10 +45,15 @@ if (feed && window.EventSource) {
     const title = document.createElement('h2')
     title.className = 'govuk-heading-s govuk-!-margin-bottom-1'
     title.textContent = (item.urgent ? 'Urgent: ' : '') + item.title
-    const body = document.createElement('p')
-    body.className = 'govuk-body'
-    body.textContent = item.body || ''
-    li.append(title, body)
+    li.append(title)
+    // one paragraph per line of the message, as text (never HTML), as the page draws it
+    for (const line of (item.body || '').split(/\r?\n|\r/)) {
+      if (!line.trim()) continue
+      const paragraph = document.createElement('p')
+      paragraph.className = 'govuk-body govuk-!-margin-bottom-1'
+      paragraph.textContent = line.trim()
+      li.append(paragraph)
+    }
     const list = feed.querySelector('ul')
     list.prepend(li)
     const empty = feed.querySelector('[data-feed-empty]')

@@ -61,7 +61,64 @@ class SessionPagesTest {
                 .withBody("{\"status\":422,\"rule\":\"checklist-complete-before-start\",\"detail\":\"incomplete\"}")));
         Forms form = Forms.from("/sessions/" + SESSION);
         form.post().post("/sessions/" + SESSION + "/start").then().statusCode(200)
-                .body(containsString("<a href=\"#start\">Complete the pre-session checklist before starting the session</a>"));
+                .body(containsString("<a href=\"#start\">Complete the pre-session checklist before starting the session</a>"),
+                        containsString("id=\"start\""), containsString("<p id=\"start-error\" class=\"govuk-error-message\">"));
+    }
+
+    @Test
+    @TestSecurity(user = "worker-a", roles = "youth-worker")
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a")})
+    void startIsNotOfferedUntilTheChecklistIsCompleteAndThePageSaysWhatIsLeft() {
+        given().get("/sessions/" + SESSION).then().statusCode(200)
+                .body(not(containsString("action=\"/sessions/" + SESSION + "/start\"")), not(containsString(">Start session</button>")),
+                        containsString("<p class=\"govuk-body\" id=\"start\">You can start the session when everything before it is done. "
+                                + "Still to do: Online-safety briefing given; Ground rules agreed; Facilitators on organisation devices.</p>"));
+        stubSession("GROUP", """
+                {"briefingGiven":true,"groundRulesAgreed":false,"groundRulesNeeded":true,"organisationDevices":true,"complete":false}""", null);
+        given().get("/sessions/" + SESSION).then().statusCode(200)
+                .body(not(containsString(">Start session</button>")), containsString("Still to do: Ground rules agreed.</p>"));
+    }
+
+    @Test
+    @TestSecurity(user = "worker-a", roles = "youth-worker")
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a")})
+    void startIsOfferedOnceTheChecklistIsComplete() {
+        stubSession("GROUP", """
+                {"briefingGiven":true,"groundRulesAgreed":false,"groundRulesNeeded":false,"organisationDevices":true,"complete":true}""", null);
+        given().get("/sessions/" + SESSION).then().statusCode(200)
+                .body(containsString("<form method=\"post\" action=\"/sessions/" + SESSION + "/start\" novalidate>"),
+                        containsString("id=\"start\">Start session</button>"), not(containsString("Still to do")));
+        services.stubFor(post(urlPathEqualTo("/sessions/" + SESSION + "/start")).willReturn(okJson("{}")));
+        Forms form = Forms.from("/sessions/" + SESSION);
+        form.post().post("/sessions/" + SESSION + "/start").then().statusCode(303)
+                .header("Location", endsWith("/sessions/" + SESSION + "?done=started"));
+        services.verify(postRequestedFor(urlPathEqualTo("/sessions/" + SESSION + "/start")));
+    }
+
+    @Test
+    @TestSecurity(user = "worker-a", roles = "youth-worker")
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a")})
+    void aOneToOneStartsOnlyOnceAResponsibleAdultIsConfirmed() {
+        String complete = """
+                {"briefingGiven":true,"groundRulesAgreed":false,"groundRulesNeeded":false,"organisationDevices":true,"complete":true}""";
+        stubSession("ONE_TO_ONE", complete, null);
+        given().get("/sessions/" + SESSION).then().statusCode(200)
+                .body(not(containsString(">Start session</button>")), containsString("Still to do: A responsible adult at home confirmed.</p>"),
+                        containsString("Confirm a responsible adult is at home"));
+        stubSession("ONE_TO_ONE", complete, "2026-12-03T15:55:00Z");
+        given().get("/sessions/" + SESSION).then().statusCode(200)
+                .body(containsString("id=\"start\">Start session</button>"), not(containsString("Still to do")));
+    }
+
+    void stubSession(String kind, String checklist, String responsibleAdultConfirmedAt) {
+        services.stubFor(get(urlPathEqualTo("/sessions/" + SESSION)).willReturn(okJson("""
+                {"id":"%s","kind":"%s","title":"Art club","platform":"ZOOM","startsAt":"2026-12-03T16:00:00Z",
+                 "endsAt":"2026-12-03T17:00:00Z","durationMinutes":60,"status":"SCHEDULED","facilitators":["worker-a","worker2-a"],
+                 "singleFacilitatorFlag":false,"invitations":[{"youngPersonId":"%s","status":"INVITED","invitationReady":true}],
+                 "provisioning":{"state":"READY","attempts":1},"responsibleAdultConfirmedAt":%s,
+                 "checklist":%s}
+                """.formatted(SESSION, kind, YP, responsibleAdultConfirmedAt == null ? "null" : "\"" + responsibleAdultConfirmedAt + "\"",
+                checklist))));
     }
 
     @Test
@@ -97,9 +154,9 @@ class SessionPagesTest {
         Forms form = Forms.from("/sessions/new");
         form.post().formParam("action", "book").formParam("title", "Art club").formParam("startsAt-day", "3")
                 .formParam("startsAt-month", "12").formParam("startsAt-year", "2026").formParam("startsAt-time", "4pm")
-                .formParam("durationMinutes", "60").formParam("platform", "ZOOM").formParam("facilitators-0", "coord-a")
+                .formParam("durationMinutes", "60").formParam("platform", "ZOOM").formParam("facilitators", "coord-a")
                 .post("/sessions/new").then().statusCode(200)
-                .body(containsString("<a href=\"#facilitators-0\">A group session needs at least 2 facilitators</a>"));
+                .body(containsString("<a href=\"#facilitators\">A group session needs at least 2 facilitators</a>"));
         services.verify(postRequestedFor(urlPathEqualTo("/sessions"))
                 .withRequestBody(matchingJsonPath("$.startsAt", equalTo("2026-12-03T16:00Z")))
                 .withRequestBody(matchingJsonPath("$.facilitators[0]", equalTo("coord-a"))));
@@ -135,6 +192,23 @@ class SessionPagesTest {
                 .contentType(containsString("text/event-stream"))
                 .body(containsString("Urgent: new concern"), not(containsString("Bearer")));
         services.verify(getRequestedFor(urlPathEqualTo("/me/notifications/stream")).withHeader("Authorization", matching("Bearer .+")));
+    }
+
+    @Test
+    @TestSecurity(user = "dsl-a", roles = "safeguarding-lead")
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a")})
+    void aMessagesLinesArePlainParagraphsInTheFeed() {
+        services.stubFor(get(urlPathEqualTo("/me/notifications")).willReturn(okJson("""
+                {"items":[{"id":"n1","title":"New high-risk concern","body":"Reference SG-1\\n\\nOpen it in the portal.\\r\\n<b>Not bold</b>",
+                  "urgent":true,"createdAt":"2026-12-01T10:00:00Z"},
+                 {"id":"n2","title":"No body","urgent":false,"createdAt":"2026-12-01T09:00:00Z"}],
+                 "page":0,"size":30,"total":2}""")));
+        given().get("/notifications").then().statusCode(200)
+                .body(containsString("<p class=\"govuk-body govuk-!-margin-bottom-1\">Reference SG-1</p>"
+                                + "<p class=\"govuk-body govuk-!-margin-bottom-1\">Open it in the portal.</p>"
+                                + "<p class=\"govuk-body govuk-!-margin-bottom-1\">&lt;b&gt;Not bold&lt;/b&gt;</p>"),
+                        not(containsString("<b>Not bold</b>")), not(containsString("<p class=\"govuk-body govuk-!-margin-bottom-1\"></p>")),
+                        containsString("No body"));
     }
 
     @Test

@@ -104,6 +104,15 @@ class StaffPortalBrowserIT {
             assertTrue(coordinator.pageText().contains("They have an active consent for group sessions on Zoom"), coordinator.pageText());
             checked(coordinator, "young-person-with-consent");
 
+            // the online-safety agreement is recorded; the withdrawal page is seen, not used (they stay invitable)
+            coordinator.click(By.id("agreementVersion"));
+            coordinator.waitForText(By.cssSelector(".govuk-notification-banner--success"), "Online safety agreement recorded", Duration.ofSeconds(20));
+            checked(coordinator, "young-person-with-agreement");
+            coordinator.click(By.cssSelector("a[href$='/withdrawal']"));
+            coordinator.waitForText(By.tagName("h1"), "Withdraw consent", Duration.ofSeconds(20));
+            checked(coordinator, "withdraw-consent");
+            coordinator.open("/young-people/" + youngPersonId);
+
             // session-service books against its own projection of consent (from Kafka): wait until it has it
             String token = Suite.tokenOf("coord-a");
             Suite.await("session-service's projection has the consent", Duration.ofSeconds(30), () ->
@@ -120,8 +129,15 @@ class StaffPortalBrowserIT {
             coordinator.type(By.id("startsAt-year"), String.valueOf(day.getYear()));
             coordinator.type(By.id("startsAt-time"), "16:00");
             coordinator.type(By.id("durationMinutes"), "60");
-            coordinator.type(By.id("facilitators-0"), "worker-a");
-            coordinator.type(By.id("facilitators-1"), "worker2-a");
+            // facilitators are ticked from the organisation's staff (session-service's GET /facilitators, from
+            // Keycloak); the coordinator starts ticked and is unticked, so the two workers lead it as before
+            for (org.openqa.selenium.WebElement me : coordinator.driver().findElements(By.cssSelector("input[name='facilitators'][value='coord-a']"))) {
+                if (me.isSelected()) {
+                    coordinator.click(By.cssSelector("input[name='facilitators'][value='coord-a']"));
+                }
+            }
+            coordinator.click(By.cssSelector("input[name='facilitators'][value='worker-a']"));
+            coordinator.click(By.cssSelector("input[name='facilitators'][value='worker2-a']"));
             coordinator.click(By.xpath("//button[normalize-space()='Check consent for this time and platform']"));
             // GOV.UK checkboxes draw their own box: the input is there but transparent, so wait for presence
             new org.openqa.selenium.support.ui.WebDriverWait(coordinator.driver(), Duration.ofSeconds(30)).until(
@@ -133,6 +149,27 @@ class StaffPortalBrowserIT {
             sessionId = coordinator.url().replaceAll(".*/sessions/([^?]+).*", "$1");
             assertTrue(coordinator.pageText().contains(name), coordinator.pageText());
             checked(coordinator, "session-booked");
+
+            // the change and cancel pages are seen, not used
+            coordinator.clickLink("Change time or facilitators");
+            coordinator.waitForText(By.tagName("h1"), "Change the session", Duration.ofSeconds(20));
+            checked(coordinator, "reschedule");
+            coordinator.open("/sessions/" + sessionId);
+            coordinator.clickLink("Cancel session");
+            coordinator.waitForText(By.tagName("h1"), "Are you sure you want to cancel", Duration.ofSeconds(20));
+            checked(coordinator, "cancel-session");
+            coordinator.clickLink("No, keep it");
+            coordinator.waitForText(By.tagName("h1"), title, Duration.ofSeconds(20));
+
+            // one-to-ones: the young person's request is recorded and its scheduling form opened (not sent)
+            coordinator.clickLink("One-to-ones");
+            checked(coordinator, "one-to-ones");
+            new Select(coordinator.driver().findElement(By.id("youngPersonId"))).selectByValue(youngPersonId);
+            coordinator.click(By.xpath("//button[normalize-space()='Record request']"));
+            coordinator.waitForText(By.cssSelector(".govuk-notification-banner--success"), "One-to-one request recorded", Duration.ofSeconds(20));
+            coordinator.click(By.xpath("//a[starts-with(normalize-space(), 'Schedule') and contains(., '" + name + "')]"));
+            coordinator.waitForText(By.tagName("h1"), "Schedule a one-to-one", Duration.ofSeconds(20));
+            checked(coordinator, "schedule-one-to-one");
 
             coordinator.clickLink("Sign out");
             coordinator.waitForText(By.tagName("h1"), "You have signed out", Duration.ofSeconds(20));
@@ -162,6 +199,9 @@ class StaffPortalBrowserIT {
             worker.click(By.id("start"));
             worker.waitForText(By.cssSelector(".govuk-notification-banner--success"), "Session started", Duration.ofSeconds(20));
             checked(worker, "session-started");
+            worker.click(By.cssSelector("button[name='attended'][value='yes']"));
+            worker.waitForText(By.cssSelector(".govuk-notification-banner--success"), "Attendance recorded", Duration.ofSeconds(20));
+            checked(worker, "attendance-recorded");
 
             worker.clickLink("Raise a safeguarding concern about this session");
             checked(worker, "raise-concern");
@@ -181,6 +221,13 @@ class StaffPortalBrowserIT {
             new org.openqa.selenium.support.ui.WebDriverWait(dsl.driver(), Duration.ofSeconds(90)).until(d ->
                     d.findElements(By.cssSelector("#feed-items > li")).size() > before);
             checked(dsl, "notifications-live");
+
+            // the worker ends the session early, for a technical reason (which raises no concern)
+            worker.open("/sessions/" + sessionId);
+            worker.click(By.id("reason-TECHNICAL"));
+            worker.click(By.xpath("//button[normalize-space()='End session early']"));
+            worker.waitForText(By.cssSelector(".govuk-notification-banner--success"), "Session ended early", Duration.ofSeconds(20));
+            checked(worker, "session-ended-early");
         }
         assertEquals(List.of(), VIOLATIONS, "WCAG 2.2 A/AA violations found by axe-core");
     }

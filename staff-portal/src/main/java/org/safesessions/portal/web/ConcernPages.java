@@ -46,7 +46,8 @@ public class ConcernPages {
             "narrative", "What happened", "sessionId", "Session");
     static final Map<String, String> RULE_FIELDS = Map.of(
             "young-person-concern-names-the-young-person", "youngPersonId",
-            "staff-allegation-names-the-member-of-staff", "staffUserName");
+            "staff-allegation-names-the-member-of-staff", "staffUserName",
+            "allegation-subject-must-be-staff-of-organisation", "staffUserName");
 
     @Inject
     Backend backend;

@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,7 +34,8 @@ import static org.safesessions.portal.web.FormInput.blankToNull;
 import static org.safesessions.portal.web.HomePage.UK;
 
 /**
- * One-to-ones: a coordinator records a young person's request, then schedules it with one or two workers. The
+ * One-to-ones: a coordinator records a young person's request, then schedules it with one or two workers, ticked from
+ * the organisation's staff as session-service lists them. The
  * responsible adult at home is confirmed on the session's page before it starts.
  */
 @Path("/one-to-ones")
@@ -92,7 +94,7 @@ public class OneToOnePages {
         typed.put("startsAt-year", String.valueOf(tomorrow.getYear()));
         typed.put("durationMinutes", "45");
         typed.put("platform", "ZOOM");
-        return schedulePage(id, typed, FormErrors.none());
+        return schedulePage(id, typed, FormErrors.none(), List.of());
     }
 
     @POST
@@ -101,7 +103,7 @@ public class OneToOnePages {
     public Object schedule(@PathParam("id") UUID id, @RestForm String title, @RestForm("startsAt-day") String day,
                            @RestForm("startsAt-month") String month, @RestForm("startsAt-year") String year,
                            @RestForm("startsAt-time") String time, @RestForm String durationMinutes, @RestForm String platform,
-                           @RestForm("facilitators-0") String facilitator0, @RestForm("facilitators-1") String facilitator1) {
+                           @RestForm List<String> facilitators) {
         Map<String, Object> typed = new LinkedHashMap<>();
         typed.put("title", title);
         typed.put("startsAt-day", day);
@@ -110,34 +112,34 @@ public class OneToOnePages {
         typed.put("startsAt-time", time);
         typed.put("durationMinutes", durationMinutes);
         typed.put("platform", platform);
-        typed.put("facilitators-0", facilitator0);
-        typed.put("facilitators-1", facilitator1);
+        List<String> ticked = FacilitatorChoices.ticked(facilitators);
         FormErrors errors = FormErrors.none();
         Optional<OffsetDateTime> startsAt = SessionPages.startsAt(day, month, year, time, errors);
         Integer minutes = SessionPages.minutes(durationMinutes, errors);
         if (errors.any()) {
-            return schedulePage(id, typed, errors);
+            return schedulePage(id, typed, errors, ticked);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", blankToNull(title));
         body.put("startsAt", startsAt.get().toString());
         body.put("durationMinutes", minutes);
         body.put("platform", blankToNull(platform));
-        body.put("facilitators", SessionPages.facilitators(facilitator0, facilitator1));
+        body.put("facilitators", ticked);
         Answer answer = backend.post(Service.SESSION, "/one-to-one-requests/" + id + "/schedule", body);
         if (answer.ok()) {
             return Pages.seeOther("/sessions/" + answer.body().path("id").asText() + "?done=booked");
         }
         if (answer.refused()) {
-            return schedulePage(id, typed, SessionPages.bookingErrors(answer));
+            return schedulePage(id, typed, SessionPages.bookingErrors(answer), ticked);
         }
         return YoungPeoplePages.refusedPage(answer);
     }
 
-    private TemplateInstance schedulePage(UUID id, Map<String, Object> typed, FormErrors errors) {
+    private TemplateInstance schedulePage(UUID id, Map<String, Object> typed, FormErrors errors, List<String> ticked) {
         JsonNode request = backend.read(Service.SESSION, "/one-to-one-requests/" + id);
         JsonNode person = HomePage.panel(() -> backend.get(Service.CONSENT, "/young-people/" + request.path("youngPersonId").asText()));
         return schedule.data("section", "one-to-ones").data("request", request).data("person", person)
-                .data("typed", typed).data("errors", errors).data("platforms", YoungPeoplePages.PLATFORMS);
+                .data("typed", typed).data("errors", errors).data("platforms", YoungPeoplePages.PLATFORMS)
+                .data("facilitators", FacilitatorChoices.of(FacilitatorChoices.staff(backend), ticked));
     }
 }

@@ -51,12 +51,22 @@ public class SessionPages {
             "title", "Title", "startsAt", "Start", "durationMinutes", "Length in minutes", "platform", "Platform",
             "facilitators", "Facilitators", "facilitators[]", "Facilitator", "invitees", "Young people invited");
 
+    /** A rule about facilitators points at the checkbox group (its first checkbox has the group's id). */
+    static final String FACILITATORS = "facilitators";
+
     static final Map<String, String> BOOKING_RULE_FIELDS = Map.of(
-            "group-session-needs-two-facilitators", "facilitators-0", "facilitators-are-staff", "facilitators-0",
+            "group-session-needs-two-facilitators", FACILITATORS, "facilitator-must-be-staff-of-organisation", FACILITATORS,
+            "one-to-one-needs-one-or-two-workers", FACILITATORS,
             "invitee-needs-active-consent", "invitees", "group-session-maximum-invitees", "invitees",
             "session-within-working-hours", "startsAt-day", "session-must-be-in-the-future", "startsAt-day",
             "session-maximum-length", "durationMinutes", "approved-platform-only", "platform",
             "zoom-host-available", "startsAt-day");
+
+    /** The rules an action on the session page can break → the part of the page each is about. */
+    static final Map<String, String> SESSION_RULE_FIELDS = Map.of(
+            "checklist-complete-before-start", "start", "one-to-one-needs-responsible-adult-confirmed", "start",
+            "attendance-for-invited-young-people", "attendance", "attendance-once-the-session-has-begun", "attendance",
+            "termination-young-person-must-be-invited", "termination-young-person");
 
     @Inject
     Backend backend;
@@ -108,9 +118,11 @@ public class SessionPages {
         typed.put("startsAt-year", String.valueOf(tomorrow.getYear()));
         typed.put("platform", "ZOOM");
         typed.put("durationMinutes", "60");
-        typed.put("facilitators-0", caller.userName());
         typed.put("invitees", List.of());
-        return bookPage(typed, FormErrors.none(), null);
+        JsonNode staff = FacilitatorChoices.staff(backend);
+        // the signed-in user is ticked to start with, if they are one of the organisation's staff listed
+        List<String> chosen = FacilitatorChoices.lists(staff, caller.userName()) ? List.of(caller.userName()) : List.of();
+        return bookPage(typed, FormErrors.none(), null, FacilitatorChoices.of(staff, chosen));
     }
 
     @POST
@@ -120,8 +132,7 @@ public class SessionPages {
     public Object book(@RestForm String action, @RestForm String title, @RestForm("startsAt-day") String day,
                        @RestForm("startsAt-month") String month, @RestForm("startsAt-year") String year,
                        @RestForm("startsAt-time") String time, @RestForm String durationMinutes, @RestForm String platform,
-                       @RestForm("facilitators-0") String facilitator0, @RestForm("facilitators-1") String facilitator1,
-                       @RestForm("facilitators-2") String facilitator2, @RestForm List<String> invitees,
+                       @RestForm List<String> facilitators, @RestForm List<String> invitees,
                        @RestForm String firstOfGroup) {
         Map<String, Object> typed = new LinkedHashMap<>();
         typed.put("title", title);
@@ -131,27 +142,25 @@ public class SessionPages {
         typed.put("startsAt-time", time);
         typed.put("durationMinutes", durationMinutes);
         typed.put("platform", platform);
-        typed.put("facilitators-0", facilitator0);
-        typed.put("facilitators-1", facilitator1);
-        typed.put("facilitators-2", facilitator2);
         typed.put("invitees", invitees == null ? List.of() : invitees);
         typed.put("firstOfGroup", firstOfGroup);
+        List<String> ticked = FacilitatorChoices.ticked(facilitators);
 
         FormErrors errors = FormErrors.none();
         Optional<OffsetDateTime> startsAt = startsAt(day, month, year, time, errors);
         if ("check".equals(action)) {
-            return bookPage(typed, errors, startsAt.orElse(null));
+            return bookPage(typed, errors, startsAt.orElse(null), choices(ticked));
         }
         Integer minutes = minutes(durationMinutes, errors);
         if (errors.any()) {
-            return bookPage(typed, errors, startsAt.orElse(null));
+            return bookPage(typed, errors, startsAt.orElse(null), choices(ticked));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", blankToNull(title));
         body.put("startsAt", startsAt.get().toString());
         body.put("durationMinutes", minutes);
         body.put("platform", blankToNull(platform));
-        body.put("facilitators", facilitators(facilitator0, facilitator1, facilitator2));
+        body.put("facilitators", ticked);
         body.put("invitees", invitees == null ? List.of() : invitees);
         body.put("firstOfGroup", firstOfGroup != null);
         Answer answer = backend.post(Service.SESSION, "/sessions", body);
@@ -159,7 +168,7 @@ public class SessionPages {
             return Pages.seeOther("/sessions/" + answer.body().path("id").asText() + "?done=booked");
         }
         if (answer.refused()) {
-            return bookPage(typed, bookingErrors(answer), startsAt.get());
+            return bookPage(typed, bookingErrors(answer), startsAt.get(), choices(ticked));
         }
         return YoungPeoplePages.refusedPage(answer);
     }
@@ -168,8 +177,7 @@ public class SessionPages {
         FormErrors errors = FormErrors.from(answer, BOOKING_LABELS, BOOKING_RULE_FIELDS, "title");
         errors.items().replaceAll(i -> switch (i.field()) {
             case "startsAt" -> new FormErrors.Item("startsAt-day", i.text());
-            case "facilitators" -> new FormErrors.Item("facilitators-0", i.text());
-            default -> i.field().startsWith("facilitators") ? new FormErrors.Item("facilitators-0", i.text()) : i;
+            default -> i.field().startsWith("facilitators") ? new FormErrors.Item(FACILITATORS, i.text()) : i;
         });
         return errors;
     }
@@ -198,18 +206,14 @@ public class SessionPages {
         }
     }
 
-    static List<String> facilitators(String... typed) {
-        List<String> names = new ArrayList<>();
-        for (String name : typed) {
-            if (blankToNull(name) != null) {
-                names.add(name.trim());
-            }
-        }
-        return names;
+    /** The facilitator checkboxes with these user names ticked. */
+    private FacilitatorChoices choices(List<String> ticked) {
+        return FacilitatorChoices.of(FacilitatorChoices.staff(backend), ticked);
     }
 
     /** The booking form, with each young person's consent check for the platform and time typed (or now). */
-    private TemplateInstance bookPage(Map<String, Object> typed, FormErrors errors, OffsetDateTime at) {
+    private TemplateInstance bookPage(Map<String, Object> typed, FormErrors errors, OffsetDateTime at,
+                                      FacilitatorChoices facilitators) {
         JsonNode people = backend.read(Service.CONSENT, "/young-people", query("size", 50));
         String platform = blankToNull((String) typed.get("platform")) == null ? "ZOOM" : (String) typed.get("platform");
         List<Map<String, Object>> candidates = new ArrayList<>();
@@ -230,7 +234,7 @@ public class SessionPages {
             candidates.add(candidate);
         }
         return book.data("section", "sessions").data("typed", typed).data("errors", errors)
-                .data("platforms", YoungPeoplePages.PLATFORMS).data("candidates", candidates)
+                .data("platforms", YoungPeoplePages.PLATFORMS).data("candidates", candidates).data("facilitators", facilitators)
                 .data("checkedAt", at == null ? "now" : Words.ukTime(at.toString()));
     }
 
@@ -256,8 +260,39 @@ public class SessionPages {
             invitee.put("ready", invitation.path("invitationReady").asBoolean());
             invitees.add(invitee);
         }
+        List<String> stillToDo = stillToDoBeforeStart(s);
         return session.data("section", "sessions").data("s", s).data("invitees", invitees).data("errors", errors)
-                .data("done", doneMessage(done)).data("terminationReasons", TERMINATION_REASONS);
+                .data("done", doneMessage(done)).data("terminationReasons", TERMINATION_REASONS)
+                .data("canStart", stillToDo.isEmpty()).data("stillToDo", stillToDo);
+    }
+
+    /**
+     * What the service still needs before it lets the session start, as the checklist's task names: the portal offers
+     * "Start session" only when nothing is left (session-service refuses a start with the checklist incomplete, and a
+     * one-to-one without a responsible adult confirmed). The service's own {@code complete} is what counts.
+     */
+    static List<String> stillToDoBeforeStart(JsonNode s) {
+        List<String> left = new ArrayList<>();
+        JsonNode checklist = s.path("checklist");
+        if (!checklist.path("complete").asBoolean()) {
+            if (!checklist.path("briefingGiven").asBoolean()) {
+                left.add("Online-safety briefing given");
+            }
+            if (checklist.path("groundRulesNeeded").asBoolean() && !checklist.path("groundRulesAgreed").asBoolean()) {
+                left.add("Ground rules agreed");
+            }
+            if (!checklist.path("organisationDevices").asBoolean()) {
+                left.add("Facilitators on organisation devices");
+            }
+            if (left.isEmpty()) {
+                left.add("The pre-session checklist");
+            }
+        }
+        boolean adultConfirmed = !s.path("responsibleAdultConfirmedAt").asText("").isBlank();
+        if ("ONE_TO_ONE".equals(s.path("kind").asText()) && !adultConfirmed) {
+            left.add("A responsible adult at home confirmed");
+        }
+        return left;
     }
 
     private static String doneMessage(String done) {
@@ -334,7 +369,7 @@ public class SessionPages {
         }
         if (answer.refused()) {
             return sessionPage(id, FormErrors.from(answer, Map.of("reason", "Reason", "youngPersonId", "Young person",
-                    "attended", "Attended"), Map.of(), field), null);
+                    "attended", "Attended"), SESSION_RULE_FIELDS, field), null);
         }
         return YoungPeoplePages.refusedPage(answer);
     }
@@ -356,10 +391,8 @@ public class SessionPages {
         typed.put("durationMinutes", s.path("durationMinutes").asText());
         List<String> facilitators = new ArrayList<>();
         s.path("facilitators").forEach(f -> facilitators.add(f.asText()));
-        for (int i = 0; i < 3; i++) {
-            typed.put("facilitators-" + i, i < facilitators.size() ? facilitators.get(i) : "");
-        }
-        return reschedule.data("section", "sessions").data("s", s).data("typed", typed).data("errors", FormErrors.none());
+        return reschedule.data("section", "sessions").data("s", s).data("typed", typed).data("errors", FormErrors.none())
+                .data("facilitators", choices(facilitators));
     }
 
     @POST
@@ -369,8 +402,7 @@ public class SessionPages {
     public Object reschedule(@PathParam("id") UUID id, @RestForm String title, @RestForm("startsAt-day") String day,
                              @RestForm("startsAt-month") String month, @RestForm("startsAt-year") String year,
                              @RestForm("startsAt-time") String time, @RestForm String durationMinutes,
-                             @RestForm("facilitators-0") String facilitator0, @RestForm("facilitators-1") String facilitator1,
-                             @RestForm("facilitators-2") String facilitator2) {
+                             @RestForm List<String> facilitators) {
         Map<String, Object> typed = new LinkedHashMap<>();
         typed.put("title", title);
         typed.put("startsAt-day", day);
@@ -378,9 +410,7 @@ public class SessionPages {
         typed.put("startsAt-year", year);
         typed.put("startsAt-time", time);
         typed.put("durationMinutes", durationMinutes);
-        typed.put("facilitators-0", facilitator0);
-        typed.put("facilitators-1", facilitator1);
-        typed.put("facilitators-2", facilitator2);
+        List<String> ticked = FacilitatorChoices.ticked(facilitators);
         FormErrors errors = FormErrors.none();
         Optional<OffsetDateTime> startsAt = startsAt(day, month, year, time, errors);
         Integer minutes = minutes(durationMinutes, errors);
@@ -390,7 +420,7 @@ public class SessionPages {
             body.put("title", blankToNull(title));
             body.put("startsAt", startsAt.get().toString());
             body.put("durationMinutes", minutes);
-            body.put("facilitators", facilitators(facilitator0, facilitator1, facilitator2));
+            body.put("facilitators", ticked);
             answer = backend.patch(Service.SESSION, "/sessions/" + id, body);
             if (answer.ok()) {
                 return Pages.seeOther("/sessions/" + id + "?done=rescheduled");
@@ -401,7 +431,8 @@ public class SessionPages {
             errors = bookingErrors(answer);
         }
         JsonNode s = backend.read(Service.SESSION, "/sessions/" + id);
-        return reschedule.data("section", "sessions").data("s", s).data("typed", typed).data("errors", errors);
+        return reschedule.data("section", "sessions").data("s", s).data("typed", typed).data("errors", errors)
+                .data("facilitators", choices(ticked));
     }
 
     @GET

@@ -74,6 +74,17 @@ public class Words {
         return id + "-" + part;
     }
 
+    /**
+     * A message's text as its paragraphs, one per line (blank lines dropped): {#for p in n.body.paragraphs}. Each is
+     * plain text, escaped by the template like any other value, so no HTML from a message reaches the page.
+     */
+    static java.util.List<String> paragraphs(String text) {
+        if (text == null || text.isBlank()) {
+            return java.util.List.of();
+        }
+        return text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+    }
+
     static String lower(String text) {
         return text == null ? "" : text.toLowerCase(Locale.UK);
     }
