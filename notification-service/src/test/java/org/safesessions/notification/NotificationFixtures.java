@@ -50,32 +50,48 @@ public abstract class NotificationFixtures extends NotificationTestStack {
         clock.reset();
     }
 
-    protected record Guardian(UUID id, String name, String email, String phone, String preferredChannel) {
+    /** A guardian as consent-service gives them; {@code language} null: consent-service gave none (older answer). */
+    protected record Guardian(UUID id, String name, String email, String phone, String preferredChannel,
+                              String language) {
         static Guardian byEmail(String name) {
             UUID id = UUID.randomUUID();
-            return new Guardian(id, name, "guardian-" + id + "@example.org", null, "EMAIL");
+            return new Guardian(id, name, "guardian-" + id + "@example.org", null, "EMAIL", null);
         }
 
         static Guardian bySms(String name) {
             UUID id = UUID.randomUUID();
-            return new Guardian(id, name, null, "+44 7700 " + (100000 + (int) (Math.random() * 899999)), "SMS");
+            return new Guardian(id, name, null, "+44 7700 " + (100000 + (int) (Math.random() * 899999)), "SMS", null);
+        }
+
+        /** The same guardian, reading their messages in {@code code} ({@code en}, {@code cy}). */
+        Guardian inLanguage(String code) {
+            return new Guardian(id, name, email, phone, preferredChannel, code);
         }
     }
 
     /** A young person on consent-service's stub, with their guardians, date of birth and own email (or null). */
     protected static UUID family(String organisation, String preferredName, LocalDate dateOfBirth, String email,
                                  Guardian... guardians) {
+        return family(organisation, preferredName, dateOfBirth, email, null, guardians);
+    }
+
+    /** As above, the young person's own messages in {@code language} ({@code en}, {@code cy}, or null: not given). */
+    protected static UUID family(String organisation, String preferredName, LocalDate dateOfBirth, String email,
+                                 String language, Guardian... guardians) {
         UUID youngPersonId = UUID.randomUUID();
         String guardiansJson = String.join(",", Arrays.stream(guardians).map(g -> """
-                {"id":"%s","name":"%s","relationship":"parent","email":%s,"phone":%s,"preferredChannel":"%s","extra":1}"""
-                .formatted(g.id(), g.name(), json(g.email()), json(g.phone()), g.preferredChannel())).toList());
+                {"id":"%s","name":"%s","relationship":"parent","email":%s,"phone":%s,"preferredChannel":"%s",
+                 "preferredLanguage":%s,"extra":1}"""
+                .formatted(g.id(), g.name(), json(g.email()), json(g.phone()), g.preferredChannel(), json(g.language())))
+                .toList());
         ConsentServiceStub.server.stubFor(get(urlPathEqualTo("/young-people/" + youngPersonId + "/contacts"))
                 .withQueryParam("organisation", equalTo(organisation))
                 .withHeader("Authorization", equalTo("Bearer service-token"))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
                         {"youngPersonId":"%s","organisation":"%s","preferredName":"%s","guardians":[%s],
-                         "dateOfBirth":%s,"email":%s,"somethingNew":true}""".formatted(youngPersonId, organisation,
-                        preferredName, guardiansJson, json(dateOfBirth == null ? null : dateOfBirth.toString()), json(email)))));
+                         "dateOfBirth":%s,"email":%s,"preferredLanguage":%s,"somethingNew":true}""".formatted(youngPersonId,
+                        organisation, preferredName, guardiansJson, json(dateOfBirth == null ? null : dateOfBirth.toString()),
+                        json(email), json(language)))));
         return youngPersonId;
     }
 

@@ -17,6 +17,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.safesessions.testkit.Eventually.await;
@@ -43,6 +45,31 @@ class TemplatesTest extends NotificationFixtures {
                 .body("subject", containsString("Invitation: Friday group"))
                 .body("text", containsString("Live is live"))
                 .body("html", containsString("<li>"));
+        given().contentType("application/json").body("{\"subject\":\"Hi <b>{youngPersonName}</b>\"}")
+                .post("/templates/session-invitation/preview").then().statusCode(200)
+                .body("subject", equalTo("Hi <b>Alex</b>"));
+    }
+
+    @Test
+    @TestSecurity(user = "manager-a", roles = "manager")
+    @OidcSecurity(claims = @Claim(key = "org", value = "org-a"))
+    void managersPreviewOfAFamilyMessageShowsItInEnglishAndInWelsh() {
+        given().contentType("application/json").body("{}").post("/templates/session-invitation/preview").then()
+                .statusCode(200)
+                .body("subject", startsWith("Invitation: Friday group on "))
+                .body("welsh.subject", startsWith("Gwahoddiad: Friday group, dydd "))
+                .body("welsh.text", containsString("Annwyl Pat Example,"))
+                .body("welsh.text", containsString("Cadw'n ddiogel ar-lein"))
+                .body("welsh.html", containsString("<html lang=\"cy\">"))
+                .body("welsh.sms", startsWith("SafeSessions: gwahoddiad i Alex: Friday group"));
+        given().contentType("application/json").body("{}").post("/templates/consent-expiring/preview").then()
+                .statusCode(200)
+                .body("subject", startsWith("Consent for Alex ends on "))
+                .body("welsh.subject", startsWith("Caniatâd ar gyfer Alex yn dod i ben: dydd "));
+        given().contentType("application/json").body("{}").post("/templates/concern-alert/preview").then()
+                .statusCode(200)
+                .body("subject", startsWith("URGENT safeguarding concern"))
+                .body("welsh", nullValue());
         given().contentType("application/json").body("{\"subject\":\"Hi <b>{youngPersonName}</b>\"}")
                 .post("/templates/session-invitation/preview").then().statusCode(200)
                 .body("subject", equalTo("Hi <b>Alex</b>"));

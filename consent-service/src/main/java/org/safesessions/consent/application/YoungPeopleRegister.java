@@ -8,6 +8,7 @@ import org.safesessions.consent.domain.AuditEntry.Action;
 import org.safesessions.consent.domain.Consent;
 import org.safesessions.consent.domain.ConsentFacts;
 import org.safesessions.consent.domain.ContactChannel;
+import org.safesessions.consent.domain.Language;
 import org.safesessions.consent.domain.EvidenceMethod;
 import org.safesessions.consent.domain.Guardian;
 import org.safesessions.consent.domain.YoungPerson;
@@ -33,29 +34,47 @@ import java.util.UUID;
 public class YoungPeopleRegister {
 
     /** Registering a young person with their guardians (1–4); {@code email} is the young person's own, optional. */
+    /** {@code preferredLanguage} null: English. */
     public record Register(String preferredName, LocalDate dateOfBirth, String localAuthorityCode,
-                           List<GuardianDetails> guardians, String email) {
+                           List<GuardianDetails> guardians, String email, Language preferredLanguage) {
+
+        public Register(String preferredName, LocalDate dateOfBirth, String localAuthorityCode,
+                        List<GuardianDetails> guardians, String email) {
+            this(preferredName, dateOfBirth, localAuthorityCode, guardians, email, null);
+        }
 
         public Register(String preferredName, LocalDate dateOfBirth, String localAuthorityCode,
                         List<GuardianDetails> guardians) {
-            this(preferredName, dateOfBirth, localAuthorityCode, guardians, null);
+            this(preferredName, dateOfBirth, localAuthorityCode, guardians, null, null);
         }
     }
 
-    /** A guardian named at registration. */
+    /** A guardian named at registration; {@code preferredLanguage} null: English. */
     public record GuardianDetails(String name, String relationship, String email, String phone,
-                                  ContactChannel preferredChannel) {
+                                  ContactChannel preferredChannel, Language preferredLanguage) {
+        public GuardianDetails(String name, String relationship, String email, String phone,
+                               ContactChannel preferredChannel) {
+            this(name, relationship, email, phone, preferredChannel, null);
+        }
     }
 
     /**
      * New contact details: the young person's own email (null removes it) and, for each guardian listed, their
-     * email, phone and preferred channel. Guardians not listed keep theirs.
+     * email, phone and preferred channel. Guardians not listed keep theirs. A preferred language left null keeps
+     * the one on record.
      */
-    public record ChangeContactDetails(String email, List<GuardianContact> guardians) {
+    public record ChangeContactDetails(String email, List<GuardianContact> guardians, Language preferredLanguage) {
+        public ChangeContactDetails(String email, List<GuardianContact> guardians) {
+            this(email, guardians, null);
+        }
     }
 
-    /** One guardian's new contact details. */
-    public record GuardianContact(UUID id, String email, String phone, ContactChannel preferredChannel) {
+    /** One guardian's new contact details; {@code preferredLanguage} null keeps theirs. */
+    public record GuardianContact(UUID id, String email, String phone, ContactChannel preferredChannel,
+                                  Language preferredLanguage) {
+        public GuardianContact(UUID id, String email, String phone, ContactChannel preferredChannel) {
+            this(id, email, phone, preferredChannel, null);
+        }
     }
 
     /** A consent as the form gives it; {@code expiresAt} null: the organisation's default validity. */
@@ -81,8 +100,9 @@ public class YoungPeopleRegister {
         YoungPerson yp = YoungPerson.register(organisation, request.preferredName(), request.dateOfBirth(),
                 request.localAuthorityCode(), request.email(), registeredBy, time.now());
         for (GuardianDetails g : request.guardians()) {
-            yp.addGuardian(g.name(), g.relationship(), g.email(), g.phone(), g.preferredChannel());
+            yp.addGuardian(g.name(), g.relationship(), g.email(), g.phone(), g.preferredChannel(), g.preferredLanguage());
         }
+        yp.prefer(request.preferredLanguage());
         yp.persist();
         audit.record(yp, Action.REGISTERED, null, null, registeredBy, yp.registeredAt);
         outbox.publish(yp.id,
@@ -110,8 +130,9 @@ public class YoungPeopleRegister {
         YoungPerson yp = get(organisation, id);
         Hibernate.initialize(yp.guardians); // the answer is written after this transaction
         OffsetDateTime now = time.now();
-        List<String> changed = yp.changeContactDetails(request.email(), request.guardians().stream()
-                .map(g -> new Guardian.Contact(g.id(), g.email(), g.phone(), g.preferredChannel())).toList(), now);
+        List<String> changed = yp.changeContactDetails(request.email(), request.preferredLanguage(), request.guardians()
+                .stream().map(g -> new Guardian.Contact(g.id(), g.email(), g.phone(), g.preferredChannel(),
+                        g.preferredLanguage())).toList(), now);
         if (!changed.isEmpty()) {
             audit.record(yp, Action.CONTACT_DETAILS_CHANGED, null, String.join(",", changed), changedBy, now);
         }

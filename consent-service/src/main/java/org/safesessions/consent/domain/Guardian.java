@@ -1,6 +1,7 @@
 package org.safesessions.consent.domain;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -43,12 +44,24 @@ public class Guardian {
     @Column(name = "preferred_channel", nullable = false)
     public ContactChannel preferredChannel;
 
-    /** A guardian's new contact details, for {@link YoungPerson#changeContactDetails}. */
-    public record Contact(UUID guardianId, String email, String phone, ContactChannel preferredChannel) {
+    /** The language this guardian's messages are written in (English unless they chose Welsh). */
+    @Convert(converter = Language.Code.class)
+    @Column(name = "preferred_language", nullable = false)
+    public Language preferredLanguage = Language.EN;
+
+    /**
+     * A guardian's new contact details, for {@link YoungPerson#changeContactDetails}; {@code preferredLanguage} null
+     * keeps the one they have.
+     */
+    public record Contact(UUID guardianId, String email, String phone, ContactChannel preferredChannel,
+                          Language preferredLanguage) {
+        public Contact(UUID guardianId, String email, String phone, ContactChannel preferredChannel) {
+            this(guardianId, email, phone, preferredChannel, null);
+        }
     }
 
     static Guardian of(YoungPerson youngPerson, int position, String name, String relationship, String email,
-                       String phone, ContactChannel preferredChannel) {
+                       String phone, ContactChannel preferredChannel, Language language) {
         Guardian g = new Guardian();
         g.id = UUID.randomUUID();
         g.youngPerson = youngPerson;
@@ -58,6 +71,7 @@ public class Guardian {
         g.email = YoungPerson.blankToNull(email);
         g.phone = YoungPerson.blankToNull(phone);
         g.preferredChannel = preferredChannel;
+        g.preferredLanguage = language;
         return g;
     }
 
@@ -77,6 +91,10 @@ public class Guardian {
         if (contact.preferredChannel() != preferredChannel) {
             preferredChannel = contact.preferredChannel();
             changed.add("preferredChannel");
+        }
+        if (contact.preferredLanguage() != null && contact.preferredLanguage() != preferredLanguage) {
+            preferredLanguage = contact.preferredLanguage();
+            changed.add("preferredLanguage");
         }
         return changed;
     }

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
@@ -62,6 +63,11 @@ public class YoungPerson extends PanacheEntityBase {
     /** The young person's own email, for invitations once they are 13 or over; optional. */
     public String email;
 
+    /** The language the young person's own messages are written in (English unless they chose Welsh). */
+    @Convert(converter = Language.Code.class)
+    @Column(name = "preferred_language", nullable = false)
+    public Language preferredLanguage = Language.EN;
+
     /** The last change to this record or its consents: retention counts inactivity from here. */
     @Column(name = "last_active_at", nullable = false)
     public OffsetDateTime lastActiveAt;
@@ -98,9 +104,24 @@ public class YoungPerson extends PanacheEntityBase {
     /** Adds a guardian after those already named, in the order they were given. */
     public Guardian addGuardian(String name, String relationship, String email, String phone,
                                 ContactChannel preferredChannel) {
-        Guardian guardian = Guardian.of(this, guardians.size(), name, relationship, email, phone, preferredChannel);
+        return addGuardian(name, relationship, email, phone, preferredChannel, Language.EN);
+    }
+
+    /** Adds a guardian who reads their messages in {@code language} (null: English). */
+    public Guardian addGuardian(String name, String relationship, String email, String phone,
+                                ContactChannel preferredChannel, Language language) {
+        Guardian guardian = Guardian.of(this, guardians.size(), name, relationship, email, phone, preferredChannel,
+                language == null ? Language.EN : language);
         guardians.add(guardian);
         return guardian;
+    }
+
+    /** The young person's own messages in {@code language}; null: English. Returns whether it changed. */
+    public boolean prefer(Language language) {
+        Language chosen = language == null ? Language.EN : language;
+        boolean changed = chosen != preferredLanguage;
+        preferredLanguage = chosen;
+        return changed;
     }
 
     /**
@@ -110,12 +131,21 @@ public class YoungPerson extends PanacheEntityBase {
      */
     public List<String> changeContactDetails(String newEmail, List<Guardian.Contact> guardianContacts,
                                              OffsetDateTime now) {
+        return changeContactDetails(newEmail, null, guardianContacts, now);
+    }
+
+    /** As above, and the young person's preferred language when one is given (null keeps it). */
+    public List<String> changeContactDetails(String newEmail, Language newLanguage,
+                                             List<Guardian.Contact> guardianContacts, OffsetDateTime now) {
         mustNotBeAnonymised("this record was anonymised under the retention policy");
         List<String> changed = new ArrayList<>();
         String email = blankToNull(newEmail);
         if (!Objects.equals(email, this.email)) {
             this.email = email;
             changed.add("email");
+        }
+        if (newLanguage != null && prefer(newLanguage)) {
+            changed.add("preferredLanguage");
         }
         for (Guardian.Contact contact : guardianContacts) {
             Guardian guardian = guardian(contact.guardianId()).orElseThrow(() -> new RuleViolationException(

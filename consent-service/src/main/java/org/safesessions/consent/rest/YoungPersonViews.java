@@ -19,16 +19,19 @@ public final class YoungPersonViews {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(requiredProperties = {"id", "preferredName", "dateOfBirth", "localAuthorityCode", "registeredAt"})
+    @Schema(requiredProperties = {"id", "preferredName", "dateOfBirth", "localAuthorityCode", "registeredAt",
+            "preferredLanguage"})
     public record YoungPersonView(UUID id, String preferredName, LocalDate dateOfBirth, String localAuthorityCode,
                                   OffsetDateTime registeredAt, String email, List<GuardianView> guardians,
-                                  OffsetDateTime anonymisedAt) {
+                                  OffsetDateTime anonymisedAt,
+                                  @Schema(enumeration = {"en", "cy"}) String preferredLanguage) {
 
         static YoungPersonView of(YoungPerson yp, Visibility visibility) {
             boolean withContacts = visibility.contactDetails();
             return new YoungPersonView(yp.id, yp.preferredName, yp.dateOfBirth, yp.localAuthorityCode, yp.registeredAt,
                     withContacts ? yp.email : null,
-                    withContacts ? yp.guardians.stream().map(GuardianView::of).toList() : null, yp.anonymisedAt);
+                    withContacts ? yp.guardians.stream().map(GuardianView::of).toList() : null, yp.anonymisedAt,
+                    yp.preferredLanguage.code());
         }
     }
 
@@ -38,11 +41,13 @@ public final class YoungPersonViews {
     public record YoungPersonPage(List<YoungPersonView> items, int page, int size, long total) {
     }
 
-    @Schema(requiredProperties = {"id", "name", "relationship", "preferredChannel"})
+    @Schema(requiredProperties = {"id", "name", "relationship", "preferredChannel", "preferredLanguage"})
     public record GuardianView(UUID id, String name, String relationship, String email, String phone,
-                               ContactChannel preferredChannel) {
+                               ContactChannel preferredChannel,
+                               @Schema(enumeration = {"en", "cy"}) String preferredLanguage) {
         static GuardianView of(Guardian g) {
-            return new GuardianView(g.id, g.name, g.relationship, g.email, g.phone, g.preferredChannel);
+            return new GuardianView(g.id, g.name, g.relationship, g.email, g.phone, g.preferredChannel,
+                    g.preferredLanguage.code());
         }
     }
 
@@ -50,12 +55,15 @@ public final class YoungPersonViews {
      * For services that send messages (notification-service): who to contact, looked up at sending time. The date
      * of birth and the young person's own email let invitations also go to young people of 13 or over.
      */
-    @Schema(requiredProperties = {"youngPersonId", "organisation", "preferredName", "guardians", "dateOfBirth"})
+    @Schema(requiredProperties = {"youngPersonId", "organisation", "preferredName", "guardians", "dateOfBirth",
+            "preferredLanguage"})
     public record Contacts(UUID youngPersonId, String organisation, String preferredName, List<GuardianView> guardians,
-                           LocalDate dateOfBirth, String email) {
+                           LocalDate dateOfBirth, String email,
+                           @Schema(enumeration = {"en", "cy"}, description = "the young person's own messages' language; each guardian has theirs")
+                           String preferredLanguage) {
         static Contacts of(YoungPerson yp) {
             return new Contacts(yp.id, yp.organisation, yp.preferredName, yp.guardians.stream().map(GuardianView::of).toList(),
-                    yp.dateOfBirth, yp.email);
+                    yp.dateOfBirth, yp.email, yp.preferredLanguage.code());
         }
     }
 }

@@ -1,9 +1,17 @@
 package org.safesessions.notification.application;
 
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import org.safesessions.notification.domain.Language;
+
+import java.time.DayOfWeek;
+import java.time.Month;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,14 +20,39 @@ import java.util.stream.Collectors;
 
 /**
  * What a template can say, as a map with every key present (empty when a message has no such value): event codes
- * and times in the words and time zone families read ("group sessions", "Tuesday 1 September 2027", "16:30" UK
- * time), plus what is looked up when sending (names, title, join link).
+ * and times in the words, language and time zone families read ("group sessions", "Tuesday 1 September 2027",
+ * "16:30" UK time; in Welsh "sesiynau grŵp", "dydd Mawrth 1 Medi 2027"), plus what is looked up when sending
+ * (names, title, join link).
  */
 public final class MessageData {
 
     public static final ZoneId UK = ZoneId.of("Europe/London");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+    /**
+     * Welsh dates as Welsh writes them in running text: "dydd Mawrth 1 Rhagfyr 2026". The names are spelled out here
+     * rather than taken from the JDK's {@code cy} locale, whose CLDR data capitalises the day ("Dydd Mawrth"), as a
+     * heading or the start of a sentence would, and differs between JDK locale providers.
+     */
+    static final DateTimeFormatter WELSH_DAY = new DateTimeFormatterBuilder()
+            .appendText(ChronoField.DAY_OF_WEEK, Map.of(
+                    (long) DayOfWeek.MONDAY.getValue(), "dydd Llun", (long) DayOfWeek.TUESDAY.getValue(), "dydd Mawrth",
+                    (long) DayOfWeek.WEDNESDAY.getValue(), "dydd Mercher", (long) DayOfWeek.THURSDAY.getValue(), "dydd Iau",
+                    (long) DayOfWeek.FRIDAY.getValue(), "dydd Gwener", (long) DayOfWeek.SATURDAY.getValue(), "dydd Sadwrn",
+                    (long) DayOfWeek.SUNDAY.getValue(), "dydd Sul"))
+            .appendLiteral(' ').appendValue(ChronoField.DAY_OF_MONTH).appendLiteral(' ')
+            .appendText(ChronoField.MONTH_OF_YEAR, welshMonths()).appendLiteral(' ')
+            .appendValue(ChronoField.YEAR, 4).toFormatter(Locale.ROOT);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
+
+    private static Map<Long, String> welshMonths() {
+        List<String> names = List.of("Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst",
+                "Medi", "Hydref", "Tachwedd", "Rhagfyr");
+        Map<Long, String> months = new HashMap<>();
+        for (Month month : Month.values()) {
+            months.put((long) month.getValue(), names.get(month.ordinal()));
+        }
+        return months;
+    }
 
     /** Every key a template may use. */
     public static final List<String> KEYS = List.of(
@@ -30,17 +63,39 @@ public final class MessageData {
             "failure", "attempts", "concernLink", "sessionLink");
 
     private final Map<String, Object> values = new HashMap<>();
+    private final Language language;
 
-    private MessageData() {
+    private MessageData(Language language) {
+        this.language = language;
         KEYS.forEach(k -> values.put(k, ""));
     }
 
-    /** From a delivery's parameters (ids, codes, times), with the readable forms added. */
+    /** From a delivery's parameters (ids, codes, times), with the readable forms added, in English. */
     public static MessageData fromParams(Map<String, Object> params, String portalUrl) {
-        MessageData data = new MessageData();
+        return fromParams(params, portalUrl, Language.EN);
+    }
+
+    /** As above, with dates and words in {@code language}. */
+    public static MessageData fromParams(Map<String, Object> params, String portalUrl, Language language) {
+        MessageData data = new MessageData(language);
         data.values.put("portalUrl", portalUrl);
         params.forEach((key, value) -> data.add(key, value, portalUrl));
         return data;
+    }
+
+    public Language language() {
+        return language;
+    }
+
+    /** A date as this language writes it. */
+    public static String day(ZonedDateTime local, Language language) {
+        return (language == Language.CY ? WELSH_DAY : DAY).format(local);
+    }
+
+    private FamilyMessages words() {
+        return language == Language.CY
+                ? MessageBundles.get(FamilyMessages.class, Localized.Literal.of(language.code()))
+                : MessageBundles.get(FamilyMessages.class);
     }
 
     public MessageData with(String key, Object value) {
@@ -57,7 +112,7 @@ public final class MessageData {
             return;
         }
         switch (key) {
-            case "scope" -> values.put("scopeText", words(value.toString()));
+            case "scope" -> values.put("scopeText", scope(value.toString()));
             case "platforms" -> values.put("platformsText", value instanceof List<?> list
                     ? list.stream().map(p -> platformName(p.toString())).collect(Collectors.joining(", "))
                     : platformName(value.toString()));
@@ -70,9 +125,9 @@ public final class MessageData {
                     ? "a DSL's acknowledgement of an immediate-danger concern"
                     : "the council's decision on a referral");
             case "reason" -> values.put("reasonText", switch (value.toString()) {
-                case "CONSENT_WITHDRAWN" -> "consent was withdrawn";
-                case "CONSENT_EXPIRED" -> "consent has expired";
-                default -> "the coordinator took them off the session";
+                case "CONSENT_WITHDRAWN" -> words().reasonConsentWithdrawn();
+                case "CONSENT_EXPIRED" -> words().reasonConsentExpired();
+                default -> words().reasonCoordinator();
             });
             case "concernId" -> values.put("concernLink", portalUrl + "/concerns/" + value);
             case "sessionId" -> values.put("sessionLink", portalUrl + "/sessions/" + value);
@@ -81,11 +136,21 @@ public final class MessageData {
                 if (key.endsWith("At") && value instanceof String time) {
                     ZonedDateTime local = OffsetDateTime.parse(time).atZoneSameInstant(UK);
                     String stem = key.substring(0, key.length() - 2);
-                    values.put(stem + "On", DAY.format(local));
+                    values.put(stem + "On", day(local, language));
                     values.put(stem + "Time", TIME.format(local));
                 }
             }
         }
+    }
+
+    private String scope(String code) {
+        return switch (code) {
+            case "GROUP_SESSIONS" -> words().scopeGroupSessions();
+            case "ONE_TO_ONE_SESSIONS" -> words().scopeOneToOneSessions();
+            case "PHOTOGRAPHY_FILMING" -> words().scopePhotographyFilming();
+            case "INFORMATION_SHARING" -> words().scopeInformationSharing();
+            default -> words(code);
+        };
     }
 
     private static String words(String code) {
@@ -104,6 +169,11 @@ public final class MessageData {
 
     /** Plausible values for every key, for previews and for checking an edited template before it is saved. */
     public static MessageData sample(String portalUrl) {
+        return sample(portalUrl, Language.EN);
+    }
+
+    /** As above, in {@code language}. */
+    public static MessageData sample(String portalUrl, Language language) {
         OffsetDateTime start = OffsetDateTime.now(UK).plusDays(7).withHour(16).withMinute(30).withSecond(0).withNano(0);
         Map<String, Object> params = new HashMap<>();
         params.put("scope", "GROUP_SESSIONS");
@@ -124,7 +194,7 @@ public final class MessageData {
         }
         params.put("endsAt", start.plusHours(1).toString());
         params.put("previousStartsAt", start.minusDays(1).toString());
-        return fromParams(params, portalUrl)
+        return fromParams(params, portalUrl, language)
                 .with("recipientName", "Pat Example")
                 .with("youngPersonName", "Alex")
                 .with("title", "Friday group")

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,12 +53,18 @@ public class MessageTemplates {
                 .orElseGet(() -> builtIn(template));
     }
 
-    /** Renders {@code source}; a broken template throws Qute's TemplateException naming the problem. */
-    public RenderedMessage render(MessageTemplate template, TemplateSource source, Map<String, Object> data) {
-        String subject = parse(source.subject(), TEXT).data(data).render().strip().replaceAll("\\s+", " ");
-        String text = parse(source.text(), TEXT).data(data).render();
-        String html = parse(source.html(), HTML).data(data).render();
-        String sms = parse(template.sms(), TEXT).data(data).render().strip();
+    /**
+     * Renders {@code source} in the data's language: its {@code {msg:...}} phrases come from the family message
+     * bundle of that language. A broken template throws Qute's TemplateException naming the problem.
+     */
+    public RenderedMessage render(MessageTemplate template, TemplateSource source, MessageData data) {
+        Locale locale = data.language().locale();
+        Map<String, Object> values = data.asMap();
+        String subject = parse(source.subject(), TEXT).data(values).setLocale(locale).render().strip()
+                .replaceAll("\\s+", " ");
+        String text = parse(source.text(), TEXT).data(values).setLocale(locale).render();
+        String html = parse(source.html(), HTML).data(values).setLocale(locale).render();
+        String sms = parse(template.sms(), TEXT).data(values).setLocale(locale).render().strip();
         return new RenderedMessage(subject, text, html, sms);
     }
 

@@ -9,6 +9,7 @@ import org.safesessions.kit.domain.RecordNotFoundException;
 import org.safesessions.kit.domain.RuleViolationException;
 import org.safesessions.kit.tenancy.Caller;
 import org.safesessions.kit.time.Time;
+import org.safesessions.notification.domain.Language;
 import org.safesessions.notification.domain.MessageTemplate;
 import org.safesessions.notification.domain.RenderedMessage;
 import org.safesessions.notification.domain.TemplateOverride;
@@ -48,6 +49,10 @@ public class TemplateManagement {
     public record TryOut(String subject, String text, String html) {
     }
 
+    /** A template rendered with sample data in English and, for a family message, in Welsh (else null). */
+    public record Preview(RenderedMessage english, RenderedMessage welsh) {
+    }
+
     @Transactional
     public List<TemplateState> list() {
         return Arrays.stream(MessageTemplate.values()).map(this::state).toList();
@@ -70,9 +75,12 @@ public class TemplateManagement {
         return state(template);
     }
 
-    /** Renders with sample data: the current sources, or those tried out ({@code null}: the current ones). */
+    /**
+     * Renders with sample data: the current sources, or those tried out ({@code null}: the current ones); a family
+     * message in both of its languages.
+     */
     @Transactional
-    public RenderedMessage preview(String key, TryOut tryOut) {
+    public Preview preview(String key, TryOut tryOut) {
         MessageTemplate template = template(key);
         TemplateSource current = templates.current(caller.organisation(), template);
         TemplateSource tried = tryOut == null ? current : new TemplateSource(
@@ -82,9 +90,13 @@ public class TemplateManagement {
         return renderSample(template, tried);
     }
 
-    private RenderedMessage renderSample(MessageTemplate template, TemplateSource source) {
+    /** A family message must render in English and in Welsh; a staff message in English. */
+    private Preview renderSample(MessageTemplate template, TemplateSource source) {
         try {
-            return templates.render(template, source, MessageData.sample(portalUrl).asMap());
+            RenderedMessage english = templates.render(template, source, MessageData.sample(portalUrl, Language.EN));
+            RenderedMessage welsh = template.bilingual()
+                    ? templates.render(template, source, MessageData.sample(portalUrl, Language.CY)) : null;
+            return new Preview(english, welsh);
         } catch (TemplateException e) {
             throw new RuleViolationException("template-must-render", firstLine(e.getMessage()));
         }

@@ -24,14 +24,19 @@ public interface ConsentServiceContacts {
     @Path("{id}/contacts")
     Contacts contacts(@PathParam("id") UUID youngPersonId, @QueryParam("organisation") String organisation);
 
-    /** {@code email} is the young person's own address, if they have one; {@code dateOfBirth} decides if they are told too. */
+    /**
+     * {@code email} is the young person's own address, if they have one; {@code dateOfBirth} decides if they are told
+     * too; {@code preferredLanguage} ({@code en} or {@code cy}; missing: English) is the language of their own messages.
+     */
     record Contacts(UUID youngPersonId, String organisation, String preferredName, List<Guardian> guardians,
-                    LocalDate dateOfBirth, String email) {
+                    LocalDate dateOfBirth, String email, String preferredLanguage) {
         public List<Guardian> guardians() {
             return guardians == null ? List.of() : guardians;
         }
     }
 
-    record Guardian(UUID id, String name, String relationship, String email, String phone, String preferredChannel) {
+    /** {@code preferredLanguage}: {@code en} or {@code cy}, the language of this guardian's messages (missing: English). */
+    record Guardian(UUID id, String name, String relationship, String email, String phone, String preferredChannel,
+                    String preferredLanguage) {
     }
 }

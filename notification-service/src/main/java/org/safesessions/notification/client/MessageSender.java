@@ -21,6 +21,7 @@ import org.safesessions.notification.client.SessionServiceInvitations.JoinDetail
 import org.safesessions.notification.domain.Channel;
 import org.safesessions.notification.domain.Delivery.RecipientKind;
 import org.safesessions.notification.domain.Delivery;
+import org.safesessions.notification.domain.Language;
 import org.safesessions.notification.domain.MessageRequest;
 import org.safesessions.notification.domain.MessageTemplate;
 import org.safesessions.notification.domain.RecipientUnavailableException;
@@ -135,18 +136,23 @@ public class MessageSender {
         String name;
         String email;
         String phone;
+        Language language;
         if (delivery.recipientKind == RecipientKind.GUARDIAN) {
             Guardian guardian = contacts.guardians().stream().filter(g -> g.id().equals(delivery.recipientId)).findFirst()
                     .orElseThrow(() -> new RecipientUnavailableException("guardian no longer registered"));
             name = guardian.name();
             email = guardian.email();
             phone = guardian.phone();
+            language = Language.ofCode(guardian.preferredLanguage());
         } else {
             name = contacts.preferredName();
             email = contacts.email();
             phone = null;
+            language = Language.ofCode(contacts.preferredLanguage());
         }
-        MessageData data = data(delivery).with("recipientName", name).with("youngPersonName", contacts.preferredName());
+        // each family member reads the message in the language they chose, as consent-service says now
+        MessageData data = data(delivery, template.bilingual() ? language : Language.EN)
+                .with("recipientName", name).with("youngPersonName", contacts.preferredName());
         if (WITH_JOIN_DETAILS.contains(template) && delivery.sessionId != null) {
             JoinDetails join = family.joinDetails(delivery.organisation, delivery.sessionId, delivery.youngPersonId);
             data.with("title", join.title()).with("joinUrl", join.joinUrl()).with("passcode", join.passcode());
@@ -229,7 +235,7 @@ public class MessageSender {
                 ? staffDirectory.byId(delivery.organisation, delivery.staffUserId)
                 : staffDirectory.byUserName(delivery.organisation, delivery.staffUserName))
                 .orElseThrow(() -> new RecipientUnavailableException("not an enabled member of staff of the organisation"));
-        MessageData data = data(delivery).with("recipientName", staff.displayName());
+        MessageData data = data(delivery, Language.EN).with("recipientName", staff.displayName());
         if (delivery.channel == Channel.IN_APP) {
             RenderedMessage message = render(delivery, template, data);
             return new Outgoing.InApp(message.subject(), message.text());
@@ -268,13 +274,13 @@ public class MessageSender {
 
     private RenderedMessage render(Delivery delivery, MessageTemplate template, MessageData data) {
         TemplateSource source = QuarkusTransaction.requiringNew().call(() -> templates.current(delivery.organisation, template));
-        return templates.render(template, source, data.asMap());
+        return templates.render(template, source, data);
     }
 
-    private MessageData data(Delivery delivery) {
+    private MessageData data(Delivery delivery, Language language) {
         try {
             Map<String, Object> params = EventJson.mapper().readValue(delivery.params, new TypeReference<>() { });
-            return MessageData.fromParams(params, portalUrl);
+            return MessageData.fromParams(params, portalUrl, language);
         } catch (JsonProcessingException e) {
             throw new RecipientUnavailableException("unreadable message parameters");
         }

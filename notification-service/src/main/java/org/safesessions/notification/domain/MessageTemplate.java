@@ -6,36 +6,38 @@ import java.util.Optional;
 /**
  * The messages this service sends. Each has a subject, a plain-text and an HTML Qute template (built in under
  * templates/messages/, editable per organisation by managers) and a short SMS form. Family messages carry the
- * online-safety reminders; staff alerts carry a reference and a portal link, never a narrative or a child's name.
+ * online-safety reminders and are written in English or Welsh: their words are the {@code {msg:...}} phrases of the
+ * family message bundle, so one template serves both languages. Staff alerts are English, carry a reference and a
+ * portal link, never a narrative or a child's name.
  */
 public enum MessageTemplate {
     CONSENT_CONFIRMATION("consent-confirmation", Audience.GUARDIANS,
-            "Consent recorded for {youngPersonName}",
-            "SafeSessions: consent recorded for {youngPersonName} ({scopeText}) until {expiresOn}."),
+            "{msg:consentRecordedSubject(youngPersonName)}",
+            "{msg:consentRecordedSms(youngPersonName, scopeText, expiresOn)}"),
     CONSENT_WITHDRAWN("consent-withdrawn", Audience.GUARDIANS,
-            "Consent withdrawn for {youngPersonName}",
-            "SafeSessions: consent for {youngPersonName} ({scopeText}) was withdrawn on {withdrawnOn}."),
+            "{msg:consentWithdrawnSubject(youngPersonName)}",
+            "{msg:consentWithdrawnSms(youngPersonName, scopeText, withdrawnOn)}"),
     CONSENT_EXPIRING("consent-expiring", Audience.GUARDIANS,
-            "Consent for {youngPersonName} ends on {expiresOn}",
-            "SafeSessions: consent for {youngPersonName} ({scopeText}) ends on {expiresOn}. Contact the coordinator to renew it."),
+            "{msg:consentExpiringSubject(youngPersonName, expiresOn)}",
+            "{msg:consentExpiringSms(youngPersonName, scopeText, expiresOn)}"),
     SESSION_INVITATION("session-invitation", Audience.FAMILY,
-            "Invitation: {title} on {startsOn} at {startsTime}",
-            "SafeSessions: {youngPersonName} is invited to {title} on {startsOn} at {startsTime}.{#if joinUrl} Join: {joinUrl} passcode {passcode}{/if}"),
+            "{msg:invitationSubject(title, startsOn, startsTime)}",
+            "{msg:invitationSms(youngPersonName, title, startsOn, startsTime)}{#if joinUrl} {msg:joinWithPasscodeSms(joinUrl, passcode)}{/if}"),
     SESSION_REMINDER_DAY("session-reminder-24h", Audience.FAMILY,
-            "Reminder: {title} tomorrow at {startsTime}",
-            "SafeSessions reminder: {title} on {startsOn} at {startsTime}.{#if joinUrl} Join: {joinUrl}{/if}"),
+            "{msg:reminderDaySubject(title, startsTime)}",
+            "{msg:reminderDaySms(title, startsOn, startsTime)}{#if joinUrl} {msg:joinSms(joinUrl)}{/if}"),
     SESSION_REMINDER_HOUR("session-reminder-1h", Audience.FAMILY,
-            "Starting soon: {title} at {startsTime}",
-            "SafeSessions: {title} starts at {startsTime}.{#if joinUrl} Join: {joinUrl}{/if}"),
+            "{msg:reminderHourSubject(title, startsTime)}",
+            "{msg:reminderHourSms(title, startsTime)}{#if joinUrl} {msg:joinSms(joinUrl)}{/if}"),
     SESSION_CHANGED("session-changed", Audience.FAMILY,
-            "Session moved to {startsOn} at {startsTime}",
-            "SafeSessions: the session on {previousStartsOn} at {previousStartsTime} is now on {startsOn} at {startsTime}."),
+            "{msg:changedSubject(startsOn, startsTime)}",
+            "{msg:changedSms(previousStartsOn, previousStartsTime, startsOn, startsTime)}"),
     SESSION_CANCELLED("session-cancelled", Audience.FAMILY,
-            "Session on {startsOn} cancelled",
-            "SafeSessions: the session on {startsOn} at {startsTime} is cancelled."),
+            "{msg:cancelledSubject(startsOn)}",
+            "{msg:cancelledSms(startsOn, startsTime)}"),
     REMOVED_FROM_SESSION("removed-from-session", Audience.GUARDIANS,
-            "{youngPersonName} is no longer booked on the session of {startsOn}",
-            "SafeSessions: {youngPersonName} is no longer booked on the session of {startsOn} at {startsTime}."),
+            "{msg:removedSubject(youngPersonName, startsOn)}",
+            "{msg:removedSms(youngPersonName, startsOn, startsTime)}"),
     STAFF_SESSION_CANCELLED("staff-session-cancelled", Audience.STAFF,
             "Session on {startsOn} at {startsTime} cancelled",
             "SafeSessions: the session on {startsOn} at {startsTime} is cancelled. {sessionLink}"),
@@ -82,6 +84,11 @@ public enum MessageTemplate {
 
     public Audience audience() {
         return audience;
+    }
+
+    /** Family messages are written in each family member's own language; staff messages in English. */
+    public boolean bilingual() {
+        return audience != Audience.STAFF;
     }
 
     /** The built-in subject, as a Qute template source. */

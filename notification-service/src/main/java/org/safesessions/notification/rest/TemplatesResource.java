@@ -1,5 +1,6 @@
 package org.safesessions.notification.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -54,11 +55,26 @@ public class TemplatesResource {
                                @NotBlank @Size(max = 50_000) String html) {
     }
 
-    /** A template rendered with sample data: subject, plain text, HTML and the short SMS form. */
+    /** A template rendered with sample data in one language: subject, plain text, HTML and the short SMS form. */
     @Schema(name = "RenderedMessage", requiredProperties = {"subject", "text", "html", "sms"})
     public record RenderedView(String subject, String text, String html, String sms) {
         static RenderedView of(RenderedMessage m) {
-            return new RenderedView(m.subject(), m.text(), m.html(), m.sms());
+            return m == null ? null : new RenderedView(m.subject(), m.text(), m.html(), m.sms());
+        }
+    }
+
+    /**
+     * A template rendered with sample data: in English (these fields), and for a family message in Welsh too
+     * ({@code welsh}, absent for staff messages, which are English only).
+     */
+    @Schema(name = "TemplatePreview", requiredProperties = {"subject", "text", "html", "sms"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PreviewView(String subject, String text, String html, String sms,
+                              @Schema(description = "the same message as a family that chose Welsh (cy) gets it")
+                              RenderedView welsh) {
+        static PreviewView of(TemplateManagement.Preview p) {
+            return new PreviewView(p.english().subject(), p.english().text(), p.english().html(), p.english().sms(),
+                    RenderedView.of(p.welsh()));
         }
     }
 
@@ -104,7 +120,7 @@ public class TemplatesResource {
     @Path("{key}/preview")
     @Operation(operationId = "previewTemplate",
             summary = "Render a message template with sample data, as it is or with sources to try out")
-    @APIResponse(responseCode = "200", description = "The rendered message")
+    @APIResponse(responseCode = "200", description = "The rendered message, in English and (family messages) in Welsh")
     @APIResponse(responseCode = "400", description = "A field is too long",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No template with this key",
@@ -112,8 +128,8 @@ public class TemplatesResource {
     @APIResponse(responseCode = "422", description = "Rule `template-must-render`: it does not render with sample data "
             + "(Qute's error in `detail`)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RenderedView preview(@PathParam("key") String key, @Valid PreviewRequest request) {
-        return RenderedView.of(templates.preview(key, request == null ? null
+    public PreviewView preview(@PathParam("key") String key, @Valid PreviewRequest request) {
+        return PreviewView.of(templates.preview(key, request == null ? null
                 : new TemplateManagement.TryOut(request.subject(), request.text(), request.html())));
     }
 }
