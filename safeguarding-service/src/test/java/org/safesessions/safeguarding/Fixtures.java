@@ -8,7 +8,9 @@ import org.safesessions.events.safeguarding.EscalationMethod;
 import org.safesessions.events.safeguarding.RiskLevel;
 import org.safesessions.events.safeguarding.SubjectType;
 import org.safesessions.kit.staff.StaffDirectory;
+import org.safesessions.safeguarding.domain.ChronologyKind;
 import org.safesessions.safeguarding.domain.Concern;
+import org.safesessions.safeguarding.domain.ConfidentialityDecision;
 import org.safesessions.safeguarding.domain.Reader;
 import org.safesessions.safeguarding.application.ConcernRegister;
 import org.safesessions.safeguarding.application.ConcernWorkflow;
@@ -17,6 +19,7 @@ import org.safesessions.testkit.KeycloakResource;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -65,11 +68,28 @@ final class Fixtures {
                 EnumSet.of(ConcernCategory.EMOTIONAL_ABUSE), risk, NARRATIVE, ConcernSource.STAFF, null, raisedBy)));
     }
 
-    /** Takes a concern through acknowledgement and review to an escalation to {@code council}. */
+    /** A DSL's decision to break confidentiality, as posted to the chronology: a lawful basis for escalating. */
+    static final String BREAK_CONFIDENTIALITY = """
+            {"kind":"CONFIDENTIALITY_DECISION","decision":"BREAK_CONFIDENTIALITY",
+             "justification":"risk of serious harm outweighs the young person's wish for confidentiality",
+             "decidedBy":"dsl-a","informed":["the young person","manager-a"]}""";
+
+    /** Records a decision to break confidentiality on the concern (the lawful basis of a test's escalation). */
+    static void breakConfidentiality(ConcernWorkflow workflow, Reader dsl, UUID id) {
+        workflow.record(dsl, id, new ConcernWorkflow.RecordEntry(ChronologyKind.CONFIDENTIALITY_DECISION, null, null,
+                ConfidentialityDecision.BREAK_CONFIDENTIALITY, "risk of serious harm outweighs confidentiality",
+                dsl.userName(), List.of("the young person", "manager-a")));
+    }
+
+    /**
+     * Takes a concern through acknowledgement and review to an escalation to {@code council}, on the lawful basis
+     * of a decision to break confidentiality.
+     */
     static void escalate(ConcernWorkflow workflow, String org, UUID id, String council) {
         Reader dsl = dsl(org);
         workflow.acknowledge(dsl, id);
         workflow.startReview(dsl, id, new ConcernWorkflow.StartReview(null));
+        breakConfidentiality(workflow, dsl, id);
         workflow.escalate(dsl, id, new ConcernWorkflow.Escalate(council, EscalationMethod.PORTAL, "REF-1",
                 "Referral: disclosure of online sexual exploitation"));
     }

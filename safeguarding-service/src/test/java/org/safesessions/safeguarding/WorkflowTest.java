@@ -45,6 +45,7 @@ class WorkflowTest extends SafeguardingTestStack {
                 .body("acknowledgedAt", notNullValue());
         given().contentType(ContentType.JSON).body("{\"text\":\"spoke to the worker\"}")
                 .post("/concerns/" + id + "/review").then().statusCode(200).body("status", equalTo("UNDER_REVIEW"));
+        post(id, "chronology", Fixtures.BREAK_CONFIDENTIALITY, 201);
         given().contentType(ContentType.JSON).body(ESCALATION).post("/concerns/" + id + "/escalation").then().statusCode(200)
                 .body("status", equalTo("ESCALATED")).body("escalatedCouncil", equalTo("E09000024"))
                 .body("escalationMethod", equalTo("PHONE")).body("councilDecisionDueAt", notNullValue());

@@ -47,6 +47,12 @@ class SafeguardingJourneyIT {
                 .post(CONCERNS + "/" + concern + "/chronology").then().statusCode(201);
         Suite.as("dsl-a").contentType(ContentType.JSON).body("{}")
                 .post(CONCERNS + "/" + concern + "/review").then().statusCode(200);
+        // the escalation's lawful basis (SPEC §5): this young person has no INFORMATION_SHARING consent
+        Suite.as("dsl-a").contentType(ContentType.JSON).body("""
+                        {"kind":"CONFIDENTIALITY_DECISION","decision":"BREAK_CONFIDENTIALITY",
+                         "justification":"immediate danger outweighs confidentiality","decidedBy":"dsl-a",
+                         "informed":["the young person"]}""")
+                .post(CONCERNS + "/" + concern + "/chronology").then().statusCode(201);
         Suite.as("dsl-a").contentType(ContentType.JSON).body("""
                         {"council":"E09000024","method":"PHONE","reference":"MASH call 14:05",
                          "referralSummary":"Immediate danger: arranged meeting with an adult contact today"}""")

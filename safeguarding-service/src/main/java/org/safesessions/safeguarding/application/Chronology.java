@@ -12,6 +12,7 @@ import org.safesessions.safeguarding.domain.ChronologyBody;
 import org.safesessions.safeguarding.domain.ChronologyEntry;
 import org.safesessions.safeguarding.domain.ChronologyKind;
 import org.safesessions.safeguarding.domain.Concern;
+import org.safesessions.safeguarding.domain.LawfulBasis;
 
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -72,6 +73,17 @@ public class Chronology {
                 .filter(e -> kinds.test(e.kind))
                 .map(e -> new Entry(e, read(cipher.open(e.body(), e.bodyBinding()))))
                 .toList();
+    }
+
+    /**
+     * The concern's standing confidentiality decision: its latest CONFIDENTIALITY_DECISION entry, opened (a
+     * correction of a decision is itself a later decision entry).
+     */
+    public Optional<LawfulBasis.Decision> latestConfidentialityDecision(UUID concernId) {
+        ChronologyEntry latest = ChronologyEntry.find("concernId = ?1 and kind = ?2 order by seq desc", concernId,
+                ChronologyKind.CONFIDENTIALITY_DECISION).firstResult();
+        return Optional.ofNullable(latest)
+                .map(e -> new LawfulBasis.Decision(e, read(cipher.open(e.body(), e.bodyBinding()))));
     }
 
     /** The result of checking the whole chain of a concern's chronology. */

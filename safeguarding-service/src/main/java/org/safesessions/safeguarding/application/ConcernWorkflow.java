@@ -16,6 +16,8 @@ import org.safesessions.safeguarding.domain.ChronologyKind;
 import org.safesessions.safeguarding.domain.Concern;
 import org.safesessions.safeguarding.domain.ConcernStatus;
 import org.safesessions.safeguarding.domain.ConfidentialityDecision;
+import org.safesessions.safeguarding.domain.LawfulBasis;
+import org.safesessions.safeguarding.domain.ProjectedConsent;
 import org.safesessions.safeguarding.domain.Reader;
 import org.safesessions.safeguarding.domain.WorkingDays;
 
@@ -98,16 +100,24 @@ public class ConcernWorkflow {
         return c;
     }
 
-    /** Refers the concern to a partner council; its decision falls due after the configured working days. */
+    /**
+     * Refers the concern to a partner council on a lawful basis ({@link LawfulBasis#choose}: the young person's
+     * active INFORMATION_SHARING consent as projected here, or the concern's confidentiality-break decision; else
+     * 422); its decision falls due after the configured working days.
+     */
     @Transactional
     public Concern escalate(Reader dsl, UUID id, Escalate request) {
         Concern c = locked(dsl, id);
         OffsetDateTime now = time.now();
+        c.checkMayMoveTo(ConcernStatus.ESCALATED); // an illegal move is 409 before the basis is looked for
+        LawfulBasis basis = LawfulBasis.choose(
+                ProjectedConsent.activeInformationSharing(c.organisation, c.subjectYoungPersonId, now),
+                chronology.latestConfidentialityDecision(c.id));
         OffsetDateTime due = decisionDue(now);
-        c.escalate(request.council(), request.method(), now, due);
+        c.escalate(request.council(), request.method(), basis, now, due);
         chronology.append(c, ChronologyKind.ESCALATION, dsl.userName(), now, null,
                 ChronologyBody.escalation(request.referralSummary(), request.council(), request.method(),
-                        request.reference()));
+                        request.reference(), basis));
         ConcernEscalatedV1 event = new ConcernEscalatedV1(c.id, c.organisation, c.reference, c.escalatedCouncil,
                 c.escalationMethod, c.risk, now, due);
         outbox.publish(c.id, event);

@@ -24,24 +24,27 @@ public record ChronologyBody(
         EscalationMethod method,
         String reference,
         CouncilDecision councilDecision,
-        OffsetDateTime decidedAt) {
+        OffsetDateTime decidedAt,
+        LawfulBasis lawfulBasis) {
 
     public static ChronologyBody text(String text) {
-        return new ChronologyBody(text, null, null, null, null, null, null, null, null, null);
+        return new ChronologyBody(text, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static ChronologyBody confidentiality(String text, ConfidentialityDecision decision, String justification,
                                                  String decidedBy, List<String> informed) {
-        return new ChronologyBody(text, decision, justification, decidedBy, informed, null, null, null, null, null);
+        return new ChronologyBody(text, decision, justification, decidedBy, informed, null, null, null, null, null, null);
     }
 
-    public static ChronologyBody escalation(String text, String council, EscalationMethod method, String reference) {
-        return new ChronologyBody(text, null, null, null, null, council, method, reference, null, null);
+    /** An escalation, with the lawful basis it was made on. */
+    public static ChronologyBody escalation(String text, String council, EscalationMethod method, String reference,
+                                            LawfulBasis basis) {
+        return new ChronologyBody(text, null, null, null, null, council, method, reference, null, null, basis);
     }
 
     public static ChronologyBody councilResponse(String council, CouncilDecision decision, String reference,
                                                  OffsetDateTime decidedAt) {
-        return new ChronologyBody(null, null, null, null, null, council, null, reference, decision, decidedAt);
+        return new ChronologyBody(null, null, null, null, null, council, null, reference, decision, decidedAt, null);
     }
 
     /**

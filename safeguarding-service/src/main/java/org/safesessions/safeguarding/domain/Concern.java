@@ -132,6 +132,17 @@ public class Concern extends PanacheEntityBase {
     @Column(name = "council_decision_due_at")
     public OffsetDateTime councilDecisionDueAt;
 
+    /** The lawful basis the escalation was made on (SPEC §5), with the consent or decision entry it rests on. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "escalation_basis")
+    public LawfulBasis.Kind escalationBasis;
+
+    @Column(name = "escalation_basis_consent_id")
+    public UUID escalationBasisConsentId;
+
+    @Column(name = "escalation_basis_entry_id")
+    public UUID escalationBasisEntryId;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "council_decision")
     public CouncilDecision councilDecision;
@@ -244,11 +255,16 @@ public class Concern extends PanacheEntityBase {
 
     /** Moves the workflow on, or 409 naming the rule when the move is not allowed from here. */
     public void moveTo(ConcernStatus target) {
+        checkMayMoveTo(target);
+        status = target;
+    }
+
+    /** 409 {@code illegal-status-transition} unless the workflow may move to {@code target} from here. */
+    public void checkMayMoveTo(ConcernStatus target) {
         if (!status.mayMoveTo(target)) {
             throw new ConflictException("illegal-status-transition",
                     "a concern that is " + status + " cannot become " + target);
         }
-        status = target;
     }
 
     public void acknowledge(String dsl, OffsetDateTime at) {
@@ -257,8 +273,13 @@ public class Concern extends PanacheEntityBase {
         acknowledgedAt = at;
     }
 
-    public void escalate(String council, EscalationMethod method, OffsetDateTime at, OffsetDateTime decisionDue) {
+    /** Refers the concern to {@code council} on {@code basis} (chosen by {@link LawfulBasis#choose}). */
+    public void escalate(String council, EscalationMethod method, LawfulBasis basis, OffsetDateTime at,
+                         OffsetDateTime decisionDue) {
         moveTo(ConcernStatus.ESCALATED);
+        escalationBasis = basis.kind();
+        escalationBasisConsentId = basis.consentId();
+        escalationBasisEntryId = basis.decisionEntryId();
         escalatedCouncil = council;
         escalationMethod = method;
         escalatedAt = at;

@@ -14,6 +14,7 @@ import org.safesessions.safeguarding.domain.ChronologyKind;
 import org.safesessions.safeguarding.domain.Concern;
 import org.safesessions.safeguarding.domain.ConcernStatus;
 import org.safesessions.safeguarding.domain.ConfidentialityDecision;
+import org.safesessions.safeguarding.domain.LawfulBasis;
 import org.safesessions.safeguarding.application.Chronology;
 
 import java.time.LocalDate;
@@ -49,13 +50,16 @@ public final class ConcernViews {
                          OffsetDateTime acknowledgedAt, String acknowledgedBy, String escalatedCouncil,
                          EscalationMethod escalationMethod, OffsetDateTime escalatedAt,
                          OffsetDateTime councilDecisionDueAt, CouncilDecision councilDecision,
-                         OffsetDateTime councilDecidedAt, OffsetDateTime closedAt, LocalDate reviewDueOn) {
+                         OffsetDateTime councilDecidedAt, OffsetDateTime closedAt, LocalDate reviewDueOn,
+                         LawfulBasis.Kind escalationBasis, UUID escalationBasisConsentId,
+                         UUID escalationBasisEntryId) {
         public static Detail of(Concern c, String narrative) {
             return new Detail(c.id, c.reference, c.subjectType, c.subjectYoungPersonId, c.subjectStaffId, c.subjectStaffUser,
                     c.subjectDateOfBirth, c.sessionId, c.categories, c.risk, c.status, c.source, c.raisedBy,
                     c.raisedAt, narrative, c.acknowledgementDueAt, c.acknowledgedAt, c.acknowledgedBy,
                     c.escalatedCouncil, c.escalationMethod, c.escalatedAt, c.councilDecisionDueAt, c.councilDecision,
-                    c.councilDecidedAt, c.closedAt, c.reviewDueOn);
+                    c.councilDecidedAt, c.closedAt, c.reviewDueOn, c.escalationBasis, c.escalationBasisConsentId,
+                    c.escalationBasisEntryId);
         }
     }
 
@@ -64,13 +68,14 @@ public final class ConcernViews {
     public record Entry(UUID id, int seq, ChronologyKind kind, OffsetDateTime recordedAt, String recordedBy,
                         UUID corrects, String text, ConfidentialityDecision decision, String justification,
                         String decidedBy, List<String> informed, String council, EscalationMethod method,
-                        String reference, CouncilDecision councilDecision, OffsetDateTime decidedAt) {
+                        String reference, CouncilDecision councilDecision, OffsetDateTime decidedAt,
+                        LawfulBasis lawfulBasis) {
         public static Entry of(Chronology.Entry e) {
             var s = e.stored();
             var b = e.body();
             return new Entry(s.id, s.seq, s.kind, s.recordedAt, s.recordedBy, s.correctsEntryId, b.text(),
                     b.decision(), b.justification(), b.decidedBy(), b.informed(), b.council(), b.method(),
-                    b.reference(), b.councilDecision(), b.decidedAt());
+                    b.reference(), b.councilDecision(), b.decidedAt(), b.lawfulBasis());
         }
     }
 

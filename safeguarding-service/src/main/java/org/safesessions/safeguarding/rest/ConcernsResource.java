@@ -182,6 +182,8 @@ public class ConcernsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Rule `illegal-status-transition`: the concern's status does not allow this move",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Rule `escalation-needs-lawful-basis`: neither an active INFORMATION_SHARING consent of the young person nor a decision recorded on the concern to break confidentiality",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("{id}/escalation")
     @RolesAllowed(Roles.SAFEGUARDING_LEAD)

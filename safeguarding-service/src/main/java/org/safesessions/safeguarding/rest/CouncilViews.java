@@ -11,6 +11,7 @@ import org.safesessions.safeguarding.application.CouncilReferrals;
 import org.safesessions.safeguarding.application.CouncilWebhooks;
 import org.safesessions.safeguarding.domain.Concern;
 import org.safesessions.safeguarding.domain.CouncilWebhook;
+import org.safesessions.safeguarding.domain.LawfulBasis;
 import org.safesessions.safeguarding.domain.WebhookAttempt;
 
 import java.time.LocalDate;
@@ -29,10 +30,11 @@ public final class CouncilViews {
     public record ReferralSummary(UUID id, String reference, String organisation, SubjectType subjectType,
                                   Set<ConcernCategory> categories, RiskLevel risk, EscalationMethod method,
                                   OffsetDateTime escalatedAt, OffsetDateTime decisionDueAt,
-                                  CouncilDecision decision, OffsetDateTime decidedAt) {
+                                  CouncilDecision decision, OffsetDateTime decidedAt, LawfulBasis.Kind lawfulBasis) {
         public static ReferralSummary of(Concern c) {
             return new ReferralSummary(c.id, c.reference, c.organisation, c.subjectType, c.categories, c.risk,
-                    c.escalationMethod, c.escalatedAt, c.councilDecisionDueAt, c.councilDecision, c.councilDecidedAt);
+                    c.escalationMethod, c.escalatedAt, c.councilDecisionDueAt, c.councilDecision, c.councilDecidedAt,
+                    c.escalationBasis);
         }
     }
 

@@ -1,0 +1,62 @@
+package org.safesessions.safeguarding.messaging;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.safesessions.events.EventType;
+import org.safesessions.events.consent.ConsentExpiredV1;
+import org.safesessions.events.consent.ConsentGrantedV1;
+import org.safesessions.events.consent.ConsentWithdrawnV1;
+import org.safesessions.kit.inbox.EventHandlers;
+import org.safesessions.kit.inbox.Inbox;
+import org.safesessions.kit.time.Time;
+import org.safesessions.safeguarding.domain.ProjectedConsent;
+
+/**
+ * Keeps {@link ProjectedConsent} in step with consent-service's events, once per event (kit {@link Inbox}), so an
+ * escalation's lawful basis is checked here even while consent-service is down. Other consent events do not
+ * change whether information may be shared.
+ */
+@ApplicationScoped
+public class ConsentStateProjector {
+
+    static final String CONSUMER = "safeguarding-service.consent-projection";
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    Time time;
+
+    private final EventHandlers handlers = EventHandlers.builder()
+            .on(EventType.CONSENT_GRANTED, this::granted)
+            .on(EventType.CONSENT_WITHDRAWN, this::withdrawn)
+            .on(EventType.CONSENT_EXPIRED, this::expired)
+            .build();
+
+    @Incoming("consent-events")
+    @Blocking
+    public void onConsentEvent(String record) {
+        inbox.process(CONSUMER, record, handlers);
+    }
+
+    private void granted(ConsentGrantedV1 granted) {
+        ProjectedConsent.granted(granted.consentId(), granted.organisation(), granted.youngPersonId(),
+                granted.scope(), granted.givenAt(), granted.expiresAt(), time.now());
+    }
+
+    private void withdrawn(ConsentWithdrawnV1 withdrawn) {
+        ProjectedConsent consent = ProjectedConsent.findById(withdrawn.consentId());
+        if (consent != null) {
+            consent.withdrawn(withdrawn.withdrawnAt(), time.now());
+        }
+    }
+
+    private void expired(ConsentExpiredV1 expired) {
+        ProjectedConsent consent = ProjectedConsent.findById(expired.consentId());
+        if (consent != null) {
+            consent.expired(expired.expiredAt(), time.now());
+        }
+    }
+}
