@@ -62,3 +62,40 @@ if (feed && window.EventSource) {
     if (status) status.textContent = 'New notification: ' + item.title
   })
 }
+
+// Safeguarding clocks: the server renders each due time and how long is left; this keeps the words ticking.
+function countdownWords (minutes) {
+  const abs = Math.abs(minutes)
+  const plural = (n, unit) => n + ' ' + unit + (n === 1 ? '' : 's')
+  const span = abs >= 60 ? plural(Math.floor(abs / 60), 'hour') + (abs % 60 === 0 ? '' : ' ' + plural(abs % 60, 'minute')) : plural(abs, 'minute')
+  if (minutes < 0) return 'overdue by ' + span
+  return abs === 0 ? 'due now' : 'due in ' + span
+}
+function tickCountdowns () {
+  for (const element of document.querySelectorAll('[data-countdown]')) {
+    const due = Date.parse(element.dataset.countdown)
+    if (Number.isNaN(due)) continue
+    const minutes = Math.ceil((due - Date.now()) / 60000)
+    element.textContent = countdownWords(minutes)
+    if (minutes < 0) {
+      element.classList.remove('govuk-tag--orange', 'govuk-tag--blue')
+      if (element.classList.contains('govuk-tag')) element.classList.add('govuk-tag--red')
+    }
+  }
+}
+if (document.querySelector('[data-countdown]') || document.getElementById('clocks')) {
+  setInterval(tickCountdowns, 15000)
+}
+
+// The dashboard's clocks are polled by htmx (hx-trigger="every 15s"); a concern new since the last look is said once.
+let knownClocks = new Set(((document.getElementById('clocks') || {}).dataset || {}).clockReferences?.split(' ').filter(Boolean) || [])
+document.body.addEventListener('htmx:afterSwap', () => {
+  const clocks = document.getElementById('clocks')
+  if (!clocks) return
+  tickCountdowns()
+  const now = new Set((clocks.dataset.clockReferences || '').split(' ').filter(Boolean))
+  const added = [...now].filter((reference) => !knownClocks.has(reference))
+  knownClocks = now
+  const status = document.getElementById('clocks-status')
+  if (status && added.length) status.textContent = 'New concern to acknowledge: ' + added.join(', ')
+})

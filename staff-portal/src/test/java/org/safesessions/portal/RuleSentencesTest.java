@@ -29,7 +29,7 @@ class RuleSentencesTest {
             "allegation-subject-must-be-staff-of-organisation", "chronology-entry-has-text",
             "confidentiality-decision-records-justification-decider-and-informed",
             "correction-points-at-an-entry-of-this-concern", "decision-time-after-escalation",
-            "decision-time-not-in-the-future", "entry-kind-written-by-the-workflow", "illegal-status-transition",
+            "decision-time-not-in-the-future", "entry-kind-written-by-the-workflow", "escalation-needs-lawful-basis", "illegal-status-transition",
             "staff-allegation-names-the-member-of-staff", "webhook-url-is-http", "young-person-concern-names-the-young-person",
             // notification-service
             "only-failed-messages-are-retried", "template-must-render");

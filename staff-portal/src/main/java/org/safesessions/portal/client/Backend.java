@@ -149,7 +149,7 @@ public class Backend {
         return query;
     }
 
-    static String queryString(Map<String, ?> query) {
+    public static String queryString(Map<String, ?> query) {
         StringJoiner joined = new StringJoiner("&", "?", "");
         joined.setEmptyValue("");
         new LinkedHashMap<>(query).forEach((name, value) -> {

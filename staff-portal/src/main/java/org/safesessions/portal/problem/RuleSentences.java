@@ -56,6 +56,8 @@ public final class RuleSentences {
             Map.entry("webhook-url-is-http", "The web address must be a full http or https address"),
             Map.entry("illegal-status-transition", "The concern is not at a stage where this can be done"),
             Map.entry("chronology-entry-has-text", "Enter the text of the entry"),
+            Map.entry("escalation-needs-lawful-basis",
+                    "Before sharing with a council, record the lawful basis: the young person's information-sharing consent, or a decision to break confidentiality in the chronology"),
             Map.entry("confidentiality-decision-records-justification-decider-and-informed",
                     "Record the decision's justification, who decided and who was informed"),
             // notification-service

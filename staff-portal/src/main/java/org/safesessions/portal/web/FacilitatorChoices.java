@@ -64,6 +64,30 @@ public record FacilitatorChoices(List<Option> options, boolean unavailable) {
         return new FacilitatorChoices(options, staff == null);
     }
 
+    /**
+     * How a page names these members of staff: each user name as its display name from the staff list, or the user
+     * name itself when the list does not have them (or cannot be read).
+     */
+    static List<String> displayNames(JsonNode staff, JsonNode userNames) {
+        List<String> names = new ArrayList<>();
+        if (userNames != null && userNames.isArray()) {
+            userNames.forEach(n -> names.add(displayName(staff, n.asText())));
+        }
+        return names;
+    }
+
+    static String displayName(JsonNode staff, String userName) {
+        if (staff != null && userName != null) {
+            for (JsonNode person : staff) {
+                if (person.path("userName").asText().equalsIgnoreCase(userName)) {
+                    String display = person.path("displayName").asText("");
+                    return display.isBlank() ? userName : display;
+                }
+            }
+        }
+        return userName;
+    }
+
     /** Whether this user name is in the organisation's list (the signed-in user is pre-ticked only if so). */
     static boolean lists(JsonNode staff, String userName) {
         if (staff == null || userName == null) {

@@ -110,19 +110,61 @@ public class SessionPages {
     @GET
     @Path("new")
     @RolesAllowed({Caller.COORDINATOR, Caller.MANAGER})
-    public TemplateInstance bookForm() {
-        LocalDate tomorrow = LocalDate.now(UK).plusDays(1);
-        Map<String, Object> typed = new LinkedHashMap<>();
-        typed.put("startsAt-day", String.valueOf(tomorrow.getDayOfMonth()));
-        typed.put("startsAt-month", String.valueOf(tomorrow.getMonthValue()));
-        typed.put("startsAt-year", String.valueOf(tomorrow.getYear()));
-        typed.put("platform", "ZOOM");
-        typed.put("durationMinutes", "60");
-        typed.put("invitees", List.of());
+    public TemplateInstance bookForm(@RestQuery String title, @RestQuery("startsAt-day") String day,
+                                     @RestQuery("startsAt-month") String month, @RestQuery("startsAt-year") String year,
+                                     @RestQuery("startsAt-time") String time, @RestQuery String durationMinutes,
+                                     @RestQuery String platform, @RestQuery List<String> facilitators,
+                                     @RestQuery List<String> invitees, @RestQuery String firstOfGroup,
+                                     @RestQuery String inviteeName, @RestQuery String inviteePage) {
         JsonNode staff = FacilitatorChoices.staff(backend);
-        // the signed-in user is ticked to start with, if they are one of the organisation's staff listed
-        List<String> chosen = FacilitatorChoices.lists(staff, caller.userName()) ? List.of(caller.userName()) : List.of();
-        return bookPage(typed, FormErrors.none(), null, FacilitatorChoices.of(staff, chosen));
+        if (day == null && month == null && year == null && title == null) {
+            // a fresh form: tomorrow, on Zoom, for an hour; the signed-in user ticked if they are listed
+            LocalDate tomorrow = LocalDate.now(UK).plusDays(1);
+            Map<String, Object> typed = new LinkedHashMap<>();
+            typed.put("startsAt-day", String.valueOf(tomorrow.getDayOfMonth()));
+            typed.put("startsAt-month", String.valueOf(tomorrow.getMonthValue()));
+            typed.put("startsAt-year", String.valueOf(tomorrow.getYear()));
+            typed.put("platform", "ZOOM");
+            typed.put("durationMinutes", "60");
+            typed.put("invitees", List.of());
+            typed.put("inviteeName", inviteeName);
+            typed.put("inviteePage", inviteePage);
+            List<String> chosen = FacilitatorChoices.lists(staff, caller.userName()) ? List.of(caller.userName()) : List.of();
+            return bookPage(typed, FormErrors.none(), null, FacilitatorChoices.of(staff, chosen));
+        }
+        // a search or another page of young people (the whole form sent by GET): what was typed and ticked stays
+        Map<String, Object> typed = typed(title, day, month, year, time, durationMinutes, platform, invitees, firstOfGroup,
+                inviteeName, inviteePage);
+        Optional<OffsetDateTime> startsAt = startsAt(day, month, year, time, FormErrors.none());
+        return bookPage(typed, FormErrors.none(), startsAt.orElse(null),
+                FacilitatorChoices.of(staff, FacilitatorChoices.ticked(facilitators)));
+    }
+
+    private static Map<String, Object> typed(String title, String day, String month, String year, String time,
+                                             String durationMinutes, String platform, List<String> invitees,
+                                             String firstOfGroup, String inviteeName, String inviteePage) {
+        Map<String, Object> typed = new LinkedHashMap<>();
+        typed.put("title", title);
+        typed.put("startsAt-day", day);
+        typed.put("startsAt-month", month);
+        typed.put("startsAt-year", year);
+        typed.put("startsAt-time", time);
+        typed.put("durationMinutes", durationMinutes);
+        typed.put("platform", platform);
+        typed.put("invitees", chosenInvitees(invitees));
+        typed.put("firstOfGroup", firstOfGroup);
+        typed.put("inviteeName", inviteeName);
+        typed.put("inviteePage", inviteePage);
+        return typed;
+    }
+
+    /** The young people ticked, once each, in the order ticked (a ticked one shown twice on the form is sent twice). */
+    static List<String> chosenInvitees(List<String> posted) {
+        List<String> ids = new ArrayList<>();
+        if (posted != null) {
+            posted.stream().map(FormInput::blankToNull).filter(id -> id != null && !ids.contains(id)).forEach(ids::add);
+        }
+        return ids;
     }
 
     @POST
@@ -133,17 +175,9 @@ public class SessionPages {
                        @RestForm("startsAt-month") String month, @RestForm("startsAt-year") String year,
                        @RestForm("startsAt-time") String time, @RestForm String durationMinutes, @RestForm String platform,
                        @RestForm List<String> facilitators, @RestForm List<String> invitees,
-                       @RestForm String firstOfGroup) {
-        Map<String, Object> typed = new LinkedHashMap<>();
-        typed.put("title", title);
-        typed.put("startsAt-day", day);
-        typed.put("startsAt-month", month);
-        typed.put("startsAt-year", year);
-        typed.put("startsAt-time", time);
-        typed.put("durationMinutes", durationMinutes);
-        typed.put("platform", platform);
-        typed.put("invitees", invitees == null ? List.of() : invitees);
-        typed.put("firstOfGroup", firstOfGroup);
+                       @RestForm String firstOfGroup, @RestForm String inviteeName, @RestForm String inviteePage) {
+        Map<String, Object> typed = typed(title, day, month, year, time, durationMinutes, platform, invitees, firstOfGroup,
+                inviteeName, inviteePage);
         List<String> ticked = FacilitatorChoices.ticked(facilitators);
 
         FormErrors errors = FormErrors.none();
@@ -161,7 +195,7 @@ public class SessionPages {
         body.put("durationMinutes", minutes);
         body.put("platform", blankToNull(platform));
         body.put("facilitators", ticked);
-        body.put("invitees", invitees == null ? List.of() : invitees);
+        body.put("invitees", chosenInvitees(invitees));
         body.put("firstOfGroup", firstOfGroup != null);
         Answer answer = backend.post(Service.SESSION, "/sessions", body);
         if (answer.ok()) {
@@ -211,31 +245,69 @@ public class SessionPages {
         return FacilitatorChoices.of(FacilitatorChoices.staff(backend), ticked);
     }
 
-    /** The booking form, with each young person's consent check for the platform and time typed (or now). */
+    static final int INVITEE_PAGE_SIZE = 20;
+
+    /**
+     * The booking form, with each young person's consent check for the platform and time typed (or now). The young
+     * people are searched by name and paged; anyone ticked who is not on the page shown stays on the form, ticked,
+     * under "Already chosen", so a search never loses a choice (and they can be unticked there).
+     */
     private TemplateInstance bookPage(Map<String, Object> typed, FormErrors errors, OffsetDateTime at,
                                       FacilitatorChoices facilitators) {
-        JsonNode people = backend.read(Service.CONSENT, "/young-people", query("size", 50));
+        String name = blankToNull((String) typed.get("inviteeName"));
+        int page = pageNumber((String) typed.get("inviteePage"));
+        JsonNode people = backend.read(Service.CONSENT, "/young-people",
+                query("name", name, "page", page, "size", INVITEE_PAGE_SIZE));
         String platform = blankToNull((String) typed.get("platform")) == null ? "ZOOM" : (String) typed.get("platform");
+        @SuppressWarnings("unchecked")
+        List<String> ticked = (List<String>) typed.getOrDefault("invitees", List.of());
         List<Map<String, Object>> candidates = new ArrayList<>();
+        List<String> shown = new ArrayList<>();
         for (JsonNode person : people.path("items")) {
-            Map<String, Object> candidate = new LinkedHashMap<>();
-            candidate.put("id", person.path("id").asText());
-            candidate.put("name", person.path("preferredName").asText());
-            JsonNode check = HomePage.panel(() -> backend.get(Service.CONSENT, "/consent-checks", query(
-                    "youngPersonId", person.path("id").asText(), "scope", "GROUP_SESSIONS", "platform", platform,
-                    "at", at == null ? null : at.toString())));
-            candidate.put("checked", check != null);
-            candidate.put("allowed", check != null && check.path("allowed").asBoolean());
-            List<String> reasons = new ArrayList<>();
-            if (check != null) {
-                check.path("reasons").forEach(r -> reasons.add(r.asText()));
-            }
-            candidate.put("reasons", reasons);
-            candidates.add(candidate);
+            shown.add(person.path("id").asText());
+            candidates.add(candidate(person.path("id").asText(), person.path("preferredName").asText(), platform, at));
         }
+        List<Map<String, Object>> alreadyChosen = new ArrayList<>();
+        for (String id : ticked) {
+            if (!shown.contains(id)) {
+                JsonNode person = HomePage.panel(() -> backend.get(Service.CONSENT, "/young-people/" + id));
+                alreadyChosen.add(candidate(id, person == null ? "Young person " + id.substring(0, Math.min(8, id.length()))
+                        : person.path("preferredName").asText(), platform, at));
+            }
+        }
+        long total = people.path("total").asLong();
         return book.data("section", "sessions").data("typed", typed).data("errors", errors)
                 .data("platforms", YoungPeoplePages.PLATFORMS).data("candidates", candidates).data("facilitators", facilitators)
+                .data("alreadyChosen", alreadyChosen).data("inviteeName", name == null ? "" : name)
+                .data("inviteeTotal", total).data("inviteePage", page).data("inviteePageNumber", page + 1)
+                .data("inviteePageSize", INVITEE_PAGE_SIZE).data("previousInviteePage", page - 1)
+                .data("nextInviteePage", page + 1).data("hasNextInviteePage", (page + 1L) * INVITEE_PAGE_SIZE < total)
                 .data("checkedAt", at == null ? "now" : Words.ukTime(at.toString()));
+    }
+
+    private Map<String, Object> candidate(String id, String name, String platform, OffsetDateTime at) {
+        Map<String, Object> candidate = new LinkedHashMap<>();
+        candidate.put("id", id);
+        candidate.put("name", name);
+        JsonNode check = HomePage.panel(() -> backend.get(Service.CONSENT, "/consent-checks", query(
+                "youngPersonId", id, "scope", "GROUP_SESSIONS", "platform", platform,
+                "at", at == null ? null : at.toString())));
+        candidate.put("checked", check != null);
+        candidate.put("allowed", check != null && check.path("allowed").asBoolean());
+        List<String> reasons = new ArrayList<>();
+        if (check != null) {
+            check.path("reasons").forEach(r -> reasons.add(r.asText()));
+        }
+        candidate.put("reasons", reasons);
+        return candidate;
+    }
+
+    static int pageNumber(String typed) {
+        try {
+            return Math.max(0, Integer.parseInt(nz(typed).trim()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     // ---- one session
@@ -261,7 +333,12 @@ public class SessionPages {
             invitees.add(invitee);
         }
         List<String> stillToDo = stillToDoBeforeStart(s);
+        // staff by display name (session-service's staff list), the user name when not listed
+        JsonNode staff = FacilitatorChoices.staff(backend);
+        String checklistBy = s.path("checklist").path("recordedBy").asText("");
         return session.data("section", "sessions").data("s", s).data("invitees", invitees).data("errors", errors)
+                .data("facilitatorNames", FacilitatorChoices.displayNames(staff, s.path("facilitators")))
+                .data("checklistBy", checklistBy.isBlank() ? null : FacilitatorChoices.displayName(staff, checklistBy))
                 .data("done", doneMessage(done)).data("terminationReasons", TERMINATION_REASONS)
                 .data("canStart", stillToDo.isEmpty()).data("stillToDo", stillToDo);
     }
