@@ -27,8 +27,10 @@ class KafkaAclsTest {
     }
 
     @Test
-    void safeguardingServiceWritesSafeguardingEventsAndReadsSessionEvents() {
-        assertEquals(Set.of(write("safeguarding-events"), read("session-events"), group("safeguarding-service")),
+    void safeguardingServiceWritesSafeguardingEventsAndReadsSessionAndConsentEvents() {
+        // consent-events: its own projection of consent state, the lawful basis of an escalation (SPEC §5)
+        assertEquals(Set.of(write("safeguarding-events"), read("session-events"), read("consent-events"),
+                        group("safeguarding-service")),
                 used("safeguarding-service"));
     }
 
