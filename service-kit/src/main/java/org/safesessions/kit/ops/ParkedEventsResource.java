@@ -35,6 +35,7 @@ import java.util.List;
  * Events this service's consumers parked (SPEC §7), for ops: list them, replay one through its consumer's handler,
  * or discard it with a reason. Every service has it, from the kit. Ops have no organisation and see no personal
  * data: an event's consumer, id, type, attempts and the last error's class, never its message or its envelope.
+ * Error responses name the one {@code Problem} schema by reference, which the kit's OpenAPI filter provides.
  * Not on the public ingress: ops reach it inside the cluster (k8s/README.md "Parked events").
  */
 @Path("/ops/parked-events")
@@ -74,7 +75,7 @@ public class ParkedEventsResource {
             + "recent failure first")
     @APIResponse(responseCode = "200", description = "One page of parked events")
     @APIResponse(responseCode = "400", description = "A paging parameter out of range",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Page<ParkedEventView> list(@Valid @BeanParam PageRequest page) {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<ParkedEventView> items = FailedEvent.parked(page.page, page.size).stream()
@@ -89,10 +90,10 @@ public class ParkedEventsResource {
     @APIResponse(responseCode = "200", description = "REPLAYED: applied and no longer parked; STILL_PARKED: it failed "
             + "again, with one more attempt and the new error's class")
     @APIResponse(responseCode = "404", description = "No such parked event (never parked, replayed or discarded)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "409", description = "Rule `consumer-not-running`: this replica has not started the "
             + "consumer yet",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public ReplayOutcome replay(@PathParam("consumer") String consumer, @PathParam("eventId") String eventId) {
         requireKey(consumer, eventId);
         return inbox.replay(consumer, eventId, caller.userName());
@@ -104,9 +105,9 @@ public class ParkedEventsResource {
     @Operation(operationId = "discardParkedEvent", summary = "Give up on a parked event, with the reason kept")
     @APIResponse(responseCode = "200", description = "Discarded: no longer parked, and a redelivery changes nothing")
     @APIResponse(responseCode = "400", description = "No `reason`, or one over 500 characters",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "404", description = "No such parked event (never parked, replayed or discarded)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public DiscardedView discard(@PathParam("consumer") String consumer, @PathParam("eventId") String eventId,
                                  @Valid @NotNull(message = "is required") DiscardRequest request) {
         requireKey(consumer, eventId);
