@@ -102,6 +102,18 @@ class BrokenManifestsTest {
     }
 
     @Test
+    void anUnknownFieldInAServiceMonitorIsRefused() {
+        assertRefused("servicemonitor-unknown-field.yaml",
+                "ServiceMonitor/safesessions-services: /spec/endpoints/0: property 'portName' is not defined");
+    }
+
+    @Test
+    void anAlertRuleWhoseForIsNotADurationIsRefused() {
+        assertRefused("prometheusrule-bad-for.yaml",
+                "PrometheusRule/safesessions-alerts: /spec/groups/0/rules/0/for: integer found, string expected");
+    }
+
+    @Test
     void aKafkaUserAllowedMoreThanItsServiceUsesIsRefused() {
         List<String> violations = violationsWith("kafkauser-extra-topic.yaml");
 

@@ -82,6 +82,22 @@ class IngressRoutesTest {
         assertTrue(streams.at("/metadata/annotations/nginx.ingress.kubernetes.io~1proxy-read-timeout").asInt() >= 600);
     }
 
+    /**
+     * service-kit's {@code /ops} endpoints (parked events, SPEC §7) are served by every service but published on no
+     * public host: ops reach them inside the cluster (k8s/README.md "Parked events", kubectl port-forward).
+     */
+    @Test
+    void opsEndpointsAreOnNoPublicHost() {
+        List<ObjectNode> ingresses = Objects.ofKind(Repository.overlay("prod"), "Ingress");
+        for (JsonNode ingress : ingresses) {
+            for (JsonNode rule : ingress.path("spec").path("rules")) {
+                String host = rule.path("host").asText();
+                assertEquals("none", backend(ingresses, host, "/ops/parked-events"), host);
+                assertEquals("none", backend(ingresses, host, "/ops/parked-events/c/e/replay"), host);
+            }
+        }
+    }
+
     @Test
     void everyHostIsServedOverTls() {
         for (JsonNode ingress : Objects.ofKind(Repository.overlay("prod"), "Ingress")) {

@@ -175,7 +175,7 @@ class OverlaysTest {
             assertFalse(client.path("directAccessGrantsEnabled").asBoolean(), "password grant in prod");
         }
         assertEquals(List.of("staff-portal", "notification-service", "staff-portal-web", "session-service",
-                "safeguarding-service"), clients);
+                "safeguarding-service", "ops-cli"), clients);
         assertEquals("external", realm.path("sslRequired").asText());
     }
 

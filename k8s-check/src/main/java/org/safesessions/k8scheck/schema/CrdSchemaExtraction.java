@@ -35,7 +35,7 @@ public final class CrdSchemaExtraction {
     public static void main(String[] args) throws IOException {
         Path crds = Path.of(args[0]);
         Path resources = Path.of(args[1]);
-        for (VendoredCrds.Crd crd : VendoredCrds.ALL) {
+        for (VendoredCrds.Crd crd : VendoredCrds.EXTRACTED) {
             Path target = resources.resolve(crd.resource());
             Files.createDirectories(target.getParent());
             Files.writeString(target, render(crd, crds));

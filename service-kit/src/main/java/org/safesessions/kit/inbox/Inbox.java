@@ -7,12 +7,17 @@ import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 import org.safesessions.events.CloudEvent;
 import org.safesessions.events.EventJson;
+import org.safesessions.kit.domain.ConflictException;
+import org.safesessions.kit.domain.RecordNotFoundException;
 import org.safesessions.kit.outage.Outage;
 import org.safesessions.kit.work.Backoff;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -23,6 +28,8 @@ import java.util.function.Consumer;
  * <li>An event that cannot be applied (bad data, or a bug that still fails after a few tries) is parked in
  * {@code failed_event} with the error, so it is visible and can be replayed, and the consumer moves on.</li>
  * </ul>
+ * Each consumer's handler is remembered under its name (from {@link #register} or its first {@link #process}), so
+ * that ops can {@link #replay} a parked event through the very handler that parked it.
  */
 @ApplicationScoped
 public class Inbox {
@@ -39,12 +46,34 @@ public class Inbox {
     @Inject
     Clock clock;
 
+    @Inject
+    InboxMetrics metrics;
+
+    private final Map<String, Consumer<CloudEvent>> handlers = new ConcurrentHashMap<>();
+
+    /**
+     * Names {@code handler} as {@code consumer}'s, so a parked event can be replayed before the consumer has received
+     * anything since the service started (call it from a {@code @Startup} bean; {@link #process} also does it).
+     */
+    public void register(String consumer, Consumer<CloudEvent> handler) {
+        handlers.putIfAbsent(consumer, handler);
+        metrics.track(consumer);
+    }
+
+    /** The handler known for {@code consumer}, if it has registered or processed anything since the start. */
+    Optional<Consumer<CloudEvent>> handlerOf(String consumer) {
+        return Optional.ofNullable(handlers.get(consumer));
+    }
+
     /**
      * Applies {@code handler} to the event in {@code record} once per {@code consumer}.
      *
      * @return true if the handler ran now, false if the event had already been processed or was parked
      */
     public boolean process(String consumer, String record, Consumer<CloudEvent> handler) {
+        if (!handlers.containsKey(consumer)) {
+            register(consumer, handler);
+        }
         CloudEvent event;
         try {
             event = EventJson.readEnvelope(record);
@@ -71,7 +100,7 @@ public class Inbox {
                             e.getClass().getSimpleName(), backoff.toMillis());
                 } else if (e instanceof UnreadableEventException || e instanceof IllegalArgumentException
                         || ++failures >= ATTEMPTS_BEFORE_PARKING) {
-                    if (park(consumer, event, e)) {
+                    if (park(consumer, event, e, Math.max(failures, 1))) {
                         return false;
                     }
                 } else {
@@ -81,6 +110,62 @@ public class Inbox {
                 sleep(backoff);
             }
         }
+    }
+
+    /**
+     * Runs a parked event through its consumer's handler again, in the same kind of transaction as {@link #process}
+     * (effect and processed-event record together). Applied (or found already applied): it is no longer parked.
+     * Failed: it stays parked with one more attempt and the new error's kind. A passing outage is thrown, not counted.
+     */
+    public ReplayOutcome replay(String consumer, String eventId, String replayedBy) {
+        FailedEvent parked = QuarkusTransaction.requiringNew().call(() -> FailedEvent.findParked(consumer, eventId))
+                .orElseThrow(() -> new RecordNotFoundException("parked event"));
+        Consumer<CloudEvent> handler = handlerOf(consumer).orElseThrow(() ->
+                new ConflictException("consumer-not-running",
+                        "this replica has not started the consumer yet; try again once it has received an event"));
+        CloudEvent event = EventJson.readEnvelope(parked.envelope);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (firstDelivery(consumer, event)) {
+                    handler.accept(event);
+                }
+                FailedEvent.markReplayed(consumer, eventId, replayedBy, OffsetDateTime.now(clock));
+            });
+            LOG.infof("%s replayed parked event %s (%s)", consumer, eventId, event.type());
+            return ReplayOutcome.replayed(parked);
+        } catch (RuntimeException e) {
+            if (Outage.isOutage(e)) {
+                throw e;
+            }
+            String error = describe(e);
+            int attempts = QuarkusTransaction.requiringNew().call(() ->
+                    FailedEvent.failedAgain(consumer, eventId, error, OffsetDateTime.now(clock)));
+            LOG.warnf("%s replay of parked event %s failed again (%s)", consumer, eventId, e.getClass().getName());
+            return ReplayOutcome.stillParked(parked, attempts, e.getClass().getName());
+        }
+    }
+
+    /**
+     * Gives up on a parked event, keeping who did it and why. It is also recorded as processed, so a redelivery of
+     * the same event (a rebalance, a consumer reset) changes nothing either.
+     */
+    public FailedEvent discard(String consumer, String eventId, String discardedBy, String reason) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            FailedEvent parked = FailedEvent.findParked(consumer, eventId)
+                    .orElseThrow(() -> new RecordNotFoundException("parked event"));
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            em.createNativeQuery("""
+                            insert into processed_event (consumer, event_id, event_type, processed_at)
+                            values (?1, ?2, ?3, ?4) on conflict do nothing""")
+                    .setParameter(1, consumer)
+                    .setParameter(2, eventId)
+                    .setParameter(3, parked.eventType)
+                    .setParameter(4, now)
+                    .executeUpdate();
+            parked.discard(discardedBy, reason, now);
+            LOG.infof("%s discarded parked event %s (%s)", consumer, eventId, parked.eventType);
+            return parked;
+        });
     }
 
     /** Records the event as processed by {@code consumer}; false when it already was. */
@@ -97,20 +182,22 @@ public class Inbox {
     }
 
     /** Parks an event this consumer cannot apply; false if even that failed (the database away), to retry. */
-    private boolean park(String consumer, CloudEvent event, RuntimeException failure) {
+    private boolean park(String consumer, CloudEvent event, RuntimeException failure, int attempts) {
         String error = describe(failure);
         try {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                            insert into failed_event (consumer, event_id, event_type, envelope, error, failed_at)
-                            values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing""")
+                            insert into failed_event (consumer, event_id, event_type, envelope, error, failed_at, attempts)
+                            values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict do nothing""")
                     .setParameter(1, consumer)
                     .setParameter(2, event.id())
                     .setParameter(3, event.type())
                     .setParameter(4, EventJson.write(event))
                     .setParameter(5, error)
                     .setParameter(6, OffsetDateTime.now(clock))
+                    .setParameter(7, attempts)
                     .executeUpdate());
-            LOG.errorf("%s parked event %s (%s): %s", consumer, event.id(), event.type(), error);
+            // the error's class only: a message may quote data (ops read the class at /ops/parked-events)
+            LOG.errorf("%s parked event %s (%s): %s", consumer, event.id(), event.type(), failure.getClass().getName());
             return true;
         } catch (RuntimeException e) {
             LOG.warnf("%s could not park event %s yet (%s)", consumer, event.id(), e.getClass().getSimpleName());

@@ -12,6 +12,9 @@ public final class Roles {
     /** Service accounts that read a young person's personal join details to send an invitation (notification-service). */
     public static final String INVITATION_READER = "invitation-reader";
 
+    /** Operators (not charity staff, no organisation): list, replay and discard parked events; no personal data. */
+    public static final String OPS = "ops";
+
     private Roles() {
     }
 }
