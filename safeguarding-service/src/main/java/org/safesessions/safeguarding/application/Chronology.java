@@ -76,6 +76,18 @@ public class Chronology {
     }
 
     /**
+     * An entry's body opened, or empty when its sealed text no longer opens (altered in the database, or sealed with
+     * a key no longer configured): a bundle still shows the entry, its hash and the chain's verdict.
+     */
+    public Optional<ChronologyBody> open(ChronologyEntry e) {
+        try {
+            return Optional.of(read(cipher.open(e.body(), e.bodyBinding())));
+        } catch (FieldCipher.TamperedCipherTextException | IllegalStateException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * The concern's standing confidentiality decision: its latest CONFIDENTIALITY_DECISION entry, opened (a
      * correction of a decision is itself a later decision entry).
      */

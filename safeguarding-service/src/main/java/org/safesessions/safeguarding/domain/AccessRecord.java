@@ -23,7 +23,9 @@ public class AccessRecord extends PanacheEntityBase {
         FULL,
         CHRONOLOGY,
         VERIFICATION,
-        COUNCIL_REFERRAL
+        COUNCIL_REFERRAL,
+        /** A court and council bundle was produced (GET /concerns/{id}/bundle). */
+        EXPORT
     }
 
     @Id

@@ -16,6 +16,7 @@ import org.safesessions.safeguarding.domain.ConcernStatus;
 import org.safesessions.safeguarding.domain.ConfidentialityDecision;
 import org.safesessions.safeguarding.domain.LawfulBasis;
 import org.safesessions.safeguarding.application.Chronology;
+import org.safesessions.safeguarding.application.ConcernBundles;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -114,5 +115,22 @@ public final class ConcernViews {
         public static RetentionReview of(Concern c) {
             return new RetentionReview(Summary.of(c), c.reviewDueOn);
         }
+    }
+
+    /**
+     * A court and council bundle as JSON: {@code content} is what the digest covers (recompute it as SHA-256 over
+     * {@code content} with every object's keys sorted, null members left out, no whitespace, UTF-8);
+     * who produced it and when stand outside it.
+     */
+    @Schema(requiredProperties = {"content", "digest", "producedAt", "producedBy"})
+    public record Bundle(ConcernBundles.Content content, Digest digest, OffsetDateTime producedAt, String producedBy) {
+        public static Bundle of(ConcernBundles.Bundle b) {
+            return new Bundle(b.content(), new Digest(ConcernBundles.DIGEST_ALGORITHM, b.digest()), b.producedAt(),
+                    b.producedBy());
+        }
+    }
+
+    @Schema(requiredProperties = {"algorithm", "value"})
+    public record Digest(String algorithm, String value) {
     }
 }

@@ -3,12 +3,14 @@ package org.safesessions.safeguarding.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -23,8 +25,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.safesessions.events.safeguarding.RiskLevel;
 import org.safesessions.kit.rest.Page;
 import org.safesessions.kit.rest.PageRequest;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.safesessions.kit.staff.StaffDirectory;
 import org.safesessions.kit.tenancy.Caller;
 import org.safesessions.kit.tenancy.Roles;
 import org.safesessions.kit.time.Time;
@@ -41,9 +41,9 @@ import org.safesessions.safeguarding.rest.ConcernViews.RetentionReview;
 import org.safesessions.safeguarding.rest.ConcernViews.Summary;
 import org.safesessions.safeguarding.rest.ConcernViews.Verification;
 import org.safesessions.safeguarding.application.Chronology;
+import org.safesessions.safeguarding.application.ConcernBundles;
 import org.safesessions.safeguarding.application.ConcernRegister;
 import org.safesessions.safeguarding.application.ConcernWorkflow;
-import org.safesessions.safeguarding.client.OrganisationDsls;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -78,10 +78,10 @@ public class ConcernsResource {
     Time time;
 
     @Inject
-    JsonWebToken token;
+    Readers readers;
 
     @Inject
-    StaffDirectory staff;
+    ConcernBundles bundles;
 
     @Operation(operationId = "raiseConcern", summary = "Raise a concern")
     @APIResponse(responseCode = "201", description = "Raised: the full record for DSLs and managers, the summary for youth workers and coordinators",
@@ -290,29 +290,50 @@ public class ConcernsResource {
         return register.dueForReview(reader(), day, page.page, page.size).map(RetentionReview::of);
     }
 
+    @Operation(operationId = "produceConcernBundle", summary = "Produce the court and council bundle of a concern (the export is logged and recorded in the chronology)")
+    @APIResponse(responseCode = "200", description = "The concern's summary, every chronology entry opened with its hash, the chain's verification and the bundle's SHA-256 digest; as a PDF with Accept: application/pdf",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConcernViews.Bundle.class)),
+                    @Content(mediaType = BundlePdf.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "400", description = "Invalid input: the problem's `errors` name each bad field (values are never echoed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such concern, or not one the caller may see",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Rule `" + ConcernBundles.ENDS_AT_AN_ENTRY + "`: `upTo` is past the chronology's last entry",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @GET
+    @Path("{id}/bundle")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SAFEGUARDING_LEAD)
+    public ConcernViews.Bundle bundle(@PathParam("id") UUID id,
+                                      @QueryParam("upTo") @Min(value = 1, message = "must be 1 or more") Integer upTo) {
+        return ConcernViews.Bundle.of(bundles.produce(reader(), id, upTo, MediaType.APPLICATION_JSON, role()));
+    }
+
+    /** The same bundle as a PDF: every page's footer carries the digest and "page x of y". */
+    @Operation(operationId = "produceConcernBundle", summary = "Produce the court and council bundle of a concern (the export is logged and recorded in the chronology)")
+    @APIResponse(responseCode = "200", description = "The bundle as a PDF",
+            content = @Content(mediaType = BundlePdf.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @GET
+    @Path("{id}/bundle")
+    @Produces(BundlePdf.MEDIA_TYPE + ";qs=0.5") // JSON unless the PDF is asked for
+    @RolesAllowed(Roles.SAFEGUARDING_LEAD)
+    public Response bundlePdf(@PathParam("id") UUID id,
+                              @QueryParam("upTo") @Min(value = 1, message = "must be 1 or more") Integer upTo) {
+        ConcernBundles.Bundle bundle = bundles.produce(reader(), id, upTo, BundlePdf.MEDIA_TYPE, role());
+        return Response.ok(BundlePdf.render(bundle), BundlePdf.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + bundle.content().concern().reference() + "-bundle.pdf\"")
+                .build();
+    }
+
     private Detail detail(Concern c) {
         return Detail.of(c, register.narrative(c));
     }
 
     private Reader reader() {
-        String organisation = caller.organisation();
-        return new Reader(organisation, caller.userName(), callerId(), Reader.reachOf(caller::hasRole),
-                new OrganisationDsls(staff, organisation));
+        return readers.reader();
     }
 
-    /** The caller's Keycloak user id: the token's subject (none: the reader sees no allegation at all). */
-    private String callerId() {
-        String subject = token.getSubject();
-        return subject == null || subject.isBlank() ? null : subject;
-    }
-
-    /** The role a read is logged under: the one that gave the caller access. */
     private String role() {
-        for (String r : new String[]{Roles.SAFEGUARDING_LEAD, Roles.MANAGER, Roles.COORDINATOR, Roles.YOUTH_WORKER}) {
-            if (caller.hasRole(r)) {
-                return r;
-            }
-        }
-        return "unknown";
+        return readers.role();
     }
 }
