@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The facilitator picker ({@code GET /facilitators}, SPEC §2 "Staff identity", §4): the caller's organisation's
  * enabled staff whose role may lead a session, read from Keycloak (test-kit's stand-in, seeded from the realm file),
- * exactly those booking accepts, with no contact details; for those who book sessions only.
+ * exactly those booking accepts, with no contact details; read by every staff role of the organisation (a session's
+ * page names its facilitators by display name), never by partner councils or service accounts.
  */
 @QuarkusTest
 class FacilitatorsTest extends SessionTestStack {
@@ -173,14 +174,31 @@ class FacilitatorsTest extends SessionTestStack {
     @Test
     @TestSecurity(user = "worker-a", roles = "youth-worker")
     @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "sub", value = DemoStaff.WORKER_A)})
-    void youthWorkersDoNotBookSoAre403() {
-        given().get("/facilitators").then().statusCode(403).contentType("application/problem+json");
+    void youthWorkersReadTheStaffListByDisplayNameToNameTheirSessionsFacilitators() {
+        assertEquals(ORG_A_FACILITATORS, facilitators().getList("$"));
     }
 
     @Test
     @TestSecurity(user = "dsl-a", roles = "safeguarding-lead")
     @OidcSecurity(claims = @Claim(key = "org", value = "org-a"))
-    void safeguardingLeadsDoNotBookSoAre403() {
+    void safeguardingLeadsReadTheSameListWithoutContactDetails() {
+        List<Map<String, Object>> listed = facilitators().getList("$");
+        assertEquals(ORG_A_FACILITATORS, listed);
+        given().get("/facilitators").then().body(not(org.hamcrest.Matchers.containsString("@")));
+    }
+
+    @Test
+    @TestSecurity(user = "worker-b", roles = "youth-worker")
+    @OidcSecurity(claims = @Claim(key = "org", value = "org-b"))
+    void aYouthWorkerOfAnotherOrganisationSeesOnlyTheirOwnStaff() {
+        List<String> ids = facilitators().getList("id");
+        ORG_A_FACILITATORS.forEach(person -> assertEquals(false, ids.contains(person.get("id")), person.get("userName")));
+        assertEquals(List.of("coord-b", "manager-b", "worker2-b", "worker-b"), facilitators().getList("userName"));
+    }
+
+    @Test
+    @TestSecurity(user = "worker-a", roles = "youth-worker")
+    void aYouthWorkersTokenWithoutAnOrganisationIs403() {
         given().get("/facilitators").then().statusCode(403).contentType("application/problem+json");
     }
 

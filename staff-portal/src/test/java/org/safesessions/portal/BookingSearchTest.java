@@ -113,6 +113,38 @@ class BookingSearchTest {
     }
 
     @Test
+    @TestSecurity(user = "worker-a", roles = "youth-worker")
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a")})
+    void aYouthWorkersSessionPageNamesTheFacilitatorsByDisplayNameFromTheStaffList() {
+        services.stubFor(get(urlPathEqualTo("/sessions/" + SESSION)).willReturn(okJson("""
+                {"id":"%s","kind":"GROUP","title":"Art club","platform":"ZOOM","startsAt":"2030-12-03T16:00:00Z",
+                 "endsAt":"2030-12-03T17:00:00Z","durationMinutes":60,"status":"SCHEDULED",
+                 "facilitators":["worker-a","worker2-a"],"singleFacilitatorFlag":false,"invitations":[],
+                 "provisioning":{"state":"READY","attempts":1},
+                 "checklist":{"briefingGiven":false,"groundRulesAgreed":false,"groundRulesNeeded":false,"organisationDevices":false,"complete":false}}
+                """.formatted(SESSION))));
+        given().get("/sessions/" + SESSION).then().statusCode(200)
+                .body(containsString("Wren Worker, Winnie Worker"), not(containsString("worker-a, worker2-a")));
+        // with the worker's own token: session-service lets every staff role read the list
+        services.verify(getRequestedFor(urlPathEqualTo("/facilitators")).withHeader("Authorization", matching("Bearer .+")));
+    }
+
+    @Test
+    void youngPeopleWithTheSamePreferredNameAreToldApartByDateOfBirthAndAge() {
+        services.stubFor(get(urlPathEqualTo("/young-people")).willReturn(okJson("""
+                {"items":[{"id":"%s","preferredName":"Alex","dateOfBirth":"2012-03-04"},
+                          {"id":"%s","preferredName":"Alex","dateOfBirth":"2013-11-20"}],"page":0,"size":20,"total":2}"""
+                .formatted(ALEX, SAM))));
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        long older = java.time.Period.between(java.time.LocalDate.of(2012, 3, 4), today).getYears();
+        long younger = java.time.Period.between(java.time.LocalDate.of(2013, 11, 20), today).getYears();
+        given().get("/sessions/new").then().statusCode(200)
+                .body(containsString("id=\"invitee-" + ALEX + "-born\" class=\"govuk-hint govuk-checkboxes__hint\">Born 4 March 2012, age " + older),
+                        containsString("id=\"invitee-" + SAM + "-born\" class=\"govuk-hint govuk-checkboxes__hint\">Born 20 November 2013, age " + younger),
+                        containsString("aria-describedby=\"invitee-" + ALEX + "-born\""));
+    }
+
+    @Test
     void withTheStaffListUnavailableTheSessionPageUsesUserNames() {
         services.stubFor(get(urlPathEqualTo("/facilitators")).willReturn(aResponse().withStatus(503)));
         services.stubFor(get(urlPathEqualTo("/sessions/" + SESSION)).willReturn(okJson("""

@@ -19,7 +19,9 @@ import java.util.List;
 
 /**
  * The caller's organisation's staff who may facilitate a session, for the booking form's picker: the same people
- * booking accepts, by Keycloak id with the names people read, and no contact details (data minimisation).
+ * booking accepts, by Keycloak id with the names people read, and no contact details (data minimisation). Every staff
+ * role of the organisation may read it, so a session's page names its facilitators by display name for whoever may
+ * see the session (a youth worker included); booking still decides who may facilitate.
  */
 @Path("/facilitators")
 public class FacilitatorsResource {
@@ -40,7 +42,7 @@ public class FacilitatorsResource {
     }
 
     @GET
-    @RolesAllowed({Roles.COORDINATOR, Roles.MANAGER})
+    @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
     @Operation(operationId = "listFacilitators",
             summary = "List the organisation's staff who may facilitate a session, by display name")
     @APIResponses({

@@ -81,6 +81,35 @@ public class Backend {
         return read(service, path, Map.of());
     }
 
+    /**
+     * A read in another representation than JSON (session-service's report as {@code text/csv}), passed on as the
+     * service wrote it; anything but 2xx becomes the matching error page, as for {@link #read}.
+     */
+    public String readAs(Service service, String path, Map<String, ?> query, String mediaType) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl(service) + path + queryString(query)))
+                .timeout(config.services().timeout())
+                .header("Accept", mediaType)
+                .header("Authorization", "Bearer " + accessToken())
+                .GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() >= 500) {
+                LOG.warnf("%s GET %s answered %d", service, path, response.statusCode());
+                throw new ServiceUnavailable(service, "status " + response.statusCode());
+            }
+            if (response.statusCode() < 200 || response.statusCode() >= 300) {
+                throw new ServiceRefusal(service, response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            LOG.warnf("%s GET %s failed: %s", service, path, e.toString());
+            throw new ServiceUnavailable(service, e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceUnavailable(service, "interrupted");
+        }
+    }
+
     /** Opens a streaming GET (the notification feed's server-sent events) with the user's token. */
     public HttpResponse<InputStream> stream(Service service, String path, String lastEventId) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl(service) + path))

@@ -181,7 +181,7 @@ public class ConcernPages {
         return withClocks(dashboard.data("section", "concerns").data("items", items).data("total", total)
                 .data("page", page).data("pageNumber", page + 1).data("previousPage", page - 1).data("nextPage", page + 1)
                 .data("hasNextPage", (page + 1L) * PAGE_SIZE < total).data("scanLimited", scanLimited)
-                .data("filters", filters).data("filterQuery", filterQuery.isEmpty() ? "?" : filterQuery + "&")
+                .data("filters", filters).data("filterHref", "/concerns" + (filterQuery.isEmpty() ? "?" : filterQuery + "&"))
                 .data("statuses", STATUSES).data("risks", RISKS).data("categories", CATEGORIES)
                 .data("rows", rows).data("countsUnavailable", countsUnavailable)
                 .data("awaitingCouncil", awaitingCouncil()));
@@ -271,7 +271,7 @@ public class ConcernPages {
                 query("page", current, "size", 50));
         // the reference for the heading: a list item carries it without reading (and logging) the record again
         long total = found.path("total").asLong();
-        return accessLog.data("section", "concerns").data("id", id).data("log", found.path("items")).data("total", total)
+        return accessLog.data("section", "concerns").data("id", id).data("logHref", "/concerns/" + id + "/access-log?").data("log", found.path("items")).data("total", total)
                 .data("page", current).data("previousPage", current - 1).data("nextPage", current + 1)
                 .data("hasNextPage", (current + 1L) * 50 < total);
     }

@@ -24,6 +24,7 @@ import org.safesessions.portal.security.Caller;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -265,14 +266,16 @@ public class SessionPages {
         List<String> shown = new ArrayList<>();
         for (JsonNode person : people.path("items")) {
             shown.add(person.path("id").asText());
-            candidates.add(candidate(person.path("id").asText(), person.path("preferredName").asText(), platform, at));
+            candidates.add(candidate(person.path("id").asText(), person.path("preferredName").asText(),
+                    person.path("dateOfBirth").asText(null), platform, at));
         }
         List<Map<String, Object>> alreadyChosen = new ArrayList<>();
         for (String id : ticked) {
             if (!shown.contains(id)) {
                 JsonNode person = HomePage.panel(() -> backend.get(Service.CONSENT, "/young-people/" + id));
                 alreadyChosen.add(candidate(id, person == null ? "Young person " + id.substring(0, Math.min(8, id.length()))
-                        : person.path("preferredName").asText(), platform, at));
+                        : person.path("preferredName").asText(), person == null ? null : person.path("dateOfBirth").asText(null),
+                        platform, at));
             }
         }
         long total = people.path("total").asLong();
@@ -285,10 +288,12 @@ public class SessionPages {
                 .data("checkedAt", at == null ? "now" : Words.ukTime(at.toString()));
     }
 
-    private Map<String, Object> candidate(String id, String name, String platform, OffsetDateTime at) {
+    /** A young person to tick, with a second line (date of birth and age) telling apart two of the same name. */
+    private Map<String, Object> candidate(String id, String name, String dateOfBirth, String platform, OffsetDateTime at) {
         Map<String, Object> candidate = new LinkedHashMap<>();
         candidate.put("id", id);
         candidate.put("name", name);
+        candidate.put("born", born(dateOfBirth));
         JsonNode check = HomePage.panel(() -> backend.get(Service.CONSENT, "/consent-checks", query(
                 "youngPersonId", id, "scope", "GROUP_SESSIONS", "platform", platform,
                 "at", at == null ? null : at.toString())));
@@ -300,6 +305,19 @@ public class SessionPages {
         }
         candidate.put("reasons", reasons);
         return candidate;
+    }
+
+    /** "2012-03-04" → "Born 4 March 2012, age 14" (age today in the UK); null when not known. */
+    static String born(String dateOfBirth) {
+        if (dateOfBirth == null || dateOfBirth.isBlank()) {
+            return null;
+        }
+        try {
+            LocalDate born = LocalDate.parse(dateOfBirth);
+            return "Born " + Words.ukDate(dateOfBirth) + ", age " + Period.between(born, LocalDate.now(HomePage.UK)).getYears();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     static int pageNumber(String typed) {

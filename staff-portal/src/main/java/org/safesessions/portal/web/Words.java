@@ -56,7 +56,7 @@ public class Words {
         }
     }
 
-    /** "GROUP_SESSIONS" → "Group sessions", "IMMEDIATE_DANGER" → "Immediate danger". */
+    /** "GROUP_SESSIONS" → "Group sessions", "IMMEDIATE_DANGER" → "Immediate danger", "session-invitation" → "Session invitation". */
     static String words(String code) {
         if (code == null || code.isBlank()) {
             return "";
@@ -65,7 +65,7 @@ public class Words {
         if (named != null) {
             return named;
         }
-        String lower = code.replace('_', ' ').toLowerCase(Locale.UK);
+        String lower = code.replace('_', ' ').replace('-', ' ').toLowerCase(Locale.UK);
         return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
     }
 
