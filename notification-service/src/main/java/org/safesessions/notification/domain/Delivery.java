@@ -112,6 +112,10 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "read_at")
     public OffsetDateTime readAt;
 
+    /** In-app messages: its place in the recipient's feed once shown (1, 2, 3, …), the live stream's SSE id. */
+    @Column(name = "feed_position")
+    public Long feedPosition;
+
     /** The reason of a message dead-lettered because its sender stopped while the channel had it. */
     public static final String OUTCOME_UNKNOWN = "outcome unknown: the service stopped while the channel had the "
             + "message; not resent, to avoid sending it twice";
@@ -233,6 +237,11 @@ public class Delivery extends PanacheEntityBase {
             nextAttemptAt = due;
             statusReason = null;
         }
+    }
+
+    /** Whose feed an in-app message is in: the Keycloak user id, or the user name for rows from before ids. */
+    public String feedOwner() {
+        return staffUserId != null ? staffUserId : staffUserName;
     }
 
     /** The recipient read this in-app message (the first reading counts). */
