@@ -24,6 +24,7 @@ import org.safesessions.notification.domain.Delivery;
 import org.safesessions.notification.domain.DeliveryQueue;
 import org.safesessions.notification.domain.DeliveryStatus;
 import org.safesessions.notification.domain.FeedPositions;
+import org.safesessions.notification.domain.MessageRefusedException;
 import org.safesessions.notification.domain.QuietHours;
 import org.safesessions.notification.domain.RecipientUnavailableException;
 
@@ -177,6 +178,10 @@ public class Dispatcher implements DueWork<UUID> {
                     }
                     try {
                         handOver.handOver();
+                    } catch (MessageRefusedException e) {
+                        record(id, d -> d.refused(e.getMessage()));
+                        LOG.warnf("message %s refused by its channel (%s)", id, e.getMessage());
+                        return;
                     } catch (RuntimeException e) {
                         failed(id, kinds(e));
                         return;

@@ -87,7 +87,8 @@ public class Delivery extends PanacheEntityBase {
     @Column(nullable = false)
     public int attempts;
 
-    @Column(name = "next_attempt_at", nullable = false)
+    /** When it is due (again); null for a message the channel refused for good or reported undelivered. */
+    @Column(name = "next_attempt_at")
     public OffsetDateTime nextAttemptAt;
 
     @Column(name = "created_at", nullable = false)
@@ -215,6 +216,43 @@ public class Delivery extends PanacheEntityBase {
             statusReason = reason;
             nextAttemptAt = now.plus(backoff.after(attempts));
         }
+        return true;
+    }
+
+    /**
+     * The channel refused the message for good (an SMS gateway's 4xx for the number): FAILED with the reason and no
+     * next attempt, since a repeat would be refused too; a manager may retry it. False if this claim was lost meanwhile.
+     */
+    public boolean refused(String reason) {
+        if (status != DeliveryStatus.SENDING) {
+            return false;
+        }
+        handedOverAt = null;
+        status = DeliveryStatus.FAILED;
+        statusReason = reason;
+        nextAttemptAt = null;
+        return true;
+    }
+
+    /**
+     * The SMS gateway's receipt: the message reached the phone ({@code delivered}) or could not be delivered (FAILED
+     * with the gateway's reason, not retried: the gateway has tried). Applies to a message handed to the gateway (sent,
+     * or still being recorded as sent, or dead-lettered as outcome unknown); a repeated or late receipt for one already
+     * settled changes nothing. True if it changed the record.
+     */
+    public boolean receipt(boolean delivered, String reason, OffsetDateTime now) {
+        boolean handedToTheGateway = status == DeliveryStatus.SENT
+                || (status == DeliveryStatus.SENDING && handedOverAt != null)
+                || (status == DeliveryStatus.DEAD_LETTERED && OUTCOME_UNKNOWN.equals(statusReason));
+        if (channel != Channel.SMS || !handedToTheGateway) {
+            return false;
+        }
+        if (sentAt == null) {
+            sentAt = now;
+        }
+        nextAttemptAt = null;
+        status = delivered ? DeliveryStatus.DELIVERED : DeliveryStatus.FAILED;
+        statusReason = delivered ? null : reason;
         return true;
     }
 
