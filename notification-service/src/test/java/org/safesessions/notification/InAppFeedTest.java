@@ -120,6 +120,8 @@ class InAppFeedTest extends NotificationFixtures {
             String event = alert("org-a", "dsl-a", "worker-a");
             UUID id = inAppItem(event, "dsl-a");
             await("the item is pushed", () -> lines.stream().anyMatch(l -> l.startsWith("data:") && l.contains(id.toString())));
+            int data = lines.indexOf(lines.stream().filter(l -> l.startsWith("data:") && l.contains(id.toString())).findFirst().orElseThrow());
+            assertTrue(lines.subList(0, data).stream().anyMatch(l -> l.startsWith("id:")), "every event has an id");
             assertTrue(lines.stream().filter(l -> l.startsWith("data:")).allMatch(l -> !l.contains("worker-a\"")),
                     "only the caller's own messages");
         } finally {

@@ -7,7 +7,6 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.safesessions.events.EventJson;
 import org.safesessions.notification.client.RecordingSmsProvider;
-import org.safesessions.notification.client.SmsProvider;
 import org.safesessions.notification.domain.Delivery;
 import org.safesessions.notification.domain.DeliveryStatus;
 import org.safesessions.notification.domain.StaffContact;
@@ -32,9 +31,6 @@ public abstract class NotificationFixtures extends NotificationTestStack {
 
     @Inject
     protected TestClock clock;
-
-    @Inject
-    SmsProvider smsProvider;
 
     /**
      * Waits up to 150 s: the in-JVM GreenMail now and then stalls an SMTP conversation for its 30 s timeout (the
@@ -170,8 +166,10 @@ public abstract class NotificationFixtures extends NotificationTestStack {
         }
     }
 
+    /** The texts the SMS gateway received for a number, oldest first. */
     protected List<RecordingSmsProvider.Sms> smsTo(String phone) {
-        return ((RecordingSmsProvider) smsProvider).sentTo(phone);
+        return SmsGatewayStub.received().stream().filter(t -> t.to().equals(phone))
+                .map(t -> new RecordingSmsProvider.Sms(t.to(), t.text(), t.reference())).toList();
     }
 
     protected static List<Delivery> deliveriesOf(String eventRecord) {
@@ -186,6 +184,7 @@ public abstract class NotificationFixtures extends NotificationTestStack {
     protected static boolean allSettled(String eventRecord) {
         List<Delivery> all = deliveriesOf(eventRecord);
         return !all.isEmpty() && all.stream().allMatch(d -> d.status == DeliveryStatus.SENT
-                || d.status == DeliveryStatus.SUPPRESSED || d.status == DeliveryStatus.DEAD_LETTERED);
+                || d.status == DeliveryStatus.DELIVERED || d.status == DeliveryStatus.SUPPRESSED
+                || d.status == DeliveryStatus.DEAD_LETTERED || (d.status == DeliveryStatus.FAILED && d.nextAttemptAt == null));
     }
 }

@@ -7,6 +7,10 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import org.junit.jupiter.api.Test;
 import org.safesessions.events.consent.ConsentExpiringV1;
 import org.safesessions.events.consent.ConsentScope;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.safesessions.notification.domain.TemplateOverride;
+import org.safesessions.notification.domain.TemplateSource;
+import org.safesessions.testkit.DemoStaff;
 import org.safesessions.testkit.Events;
 
 import java.time.LocalDate;
@@ -17,6 +21,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -110,11 +116,65 @@ class TemplatesTest extends NotificationFixtures {
 
     @Test
     @TestSecurity(user = "manager-a", roles = "manager")
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "Manager-A"),
+            @Claim(key = "sub", value = DemoStaff.MANAGER_A)})
+    void managerResetsAnEditedTemplateToItsBuiltInTextInBothLanguages() {
+        given().contentType("application/json").body("""
+                {"subject":"Moved: {startsOn}","text":"Moved to {startsOn} at {startsTime}.","html":"<p>Moved to {startsOn}.</p>"}""")
+                .put("/templates/session-changed").then().statusCode(200).body("edited", equalTo(true));
+        given().get("/templates").then().statusCode(200)
+                .body("find { it.key == 'session-changed' }.edited", equalTo(true))
+                .body("find { it.key == 'session-changed' }.updatedBy", equalTo("manager-a"))
+                .body("find { it.key == 'session-changed' }.updatedById", equalTo(DemoStaff.MANAGER_A))
+                .body("find { it.key == 'session-changed' }.updatedAt", notNullValue())
+                .body("find { it.key == 'session-cancelled' }.edited", equalTo(false))
+                .body("find { it.key == 'session-cancelled' }.updatedBy", nullValue());
+        given().contentType("application/json").body("{}").post("/templates/session-changed/preview").then()
+                .statusCode(200).body("welsh.subject", startsWith("Moved: dydd "));
+
+        given().post("/templates/session-changed/reset").then().statusCode(200)
+                .body("edited", equalTo(false)).body("updatedBy", nullValue()).body("updatedById", nullValue())
+                .body("updatedAt", nullValue()).body("subject", containsString("{msg:"));
+        given().get("/templates").then().statusCode(200)
+                .body("find { it.key == 'session-changed' }.edited", equalTo(false));
+        given().contentType("application/json").body("{}").post("/templates/session-changed/preview").then()
+                .statusCode(200)
+                .body("subject", startsWith("Session moved to "))
+                .body("welsh.subject", startsWith("Sesiwn wedi'i symud: dydd "));
+        given().post("/templates/session-changed/reset").then().statusCode(200).body("edited", equalTo(false));
+    }
+
+    @Test
+    @TestSecurity(user = "manager-b", roles = "manager")
+    @OidcSecurity(claims = @Claim(key = "org", value = "org-b"))
+    void anotherOrganisationsEditIsNeitherSeenNorReset() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            TemplateOverride.deleteById(new TemplateOverride.Key("org-a", "session-reminder-1h"));
+            TemplateOverride edit = TemplateOverride.create("org-a", "session-reminder-1h");
+            edit.change(new TemplateSource("org-a's own", "org-a text", "<p>org-a</p>"), "manager-a",
+                    DemoStaff.MANAGER_A, OffsetDateTime.now(clock));
+            edit.persist();
+        });
+        given().get("/templates").then().statusCode(200)
+                .body("find { it.key == 'session-reminder-1h' }.edited", equalTo(false))
+                .body("find { it.key == 'session-reminder-1h' }.updatedBy", nullValue());
+        given().get("/templates/session-reminder-1h").then().statusCode(200)
+                .body("subject", not(containsString("org-a")));
+        given().post("/templates/session-reminder-1h/reset").then().statusCode(200).body("edited", equalTo(false));
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> TemplateOverride
+                .findByIdOptional(new TemplateOverride.Key("org-a", "session-reminder-1h")).isPresent()),
+                "org-a's edit stays");
+    }
+
+    @Test
+    @TestSecurity(user = "manager-a", roles = "manager")
     @OidcSecurity(claims = @Claim(key = "org", value = "org-a"))
     void unknownTemplateIs404AndBadEditsAre400() {
         given().get("/templates/no-such-template").then().statusCode(404);
         given().contentType("application/json").body(EDIT).put("/templates/no-such-template").then().statusCode(404);
         given().contentType("application/json").body("{}").post("/templates/no-such-template/preview").then().statusCode(404);
+        given().post("/templates/no-such-template/reset").then().statusCode(404)
+                .contentType(startsWith("application/problem+json"));
         given().contentType("application/json").body("{\"subject\":\"\",\"text\":\"x\",\"html\":\"x\"}")
                 .put("/templates/consent-expiring").then().statusCode(400).body(containsString("subject"));
         given().contentType("application/json").body("{oops").put("/templates/consent-expiring").then().statusCode(400);
@@ -125,6 +185,7 @@ class TemplatesTest extends NotificationFixtures {
         given().get("/templates").then().statusCode(401);
         given().contentType("application/json").body(EDIT).put("/templates/consent-expiring").then().statusCode(401);
         given().contentType("application/json").body("{}").post("/templates/consent-expiring/preview").then().statusCode(401);
+        given().post("/templates/consent-expiring/reset").then().statusCode(401);
     }
 
     @Test
@@ -160,5 +221,6 @@ class TemplatesTest extends NotificationFixtures {
         given().get("/templates/consent-expiring").then().statusCode(403);
         given().contentType("application/json").body(EDIT).put("/templates/consent-expiring").then().statusCode(403);
         given().contentType("application/json").body("{}").post("/templates/consent-expiring/preview").then().statusCode(403);
+        given().post("/templates/consent-expiring/reset").then().statusCode(403);
     }
 }

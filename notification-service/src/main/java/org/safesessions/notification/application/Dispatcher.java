@@ -23,6 +23,8 @@ import org.safesessions.notification.client.Outgoing;
 import org.safesessions.notification.domain.Delivery;
 import org.safesessions.notification.domain.DeliveryQueue;
 import org.safesessions.notification.domain.DeliveryStatus;
+import org.safesessions.notification.domain.FeedPositions;
+import org.safesessions.notification.domain.MessageRefusedException;
 import org.safesessions.notification.domain.QuietHours;
 import org.safesessions.notification.domain.RecipientUnavailableException;
 
@@ -80,6 +82,9 @@ public class Dispatcher implements DueWork<UUID> {
 
     @Inject
     FeedHub feed;
+
+    @Inject
+    FeedPositions feedPositions;
 
     @Inject
     Event<DispatchRequested> requested;
@@ -156,10 +161,15 @@ public class Dispatcher implements DueWork<UUID> {
                     outcome(id, d -> d.sent(time.now(), "addressed to " + addressed.messages().size() + " recipient(s)"));
                 });
                 case Outgoing.InApp inApp -> {
-                    Delivery shown = QuarkusTransaction.requiringNew().call(() ->
-                            outcome(id, d -> d.shown(time.now(), inApp.title(), inApp.body())));
+                    Delivery shown = QuarkusTransaction.requiringNew().call(() -> {
+                        Delivery d = outcome(id, row -> row.shown(time.now(), inApp.title(), inApp.body()));
+                        if (d != null) {
+                            feedPositions.place(d); // in this transaction: the recipient's places commit in order
+                        }
+                        return d;
+                    });
                     if (shown != null) {
-                        feed.publish(shown.organisation, shown.staffUserId, shown.staffUserName, FeedMessage.of(shown));
+                        feed.shown(shown.organisation, shown.feedOwner());
                     }
                 }
                 case Outgoing.HandOver handOver -> {
@@ -168,6 +178,10 @@ public class Dispatcher implements DueWork<UUID> {
                     }
                     try {
                         handOver.handOver();
+                    } catch (MessageRefusedException e) {
+                        record(id, d -> d.refused(e.getMessage()));
+                        LOG.warnf("message %s refused by its channel (%s)", id, e.getMessage());
+                        return;
                     } catch (RuntimeException e) {
                         failed(id, kinds(e));
                         return;

@@ -1,8 +1,10 @@
 package org.safesessions.notification.application;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -13,10 +15,16 @@ import org.safesessions.kit.time.Time;
 import org.safesessions.notification.domain.Channel;
 import org.safesessions.notification.domain.Delivery;
 import org.safesessions.notification.domain.DeliveryStatus;
+import org.safesessions.notification.domain.FeedPositions;
 
+import java.time.OffsetDateTime;
+import java.util.OptionalLong;
 import java.util.UUID;
 
-/** The caller's own in-app feed: what they were told, newest first, read or unread, and live as it arrives. */
+/**
+ * The caller's own in-app feed: what they were told, newest first, read or unread, and live as it is shown (each
+ * message once, in its place in their feed; a reconnecting client is sent what it missed).
+ */
 @ApplicationScoped
 public class Feed {
 
@@ -36,15 +44,53 @@ public class Feed {
     @Inject
     Time time;
 
+    @Inject
+    FeedPositions positions;
+
+    @Inject
+    FeedSettings settings;
+
     public Listed<FeedMessage> list(int page, int size, boolean unreadOnly) {
         var query = Delivery.<Delivery>find(MINE + (unreadOnly ? " and readAt is null" : ""),
                 Sort.descending("createdAt").and("id"), mine());
         return new Listed<>(query.page(page, size).list().stream().map(FeedMessage::of).toList(), query.count());
     }
 
-    /** New messages as they arrive. */
-    public Multi<FeedMessage> stream() {
-        return hub.stream(caller.organisation(), callerId(), caller.userName());
+    /**
+     * The caller's messages as they are shown, each once and in order, with a keep-alive every so often. With
+     * {@code lastSeen} (the place of the last message a client received, its Last-Event-ID) the stream first sends
+     * what followed it, as far back as the replay window, then goes on live; without it, it starts from now. A place
+     * beyond the caller's last one (not one of theirs) counts as their last.
+     */
+    public Multi<FeedEvent> stream(OptionalLong lastSeen) {
+        String organisation = caller.organisation();
+        String id = callerId();
+        String owner = id != null ? id : caller.userName();
+        OffsetDateTime asked = time.now();
+        return Multi.createFrom().emitter(emitter -> {
+            FeedStream stream = new FeedStream(organisation, owner,
+                    () -> QuarkusTransaction.requiringNew().call(() -> startingPlace(organisation, owner, lastSeen, asked)),
+                    after -> QuarkusTransaction.requiringNew().call(() -> positions.after(organisation, owner, after,
+                            FeedStream.BATCH).stream().map(FeedMessage::of).toList()),
+                    emitter);
+            Cancellable ticking = Multi.createFrom().ticks().every(settings.keepAlive()).subscribe()
+                    .with(tick -> stream.keepAlive(), failure -> { });
+            emitter.onTermination(() -> {
+                ticking.cancel();
+                hub.unwatch(stream);
+            });
+            hub.watch(stream); // before the starting place is read: anything shown after that read wakes the stream
+            stream.wake();
+        });
+    }
+
+    private long startingPlace(String organisation, String owner, OptionalLong lastSeen, OffsetDateTime asked) {
+        long last = positions.last(organisation, owner);
+        if (lastSeen.isEmpty()) {
+            return last;
+        }
+        long beforeWindow = positions.lastShownBefore(organisation, owner, asked.minus(settings.replayWindow()));
+        return Math.max(Math.min(lastSeen.getAsLong(), last), beforeWindow);
     }
 
     @Transactional

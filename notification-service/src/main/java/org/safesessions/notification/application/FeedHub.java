@@ -1,30 +1,41 @@
 package org.safesessions.notification.application;
 
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
- * Pushes new in-app messages to the staff members watching their feed (server-sent events). Only messages already
- * recorded as sent are pushed; a client that was away reads the rest from the list.
+ * Wakes the open streams of a member of staff when one of their in-app messages has been shown (after its commit).
+ * It carries no message: each stream reads what follows the last place it sent from the database, so a wake-up that
+ * comes late, twice or not at all (another replica showed it) loses and doubles nothing.
  */
 @ApplicationScoped
 public class FeedHub {
 
-    private record Addressed(String organisation, String userId, String userName, FeedMessage item) {
+    private record Owner(String organisation, String owner) {
     }
 
-    private final BroadcastProcessor<Addressed> published = BroadcastProcessor.create();
+    private final Map<Owner, Set<FeedStream>> watching = new ConcurrentHashMap<>();
 
-    public void publish(String organisation, String userId, String userName, FeedMessage item) {
-        published.onNext(new Addressed(organisation, userId, userName, item));
+    /** A message of {@code owner}'s feed (Keycloak id, or user name for rows from before ids) was shown. */
+    public void shown(String organisation, String owner) {
+        watching.getOrDefault(new Owner(organisation, owner), Set.of()).forEach(FeedStream::wake);
     }
 
-    /** A member of staff's new messages: by Keycloak id when the watcher has one, else by user name. */
-    public Multi<FeedMessage> stream(String organisation, String userId, String userName) {
-        return published
-                .filter(a -> a.organisation().equals(organisation) && (userId != null
-                        ? userId.equals(a.userId()) : a.userId() == null && userName.equals(a.userName())))
-                .map(Addressed::item);
+    void watch(FeedStream stream) {
+        watching.compute(new Owner(stream.organisation(), stream.owner()), (k, streams) -> {
+            Set<FeedStream> all = streams != null ? streams : ConcurrentHashMap.newKeySet();
+            all.add(stream);
+            return all;
+        });
+    }
+
+    void unwatch(FeedStream stream) {
+        watching.computeIfPresent(new Owner(stream.organisation(), stream.owner()), (k, streams) -> {
+            streams.remove(stream);
+            return streams.isEmpty() ? null : streams;
+        });
     }
 }

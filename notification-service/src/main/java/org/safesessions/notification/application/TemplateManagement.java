@@ -42,7 +42,7 @@ public class TemplateManagement {
 
     /** A template in force for the organisation: its sources, and who edited them when (if anyone did). */
     public record TemplateState(MessageTemplate template, TemplateSource source, boolean edited, String updatedBy,
-                                OffsetDateTime updatedAt, List<String> placeholders) {
+                                String updatedById, OffsetDateTime updatedAt, List<String> placeholders) {
     }
 
     /** Sources to try out; any left null are the template's current ones. */
@@ -70,8 +70,19 @@ public class TemplateManagement {
         renderSample(template, source);
         TemplateOverride saved = templates.override(caller.organisation(), template)
                 .orElseGet(() -> TemplateOverride.create(caller.organisation(), template.key()));
-        saved.change(source, caller.userName(), time.now());
+        saved.change(source, caller.userName(), caller.userIdIfAny().orElse(null), time.now());
         saved.persist();
+        return state(template);
+    }
+
+    /**
+     * Back to the built-in template: the organisation's edited version is removed (other organisations' stay as they
+     * are). A template that was not edited is left as it is.
+     */
+    @Transactional
+    public TemplateState reset(String key) {
+        MessageTemplate template = template(key);
+        templates.override(caller.organisation(), template).ifPresent(TemplateOverride::delete);
         return state(template);
     }
 
@@ -111,7 +122,8 @@ public class TemplateManagement {
         Optional<TemplateOverride> override = templates.override(caller.organisation(), template);
         TemplateSource source = templates.current(caller.organisation(), template);
         return new TemplateState(template, source, override.isPresent(), override.map(o -> o.updatedBy).orElse(null),
-                override.map(o -> o.updatedAt).orElse(null), MessageData.KEYS);
+                override.map(o -> o.updatedById).orElse(null), override.map(o -> o.updatedAt).orElse(null),
+                MessageData.KEYS);
     }
 
     private static MessageTemplate template(String key) {

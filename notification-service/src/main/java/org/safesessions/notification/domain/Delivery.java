@@ -87,7 +87,8 @@ public class Delivery extends PanacheEntityBase {
     @Column(nullable = false)
     public int attempts;
 
-    @Column(name = "next_attempt_at", nullable = false)
+    /** When it is due (again); null for a message the channel refused for good or reported undelivered. */
+    @Column(name = "next_attempt_at")
     public OffsetDateTime nextAttemptAt;
 
     @Column(name = "created_at", nullable = false)
@@ -111,6 +112,10 @@ public class Delivery extends PanacheEntityBase {
 
     @Column(name = "read_at")
     public OffsetDateTime readAt;
+
+    /** In-app messages: its place in the recipient's feed once shown (1, 2, 3, …), the live stream's SSE id. */
+    @Column(name = "feed_position")
+    public Long feedPosition;
 
     /** The reason of a message dead-lettered because its sender stopped while the channel had it. */
     public static final String OUTCOME_UNKNOWN = "outcome unknown: the service stopped while the channel had the "
@@ -214,6 +219,43 @@ public class Delivery extends PanacheEntityBase {
         return true;
     }
 
+    /**
+     * The channel refused the message for good (an SMS gateway's 4xx for the number): FAILED with the reason and no
+     * next attempt, since a repeat would be refused too; a manager may retry it. False if this claim was lost meanwhile.
+     */
+    public boolean refused(String reason) {
+        if (status != DeliveryStatus.SENDING) {
+            return false;
+        }
+        handedOverAt = null;
+        status = DeliveryStatus.FAILED;
+        statusReason = reason;
+        nextAttemptAt = null;
+        return true;
+    }
+
+    /**
+     * The SMS gateway's receipt: the message reached the phone ({@code delivered}) or could not be delivered (FAILED
+     * with the gateway's reason, not retried: the gateway has tried). Applies to a message handed to the gateway (sent,
+     * or still being recorded as sent, or dead-lettered as outcome unknown); a repeated or late receipt for one already
+     * settled changes nothing. True if it changed the record.
+     */
+    public boolean receipt(boolean delivered, String reason, OffsetDateTime now) {
+        boolean handedToTheGateway = status == DeliveryStatus.SENT
+                || (status == DeliveryStatus.SENDING && handedOverAt != null)
+                || (status == DeliveryStatus.DEAD_LETTERED && OUTCOME_UNKNOWN.equals(statusReason));
+        if (channel != Channel.SMS || !handedToTheGateway) {
+            return false;
+        }
+        if (sentAt == null) {
+            sentAt = now;
+        }
+        nextAttemptAt = null;
+        status = delivered ? DeliveryStatus.DELIVERED : DeliveryStatus.FAILED;
+        statusReason = delivered ? null : reason;
+        return true;
+    }
+
     /** A pending message no longer wanted (its session cancelled, its young person taken off it). */
     public void withdraw(String reason) {
         status = DeliveryStatus.SUPPRESSED;
@@ -233,6 +275,11 @@ public class Delivery extends PanacheEntityBase {
             nextAttemptAt = due;
             statusReason = null;
         }
+    }
+
+    /** Whose feed an in-app message is in: the Keycloak user id, or the user name for rows from before ids. */
+    public String feedOwner() {
+        return staffUserId != null ? staffUserId : staffUserName;
     }
 
     /** The recipient read this in-app message (the first reading counts). */

@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 
 import java.io.Serializable;
 import java.time.OffsetDateTime;
+import java.util.Locale;
 
 /** An organisation's edited version of a message template; only ever saved once it rendered. */
 @Entity
@@ -27,8 +28,12 @@ public class TemplateOverride extends PanacheEntityBase {
     @Column(name = "html_body", nullable = false)
     public String htmlBody;
 
+    /** Who saved it: their canonical (lower-case) user name, and their Keycloak user id (null for older edits). */
     @Column(name = "updated_by", nullable = false)
     public String updatedBy;
+
+    @Column(name = "updated_by_id")
+    public String updatedById;
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
@@ -41,11 +46,12 @@ public class TemplateOverride extends PanacheEntityBase {
     }
 
     /** Replaces the sources (only ever with ones that rendered). */
-    public void change(TemplateSource source, String by, OffsetDateTime now) {
+    public void change(TemplateSource source, String byUserName, String byUserId, OffsetDateTime now) {
         subject = source.subject();
         textBody = source.text();
         htmlBody = source.html();
-        updatedBy = by;
+        updatedBy = byUserName.toLowerCase(Locale.ROOT);
+        updatedById = byUserId;
         updatedAt = now;
     }
 

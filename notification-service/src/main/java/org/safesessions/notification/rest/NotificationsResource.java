@@ -35,7 +35,7 @@ public class NotificationsResource {
 
     /** One message to one recipient on one channel, by reference: no contact details, no message text. */
     @Schema(name = "DeliveryView", requiredProperties = {"id", "eventId", "template", "recipientKind", "recipientId",
-            "channel", "urgent", "status", "attempts", "createdAt", "nextAttemptAt"})
+            "channel", "urgent", "status", "attempts", "createdAt"})
     public record DeliveryView(UUID id, String eventId, String template, Delivery.RecipientKind recipientKind,
                                UUID recipientId, Channel channel, boolean urgent, DeliveryStatus status,
                                String statusReason, int attempts, OffsetDateTime createdAt,

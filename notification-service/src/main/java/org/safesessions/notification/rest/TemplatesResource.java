@@ -42,10 +42,19 @@ public class TemplatesResource {
     @Schema(name = "TemplateView", requiredProperties = {"key", "audience", "subject", "text", "html", "edited",
             "placeholders"})
     public record TemplateView(String key, MessageTemplate.Audience audience, String subject, String text, String html,
-                               boolean edited, String updatedBy, OffsetDateTime updatedAt, List<String> placeholders) {
+                               @Schema(description = "the organisation edited it (false: the built-in template)")
+                               boolean edited,
+                               @Schema(description = "who saved the edit: their canonical (lower-case) user name")
+                               String updatedBy,
+                               @Schema(description = "who saved the edit: their Keycloak user id (absent for edits "
+                                       + "saved before ids were kept)")
+                               String updatedById,
+                               @Schema(description = "when the edit was saved")
+                               OffsetDateTime updatedAt, List<String> placeholders) {
         static TemplateView of(TemplateState s) {
             return new TemplateView(s.template().key(), s.template().audience(), s.source().subject(),
-                    s.source().text(), s.source().html(), s.edited(), s.updatedBy(), s.updatedAt(), s.placeholders());
+                    s.source().text(), s.source().html(), s.edited(), s.updatedBy(), s.updatedById(), s.updatedAt(),
+                    s.placeholders());
         }
     }
 
@@ -114,6 +123,18 @@ public class TemplatesResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TemplateView edit(@PathParam("key") String key, @Valid @NotNull TemplateEdit edit) {
         return TemplateView.of(templates.edit(key, new TemplateSource(edit.subject(), edit.text(), edit.html())));
+    }
+
+    @POST
+    @Path("{key}/reset")
+    @Operation(operationId = "resetTemplate",
+            summary = "Put a message template back to its built-in text for the organisation, dropping its edit")
+    @APIResponse(responseCode = "200", description = "The template now in force: the built-in one (`edited` false); "
+            + "a template that was not edited is answered as it is")
+    @APIResponse(responseCode = "404", description = "No template with this key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TemplateView reset(@PathParam("key") String key) {
+        return TemplateView.of(templates.reset(key));
     }
 
     @POST
