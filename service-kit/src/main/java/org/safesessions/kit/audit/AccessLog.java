@@ -1,9 +1,12 @@
 package org.safesessions.kit.audit;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.panache.common.Parameters;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.safesessions.kit.rest.Page;
 import org.safesessions.kit.tenancy.Caller;
 import org.safesessions.kit.time.Time;
@@ -26,7 +29,13 @@ public class AccessLog {
     @Inject
     Time time;
 
-    /** An access by the caller of the current request. */
+    @Inject
+    SecurityIdentity identity;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String serviceName;
+
+    /** An access by the caller of the current request (see {@link #caller()}). */
     @Transactional
     public void record(String organisation, Access access) {
         record(organisation, caller(), access);
@@ -38,8 +47,11 @@ public class AccessLog {
         AccessLogEntry.of(organisation, actor, access, time.now()).persist();
     }
 
-    /** The caller of the current request, as the log names them. */
+    /** The caller of the current request, as the log names them; with no caller, the service's own work. */
     public Actor caller() {
+        if (!Arc.container().requestContext().isActive() || identity.isAnonymous()) {
+            return Actor.service(serviceName);
+        }
         return new Actor(caller.userIdIfAny().orElse(null), caller.userName());
     }
 

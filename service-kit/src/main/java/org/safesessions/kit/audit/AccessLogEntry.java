@@ -16,6 +16,9 @@ import java.util.UUID;
 @Table(name = "access_log")
 public class AccessLogEntry extends PanacheEntityBase {
 
+    /** The column's length: a longer list of field names is cut, never refused. */
+    static final int DETAIL_LENGTH = 500;
+
     @Id
     public UUID id;
 
@@ -58,7 +61,8 @@ public class AccessLogEntry extends PanacheEntityBase {
         entry.recordId = access.recordId();
         entry.subjectId = access.subjectId();
         entry.action = access.action();
-        entry.detail = access.detail();
+        String detail = access.detail();
+        entry.detail = detail == null || detail.length() <= DETAIL_LENGTH ? detail : detail.substring(0, DETAIL_LENGTH);
         return entry;
     }
 }
