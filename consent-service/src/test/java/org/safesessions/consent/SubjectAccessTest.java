@@ -16,6 +16,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 
 @QuarkusTest
@@ -47,10 +48,15 @@ class SubjectAccessTest extends ConsentTestStack {
                 .body("consents[0].withdrawal.reason", equalTo("Guardian asked"))
                 .body("consentHistory.fact", contains("GRANTED", "WITHDRAWN"))
                 .body("agreements", hasSize(1))
-                .body("audit.action", contains("REGISTERED", "CONSENT_RECORDED", "CONSENT_WITHDRAWN",
-                        "AGREEMENT_RECORDED", "CONTACT_DETAILS_CHANGED", "EXPORTED"))
-                .body("audit[4].fields", equalTo("email,guardians[0].phone,guardians[0].preferredChannel"))
-                .body("audit[5].actor", equalTo("dsl-a"));
+                .body("accessLog.action", contains("CHANGE", "CHANGE", "CHANGE", "CHANGE", "CHANGE", "EXPORT"))
+                .body("accessLog.recordType", contains("YOUNG_PERSON", "CONSENT", "CONSENT", "SAFETY_AGREEMENT",
+                        "CONTACT_DETAILS", "YOUNG_PERSON"))
+                .body("accessLog[0].detail", equalTo("REGISTERED"))
+                .body("accessLog[2].detail", equalTo("CONSENT_WITHDRAWN"))
+                .body("accessLog[4].detail",
+                        equalTo("CONTACT_DETAILS_CHANGED: email,guardians[0].phone,guardians[0].preferredChannel"))
+                .body("accessLog[5].actor.userName", equalTo("dsl-a"))
+                .body("accessLog.subjectId", everyItem(equalTo(yp.id.toString())));
     }
 
     @Test

@@ -30,5 +30,13 @@ class UnauthenticatedTest extends ConsentTestStack {
         given().contentType(ContentType.JSON).body("{}").put("/settings").then().statusCode(401);
         given().get("/code-of-conduct").then().statusCode(401);
         given().get("/me").then().statusCode(401).header("WWW-Authenticate", "Bearer");
+        given().get("/access-log").then().statusCode(401);
+        given().contentType(ContentType.JSON).body("{}").post("/subject-access-requests").then().statusCode(401);
+        given().get("/subject-access-requests").then().statusCode(401);
+        given().get("/subject-access-requests/overdue").then().statusCode(401);
+        given().get("/subject-access-requests/" + id).then().statusCode(401);
+        given().contentType(ContentType.JSON).body("{\"status\":\"SENT\"}")
+                .post("/subject-access-requests/" + id + "/status").then().statusCode(401);
+        given().post("/subject-access-requests/" + id + "/export").then().statusCode(401);
     }
 }

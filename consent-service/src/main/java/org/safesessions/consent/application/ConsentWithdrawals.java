@@ -4,10 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.safesessions.consent.domain.AuditEntry.Action;
+import org.safesessions.consent.domain.Change;
 import org.safesessions.consent.domain.Consent;
 import org.safesessions.consent.domain.ConsentFacts;
 import org.safesessions.consent.domain.ConsentWithdrawal;
+import org.safesessions.consent.domain.RecordType;
 import org.safesessions.consent.domain.YoungPerson;
 import org.safesessions.events.consent.ConsentWithdrawnV1;
 import org.safesessions.kit.outbox.Outbox;
@@ -35,9 +36,10 @@ public class ConsentWithdrawals {
                 .orElseThrow(() -> new RecordNotFoundException("consent"));
     }
 
-    /** A consent of the organisation with its withdrawal, if any. */
+    /** A consent of the organisation with its withdrawal, if any; logged as a READ. */
     public ConsentFacts facts(String organisation, UUID consentId) {
         Consent consent = consent(organisation, consentId);
+        audit.read(organisation, RecordType.CONSENT, consent.id, consent.youngPersonId);
         return new ConsentFacts(consent, ConsentWithdrawal.findById(consentId));
     }
 
@@ -51,7 +53,7 @@ public class ConsentWithdrawals {
         YoungPerson yp = YoungPerson.findById(consent.youngPersonId);
         ConsentWithdrawal withdrawal = consent.withdraw(yp, reason, withdrawnBy, now);
         withdrawal.persist();
-        audit.record(yp, Action.CONSENT_WITHDRAWN, consent.id, null, withdrawnBy, now);
+        audit.changed(yp, RecordType.CONSENT, consent.id, Change.CONSENT_WITHDRAWN, null);
         outbox.publish(consent.id,
                 new ConsentWithdrawnV1(consent.id, consent.youngPersonId, organisation, consent.scope, now));
         return new ConsentFacts(consent, withdrawal);

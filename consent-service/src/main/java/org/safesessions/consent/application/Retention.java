@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
-import org.safesessions.consent.domain.AuditEntry.Action;
+import org.safesessions.consent.domain.Change;
 import org.safesessions.consent.domain.YoungPerson;
 import org.safesessions.kit.time.Time;
 
@@ -90,7 +90,7 @@ public class Retention {
         for (UUID id : due) {
             YoungPerson yp = YoungPerson.findById(id);
             yp.anonymise(now);
-            audit.record(yp, Action.ANONYMISED, null, YoungPerson.ANONYMISED_FIELDS, AuditTrail.SERVICE, now);
+            audit.changedByService(yp, Change.ANONYMISED, YoungPerson.ANONYMISED_FIELDS);
         }
         return due.size();
     }

@@ -3,7 +3,8 @@ package org.safesessions.consent.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.safesessions.consent.domain.AuditEntry.Action;
+import org.safesessions.consent.domain.Change;
+import org.safesessions.consent.domain.RecordType;
 import org.safesessions.consent.domain.SafetyAgreement;
 import org.safesessions.consent.domain.YoungPerson;
 import org.safesessions.events.consent.AgreementRecordedV1;
@@ -34,9 +35,11 @@ public class SafetyAgreements {
     @Inject
     YoungPeopleRegister register;
 
-    /** The young person's agreements, newest first. */
+    /** The young person's agreements, newest first; logged as a LIST. */
     public List<SafetyAgreement> ofYoungPerson(String organisation, UUID youngPersonId) {
-        return SafetyAgreement.ofYoungPerson(register.get(organisation, youngPersonId).id);
+        YoungPerson yp = register.get(organisation, youngPersonId);
+        audit.listed(organisation, RecordType.SAFETY_AGREEMENT, yp.id);
+        return SafetyAgreement.ofYoungPerson(yp.id);
     }
 
     @Transactional
@@ -46,7 +49,7 @@ public class SafetyAgreements {
         SafetyAgreement agreement = SafetyAgreement.record(yp, request.agreementVersion(), request.agreedAt(),
                 recordedBy, now);
         agreement.persist();
-        audit.record(yp, Action.AGREEMENT_RECORDED, agreement.id, null, recordedBy, now);
+        audit.changed(yp, RecordType.SAFETY_AGREEMENT, agreement.id, Change.AGREEMENT_RECORDED, null);
         outbox.publish(agreement.id, new AgreementRecordedV1(agreement.id, yp.id, organisation,
                 agreement.agreementVersion, agreement.agreedAt));
         return agreement;

@@ -4,13 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.hibernate.Hibernate;
-import org.safesessions.consent.domain.AuditEntry.Action;
+import org.safesessions.consent.domain.Change;
 import org.safesessions.consent.domain.Consent;
 import org.safesessions.consent.domain.ConsentFacts;
 import org.safesessions.consent.domain.ContactChannel;
 import org.safesessions.consent.domain.Language;
 import org.safesessions.consent.domain.EvidenceMethod;
 import org.safesessions.consent.domain.Guardian;
+import org.safesessions.consent.domain.RecordType;
 import org.safesessions.consent.domain.YoungPerson;
 import org.safesessions.events.consent.ConsentGiver;
 import org.safesessions.events.consent.ConsentGrantedV1;
@@ -104,22 +105,41 @@ public class YoungPeopleRegister {
         }
         yp.prefer(request.preferredLanguage());
         yp.persist();
-        audit.record(yp, Action.REGISTERED, null, null, registeredBy, yp.registeredAt);
+        audit.changed(yp, RecordType.YOUNG_PERSON, yp.id, Change.REGISTERED, null);
         outbox.publish(yp.id,
                 new YoungPersonRegisteredV1(yp.id, organisation, yp.localAuthorityCode, yp.registeredAt));
         return yp;
     }
 
+    /** The young person, for a use case that logs its own access (a change, an export); or 404. */
     public YoungPerson get(String organisation, UUID id) {
         return YoungPerson.findInOrganisation(id, organisation).orElseThrow(() -> new RecordNotFoundException("young person"));
     }
 
-    /** The young person's consents, newest first, with their withdrawals. */
-    public List<ConsentFacts> consents(String organisation, UUID youngPersonId) {
-        return ConsentFacts.ofYoungPerson(get(organisation, youngPersonId).id);
+    /** The young person read by the caller: logged as a READ. */
+    public YoungPerson read(String organisation, UUID id) {
+        YoungPerson yp = get(organisation, id);
+        audit.read(organisation, RecordType.YOUNG_PERSON, yp.id, yp.id);
+        return yp;
     }
 
+    /** Contact details looked up by a service about to send a message: logged as a READ of contact details. */
+    public YoungPerson contacts(String organisation, UUID id) {
+        YoungPerson yp = get(organisation, id);
+        audit.read(organisation, RecordType.CONTACT_DETAILS, yp.id, yp.id);
+        return yp;
+    }
+
+    /** The young person's consents, newest first, with their withdrawals; logged as a LIST. */
+    public List<ConsentFacts> consents(String organisation, UUID youngPersonId) {
+        YoungPerson yp = get(organisation, youngPersonId);
+        audit.listed(organisation, RecordType.CONSENT, yp.id);
+        return ConsentFacts.ofYoungPerson(yp.id);
+    }
+
+    /** A page of the organisation's young people; logged as a LIST (never the name searched for). */
     public Page<YoungPerson> list(String organisation, String name, int page, int size) {
+        audit.listed(organisation, RecordType.YOUNG_PERSON, null);
         var query = YoungPerson.ofOrganisation(organisation, name);
         return new Page<>(query.page(page, size).list(), page, size, query.count());
     }
@@ -134,7 +154,7 @@ public class YoungPeopleRegister {
                 .stream().map(g -> new Guardian.Contact(g.id(), g.email(), g.phone(), g.preferredChannel(),
                         g.preferredLanguage())).toList(), now);
         if (!changed.isEmpty()) {
-            audit.record(yp, Action.CONTACT_DETAILS_CHANGED, null, String.join(",", changed), changedBy, now);
+            audit.changed(yp, RecordType.CONTACT_DETAILS, yp.id, Change.CONTACT_DETAILS_CHANGED, String.join(",", changed));
         }
         return yp;
     }
@@ -147,7 +167,7 @@ public class YoungPeopleRegister {
                 request.guardianId(), request.evidenceReference(), request.evidenceMethod(), request.givenAt(),
                 request.expiresAt(), policies.of(organisation), now, recordedBy);
         consent.persist();
-        audit.record(yp, Action.CONSENT_RECORDED, consent.id, null, recordedBy, now);
+        audit.changed(yp, RecordType.CONSENT, consent.id, Change.CONSENT_RECORDED, null);
         outbox.publish(consent.id, new ConsentGrantedV1(consent.id, yp.id, organisation, consent.scope,
                 consent.platforms, consent.givenBy, consent.guardianId, consent.givenAt, consent.expiresAt));
         return consent;

@@ -106,7 +106,7 @@ public class YoungPeopleResource {
     @APIResponse(responseCode = "404", description = "no such young person in the caller's organisation",
             content = @Content(mediaType = OpenApi.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public YoungPersonView get(@PathParam("id") UUID id) {
-        return YoungPersonView.of(register.get(caller.organisation(), id), visibility());
+        return YoungPersonView.of(register.read(caller.organisation(), id), visibility());
     }
 
     /** New contact details (the young person's own email, guardians' email, phone, preferred channel). */
@@ -114,7 +114,7 @@ public class YoungPeopleResource {
     @Path("{id}/contact-details")
     @RolesAllowed({Roles.COORDINATOR, Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
     @Operation(operationId = "updateContactDetails", summary = "Change a young person's contact details",
-            description = "The young person's own email and, for each guardian listed, email, phone and preferred channel. Audited by field name.")
+            description = "The young person's own email and, for each guardian listed, email, phone and preferred channel. In the access log by field name.")
     @APIResponse(responseCode = "200", description = "the young person with the new details",
             content = @Content(mediaType = OpenApi.JSON, schema = @Schema(implementation = YoungPersonView.class)))
     @APIResponse(responseCode = "400", description = "the body or a parameter is invalid (each bad field named in errors)",
@@ -226,7 +226,7 @@ public class YoungPeopleResource {
     @Path("{id}/export")
     @RolesAllowed({Roles.SAFEGUARDING_LEAD, Roles.MANAGER})
     @Operation(operationId = "exportSubjectAccess", summary = "Export everything held about a young person (subject access)",
-            description = "One JSON document: the record with guardians, consents with withdrawals, the consent history, agreements and the audit. The export is itself audited.")
+            description = "One JSON document: the record with guardians, consents with withdrawals, the consent history, agreements and the access log of the young person's data. The export is itself in the access log (EXPORT).")
     @APIResponse(responseCode = "200", description = "the subject access document",
             content = @Content(mediaType = OpenApi.JSON, schema = @Schema(implementation = SubjectAccessExport.class)))
     @APIResponse(responseCode = "400", description = "the id is not a UUID",
@@ -253,7 +253,7 @@ public class YoungPeopleResource {
     @APIResponse(responseCode = "404", description = "no such young person in that organisation",
             content = @Content(mediaType = OpenApi.PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Contacts contacts(@PathParam("id") UUID id, @QueryParam("organisation") @NotNull String organisation) {
-        return Contacts.of(register.get(organisation, id));
+        return Contacts.of(register.contacts(organisation, id));
     }
 
     /** Who sees what is the domain's rule (SPEC §2); the caller's roles are the input. */
