@@ -21,6 +21,10 @@ app_secrets() {
       echo "QUARKUS_DATASOURCE_PASSWORD=$db" ;;
   esac
   case $1 in
+    consent-service)
+      # Seals who asked for a subject access request (SPEC §3); demo key, local only.
+      echo "SAFESESSIONS_CRYPTO_ACTIVE_KEY=local1"
+      echo "SAFESESSIONS_CRYPTO_KEYS_LOCAL1=anBEfJBKroMMLzXUy5zo6p6HMkazpPe9Mza794g4j4w=" ;;
     session-service)
       echo "SAFESESSIONS_ZOOM_ACCOUNT_ID=local-account"
       echo "SAFESESSIONS_ZOOM_CLIENT_ID=local-client"
