@@ -54,6 +54,16 @@ class PreferredLanguageTest extends ConsentTestStack {
     }
 
     @Test
+    void aLanguageCodeInAnyCaseIsTheSameLanguageWrittenBackInLowerCase() {
+        String family = bilingualFamily("Cased").replaceFirst("\"cy\"", "\"CY\"")
+                .replace("\"preferredLanguage\":\"en\"", "\"preferredLanguage\":\"En\"");
+        given().contentType(ContentType.JSON).body(family).post("/young-people").then()
+                .statusCode(201)
+                .body("preferredLanguage", equalTo("cy"))
+                .body("guardians[1].preferredLanguage", equalTo("en"));
+    }
+
+    @Test
     void onlyEnglishOrWelshIsAcceptedNamingTheField() {
         given().contentType(ContentType.JSON).body(bilingualFamily("Bad").replaceFirst("\"cy\"", "\"fr\""))
                 .post("/young-people").then().statusCode(400).contentType(containsString("application/problem+json"))

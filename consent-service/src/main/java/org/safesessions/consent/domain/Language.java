@@ -14,8 +14,11 @@ public enum Language {
     EN("en"),
     CY("cy");
 
-    /** What a request may give, as the OpenAPI document and validation messages say it. */
-    public static final String CODES = "en|cy";
+    /**
+     * What a request may give: a language code is case-insensitive (ISO 639, BCP 47), so {@code CY} is Welsh too; it
+     * is always written back in lower case.
+     */
+    public static final String CODES = "[eE][nN]|[cC][yY]";
 
     private final String code;
 
@@ -36,7 +39,7 @@ public enum Language {
     }
 
     public static Optional<Language> find(String code) {
-        return Arrays.stream(values()).filter(l -> l.code.equals(code)).findFirst();
+        return Arrays.stream(values()).filter(l -> l.code.equalsIgnoreCase(code)).findFirst();
     }
 
     /** Stored as its code, as the API writes it. */
