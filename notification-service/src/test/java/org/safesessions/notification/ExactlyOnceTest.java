@@ -29,6 +29,9 @@ import static org.safesessions.testkit.Eventually.await;
 @QuarkusTest
 class ExactlyOnceTest extends NotificationFixtures {
 
+    @jakarta.inject.Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     private record Invitation(Guardian guardian, UUID youngPerson, UUID session, OffsetDateTime start) {
     }
 
@@ -101,12 +104,19 @@ class ExactlyOnceTest extends NotificationFixtures {
 
     @Test
     void restartAfterHandOverIsNotResentButDeadLetteredForAManager() throws Exception {
+        double before = deadLetteredCounted();
         Invitation i = invitation();
         UUID id = crashedWhileSending(i, true);
         await("the message is set aside", () -> delivery(id).status == DeliveryStatus.DEAD_LETTERED);
         assertTrue(delivery(id).statusReason.startsWith("outcome unknown"), delivery(id).statusReason);
         Thread.sleep(1_000); // a few dispatch passes
         assertEquals(0, mailTo(i.guardian().email()).length, "not resent automatically");
+        assertEquals(before + 1, deadLetteredCounted(), 0.0, "counted for the ops alert");
+    }
+
+    private double deadLetteredCounted() {
+        var counter = meters.find("safesessions.notification.dead.lettered").tag("channel", "EMAIL").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

@@ -48,6 +48,9 @@ class ClocksTest extends SafeguardingTestStack {
     static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     @Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    @Inject
     TestClock clock;
 
     @Inject
@@ -79,6 +82,7 @@ class ClocksTest extends SafeguardingTestStack {
 
     @Test
     void immediateDangerUnacknowledgedAfter15MinutesBreachesTheClockOnce() {
+        double before = breachesCounted("acknowledgement");
         Concern c = Fixtures.raiseAs(register, "org-a", "worker-a", SubjectType.YOUNG_PERSON, null, RiskLevel.IMMEDIATE_DANGER);
         clock.advance(Duration.ofMinutes(14));
         clocks.checkNow();
@@ -89,6 +93,12 @@ class ClocksTest extends SafeguardingTestStack {
         clock.advance(Duration.ofMinutes(30));
         clocks.checkNow();
         assertEquals(1, breachEvents(c, "ACKNOWLEDGEMENT", Duration.ofSeconds(5)), "one SafeguardingClockBreached");
+        assertEquals(before + 1, breachesCounted("acknowledgement"), 0.0, "counted once for the ops alert");
+    }
+
+    private double breachesCounted(String clock) {
+        var counter = meters.find("safesessions.safeguarding.clock.breached").tag("clock", clock).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.safesessions.notification.application;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -62,8 +64,14 @@ public class Dispatcher implements DueWork<UUID> {
     /** Urgent first, then the longest due. */
     private static final String ORDER = "urgent desc, next_attempt_at";
 
+    /** Dead-lettered deliveries, by channel: what the NotificationDeadLettered alert watches (k8s/README.md). */
+    static final String DEAD_LETTERED = "safesessions.notification.dead.lettered";
+
     @Inject
     EntityManager em;
+
+    @Inject
+    MeterRegistry meters;
 
     @Inject
     Time time;
@@ -133,7 +141,10 @@ public class Dispatcher implements DueWork<UUID> {
         for (UUID id : due) {
             switch (rows.get(id).claim(now, settings.sendingLease(), quietHours)) {
                 case CLAIMED -> claimed.add(id);
-                case OUTCOME_UNKNOWN -> LOG.errorf("message %s: %s", id, Delivery.OUTCOME_UNKNOWN);
+                case OUTCOME_UNKNOWN -> {
+                    LOG.errorf("message %s: %s", id, Delivery.OUTCOME_UNKNOWN);
+                    deadLettered(rows.get(id));
+                }
                 case HELD -> { }
             }
         }
@@ -212,11 +223,16 @@ public class Dispatcher implements DueWork<UUID> {
             }
             if (delivery.status == DeliveryStatus.DEAD_LETTERED) {
                 LOG.errorf("message %s dead-lettered after %d attempts (%s)", id, delivery.attempts, reason);
+                deadLettered(delivery);
             } else {
                 LOG.warnf("message %s attempt %d failed (%s); next at %s", id, delivery.attempts, reason,
                         delivery.nextAttemptAt);
             }
         });
+    }
+
+    private void deadLettered(Delivery delivery) {
+        Counter.builder(DEAD_LETTERED).tag("channel", delivery.channel.name()).register(meters).increment();
     }
 
     private void record(UUID id, Predicate<Delivery> outcome) {

@@ -1,7 +1,9 @@
 package org.safesessions.notification.messaging;
 
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.safesessions.events.CloudEvent;
@@ -35,6 +37,11 @@ public class ConsentEventRouter {
             .onEvent(EventType.CONSENT_WITHDRAWN, this::consentWithdrawn)
             .onEvent(EventType.CONSENT_EXPIRING, this::consentExpiring)
             .build();
+
+    /** Known to the inbox from the start, so ops can replay a parked event before any new one arrives. */
+    void registerForReplay(@Observes StartupEvent started) {
+        inbox.register(CONSUMER, handlers);
+    }
 
     @Incoming("consent-events")
     @Blocking

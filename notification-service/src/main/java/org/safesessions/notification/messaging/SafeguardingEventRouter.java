@@ -1,7 +1,9 @@
 package org.safesessions.notification.messaging;
 
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.safesessions.events.CloudEvent;
@@ -41,6 +43,11 @@ public class SafeguardingEventRouter {
             .onEvent(EventType.CONCERN_RAISED, this::concernRaised)
             .onEvent(EventType.SAFEGUARDING_CLOCK_BREACHED, this::clockBreached)
             .build();
+
+    /** Known to the inbox from the start, so ops can replay a parked event before any new one arrives. */
+    void registerForReplay(@Observes StartupEvent started) {
+        inbox.register(CONSUMER, handlers);
+    }
 
     @Incoming("safeguarding-events")
     @Blocking

@@ -1,5 +1,7 @@
 package org.safesessions.safeguarding.application;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,8 +34,14 @@ public class SafeguardingClocks {
     private static final int BATCH = 100;
     private static final Logger LOG = Logger.getLogger(SafeguardingClocks.class);
 
+    /** Breaches raised, by clock: what the SafeguardingClockBreached alert watches (k8s/README.md). */
+    static final String BREACHED = "safesessions.safeguarding.clock.breached";
+
     @Inject
     EntityManager em;
+
+    @Inject
+    MeterRegistry meters;
 
     @Inject
     Outbox outbox;
@@ -56,13 +64,19 @@ public class SafeguardingClocks {
         int batch;
         do {
             batch = QuarkusTransaction.requiringNew().call(this::acknowledgementBreaches);
+            breached("acknowledgement", batch);
             raised += batch;
         } while (batch == BATCH);
         do {
             batch = QuarkusTransaction.requiringNew().call(this::councilDecisionBreaches);
+            breached("council-decision", batch);
             raised += batch;
         } while (batch == BATCH);
         return raised;
+    }
+
+    private void breached(String clock, int count) {
+        Counter.builder(BREACHED).tag("clock", clock).register(meters).increment(count);
     }
 
     private int acknowledgementBreaches() {

@@ -1,7 +1,9 @@
 package org.safesessions.safeguarding.messaging;
 
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.safesessions.events.EventType;
@@ -45,6 +47,11 @@ public class SessionEventConcerns {
             .onEvent(EventType.UNKNOWN_PARTICIPANT_JOINED, (event, joined) -> unknownParticipant(event.id(), joined))
             .onEvent(EventType.SESSION_TERMINATED_EARLY, (event, ended) -> terminatedEarly(event.id(), ended))
             .build();
+
+    /** Known to the inbox from the start, so ops can replay a parked event before any new one arrives. */
+    void registerForReplay(@Observes StartupEvent started) {
+        inbox.register(CONSUMER, handlers);
+    }
 
     @Incoming("session-events")
     @Blocking
