@@ -197,6 +197,33 @@ class SessionPagesTest {
     @Test
     @TestSecurity(user = "dsl-a", roles = "safeguarding-lead")
     @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a")})
+    void theRelayPassesOnEachEventsIdTheBrowsersLastEventIdAndTheKeepAlives() {
+        services.stubFor(get(urlPathEqualTo("/me/notifications/stream")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/event-stream")
+                .withBody(": keep-alive\n\nid:42\ndata:{\"id\":\"n42\",\"title\":\"Missed while away\"}\n\n")));
+        given().accept("text/event-stream").header("Last-Event-ID", "41").get("/notifications/stream").then()
+                .statusCode(200)
+                .body(containsString(":keep-alive"), containsString("id:42"), containsString("Missed while away"));
+        services.verify(getRequestedFor(urlPathEqualTo("/me/notifications/stream")).withHeader("Last-Event-ID", equalTo("41")));
+    }
+
+    @Test
+    @TestSecurity(user = "dsl-a", roles = "safeguarding-lead")
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a")})
+    void aLastEventIdTheServiceRefusesStartsTheFeedFromNowInsteadOfFailingForever() {
+        services.stubFor(get(urlPathEqualTo("/me/notifications/stream")).withHeader("Last-Event-ID", equalTo("not-a-number"))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"status\":400}")));
+        services.stubFor(get(urlPathEqualTo("/me/notifications/stream")).withHeader("Last-Event-ID", absent())
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
+                        .withBody("id:7\ndata:{\"id\":\"n7\",\"title\":\"Live again\"}\n\n")));
+        given().accept("text/event-stream").header("Last-Event-ID", "not-a-number").get("/notifications/stream").then()
+                .statusCode(200).body(containsString("Live again"));
+    }
+
+    @Test
+    @TestSecurity(user = "dsl-a", roles = "safeguarding-lead")
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a")})
     void aMessagesLinesArePlainParagraphsInTheFeed() {
         services.stubFor(get(urlPathEqualTo("/me/notifications")).willReturn(okJson("""
                 {"items":[{"id":"n1","title":"New high-risk concern","body":"Reference SG-1\\n\\nOpen it in the portal.\\r\\n<b>Not bold</b>",

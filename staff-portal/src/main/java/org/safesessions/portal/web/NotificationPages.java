@@ -73,14 +73,11 @@ public class NotificationPages {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Blocking
     public Multi<OutboundSseEvent> stream(@Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId) {
-        HttpResponse<InputStream> upstream;
-        try {
-            upstream = backend.stream(Service.NOTIFICATION, "/me/notifications/stream", lastEventId);
-        } catch (IOException e) {
-            throw new ServiceUnavailable(Service.NOTIFICATION, e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ServiceUnavailable(Service.NOTIFICATION, "interrupted");
+        HttpResponse<InputStream> upstream = open(lastEventId);
+        if (upstream.statusCode() == 400 && lastEventId != null && !lastEventId.isBlank()) {
+            // an id the service refuses (not one it gave): start from now rather than have the browser retry it forever
+            close(upstream.body());
+            upstream = open(null);
         }
         if (upstream.statusCode() != 200) {
             close(upstream.body());
@@ -109,6 +106,9 @@ public class NotificationPages {
                         data.setLength(0);
                         id = null;
                         name = null;
+                    } else if (line.startsWith(":")) {
+                        // the service's keep-alive: passed on, so the browser's connection (and any proxy) stays open
+                        emitter.emit(sse.newEventBuilder().comment(line.substring(1).strip()).build());
                     } else if (line.startsWith("data:")) {
                         if (!data.isEmpty()) {
                             data.append('\n');
@@ -126,6 +126,17 @@ public class NotificationPages {
                 emitter.complete();
             }
         }).onCancellation().invoke(() -> close(body)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private HttpResponse<InputStream> open(String lastEventId) {
+        try {
+            return backend.stream(Service.NOTIFICATION, "/me/notifications/stream", lastEventId);
+        } catch (IOException e) {
+            throw new ServiceUnavailable(Service.NOTIFICATION, e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceUnavailable(Service.NOTIFICATION, "interrupted");
+        }
     }
 
     private static void close(InputStream body) {
