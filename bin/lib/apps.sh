@@ -105,7 +105,8 @@ app_launch() {
 # once it answers.
 app_ready() { health_ok "$1" 404; }
 
-app_wait() { wait_until "$1" 90 app_ready "$1"; }
+# 180 s: every app starts at once beside Keycloak's boot and the others, on two cores.
+app_wait() { wait_until "$1" 180 app_ready "$1"; }
 
 in_reactor() { grep -Eq "^[[:space:]]*<module>$1</module>" "$ROOT/pom.xml"; }
 
