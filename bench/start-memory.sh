@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # SPEC §10: "each service starts in under 3 s and stays under 300 MB RSS", measured beside a bare Quarkus REST
-# application (bench/bare-rest) packaged as a fast-jar and started with the same JVM and options as the suite starts
-# a service (bin/lib/apps.sh: APP_JAVA_OPTS and a class-data-sharing archive).
+# application (bench/bare-rest) packaged as a fast-jar and started with the same JVM, options and environment as the
+# suite starts a service (bin/lib/apps.sh: APP_ENV, APP_JAVA_OPTS and the start-up cache of app_startup_cache).
 #
 # Against the running suite (bin/suite up). For each service in turn: stops it, starts it with `bin/suite start`
 # and times from the launch until its readiness check answers 200 (polled every 20 ms), then reads its RSS. The
-# bare application is started twice (the first start writes its CDS archive, as a service's first start did) and
-# the second is measured. With AFTER=1 it only reads the RSS of the running services (bin/bench runs that last,
+# bare application is started twice (the first start records its AOT cache, as a service's first start after a
+# build did) and the second is measured. With AFTER=1 it only reads the RSS of the running services (bin/bench runs that last,
 # after the other benchmarks).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -41,10 +41,9 @@ ready_within() { # url timeout-s → prints milliseconds from now until the url 
 bare() {
   [[ -f $BARE_JAR ]] || ./mvnw -B -q -pl bench/bare-rest package >/dev/null
   local pid ms
-  mkdir -p "$SUITE/cds"
   for attempt in 1 2; do
-    # shellcheck disable=SC2086 # APP_JAVA_OPTS is a list of options
-    "$(app_jdk)/bin/java" $APP_JAVA_OPTS -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$SUITE/cds/bench-bare-rest.jsa" \
+    # shellcheck disable=SC2086,SC2046 # APP_JAVA_OPTS and the cache options are lists of options
+    env "${APP_ENV[@]}" "$(app_jdk)/bin/java" $APP_JAVA_OPTS $(app_startup_cache bench-bare-rest "$BARE_JAR") \
       -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=$BARE_PORT -jar "$BARE_JAR" >"$LOGS/bench-bare-rest.log" 2>&1 &
     pid=$!
     ms=$(ready_within "http://127.0.0.1:$BARE_PORT/q/health/ready" 60)

@@ -2,8 +2,13 @@
 # The packaged Quarkus apps: the Zoom simulator, the four services and the staff portal (kinds simulator, service
 # and portal in stack/components.tsv), each run from its fast-jar on the table's port; and the build of missing jars.
 
-# Heap: small on purpose (two cores, everything on one machine). Override with the env var.
-APP_JAVA_OPTS=${SUITE_APP_JAVA_OPTS:--Xms32m -Xmx192m -XX:+UseSerialGC}
+# Small on purpose (two cores, everything on one machine), each option measured with bench/start-memory.sh
+# (stack/README.md, "Start time and memory"): the serial collector and a small starting heap, compact object headers
+# (JDK 24+), smaller thread stacks, a capped code cache and metaspace. Override with the env var.
+APP_JAVA_OPTS=${SUITE_APP_JAVA_OPTS:--Xms16m -Xmx192m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m}
+# glibc gives each thread that allocates its own malloc arena (64 MB of address space each, partly resident): two
+# are plenty for a JVM whose heap is its own.
+APP_ENV=(MALLOC_ARENA_MAX=2)
 
 app_url() { echo "http://127.0.0.1:$(port_of "$1")"; }
 
@@ -54,14 +59,38 @@ app_secret_files() {
     >"$SUITE/secrets/safeguarding-service.properties")
 }
 
+# What identifies a build of an app: its quarkus-app directory's files, sizes and times.
+app_build_stamp() {
+  find "$(dirname "$1")" -type f -printf '%P %s %T@\n' | sort | sha256sum | cut -c1-64
+}
+
+# The start-up cache options for app NAME run from JAR (echoed, one per word). On JDK 25+ an AOT cache (JEP 483/514)
+# in .suite/aot/NAME.aot: the first run after a build records it (-XX:AOTCacheOutput; the JVM writes it when that
+# run exits, e.g. at `bin/suite stop` or `down`), every later start loads it (-XX:AOTCache); the build's stamp is
+# kept beside it, so a rebuilt jar is recorded afresh. On older JDKs a dynamic class-data-sharing archive, which
+# the JVM itself remakes when the jar changes.
+app_startup_cache() {
+  local name=$1 jar=$2 dir=$SUITE/aot stamp
+  mkdir -p "$dir"
+  if (( $(java_major "$(app_jdk)") < 25 )); then
+    echo "-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$dir/$name.jsa"
+    return
+  fi
+  stamp=$(app_build_stamp "$jar")
+  if [[ -s $dir/$name.aot && $(cat "$dir/$name.stamp" 2>/dev/null) == "$stamp" ]]; then
+    echo "-XX:AOTCache=$dir/$name.aot"
+  else
+    rm -f "$dir/$name.aot"
+    echo "$stamp" >"$dir/$name.stamp"
+    echo "-XX:AOTCacheOutput=$dir/$name.aot"
+  fi
+}
+
 # Packaged fast-jars; their %prod config already points at 127.0.0.1.
 app_launch() {
   local name=$1 port
   port=$(port_of "$name")
   say "starting $name"
-  mkdir -p "$SUITE/cds"
-  # A class-data-sharing archive per app, made by the JVM on the first start and checked against the jar on
-  # every later one (rebuilt when the jar changed): later starts take ~3 s instead of ~4.5 s.
   local extra=()
   # Zoom allows 100 meeting creations per host per day, and so does the simulator by default; a local stack that
   # lives for days of system tests and benchmarks would run out, so it allows more unless told otherwise.
@@ -71,8 +100,8 @@ app_launch() {
   mapfile -t secrets < <(app_secrets "$name")
   if [[ $name == safeguarding-service ]]; then app_secret_files; fi
   # shellcheck disable=SC2086
-  launch "$name" "$ROOT/$name" env "${secrets[@]}" "$(app_jdk)/bin/java" $APP_JAVA_OPTS "${extra[@]}" \
-    -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$SUITE/cds/$name.jsa" \
+  launch "$name" "$ROOT/$name" env "${APP_ENV[@]}" "${secrets[@]}" "$(app_jdk)/bin/java" $APP_JAVA_OPTS "${extra[@]}" \
+    $(app_startup_cache "$name" "$(app_jar "$name")") \
     -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" -jar "$(app_jar "$name")"
 }
 
@@ -80,7 +109,8 @@ app_launch() {
 # once it answers.
 app_ready() { health_ok "$1" 404; }
 
-app_wait() { wait_until "$1" 90 app_ready "$1"; }
+# 180 s: every app starts at once beside Keycloak's boot and the others, on two cores.
+app_wait() { wait_until "$1" 180 app_ready "$1"; }
 
 in_reactor() { grep -Eq "^[[:space:]]*<module>$1</module>" "$ROOT/pom.xml"; }
 
@@ -107,10 +137,11 @@ build_missing_jars() {
   fi
   local modules
   modules=$(IFS=,; echo "${missing[*]}")
-  say "building ${missing[*]} (./mvnw -q -DskipTests install -pl $modules -am; log: $LOGS/build.log)"
+  # package, not install: the reactor resolves the modules between them, and ~/.m2 keeps what other checkouts put there.
+  say "building ${missing[*]} (./mvnw -q -DskipTests package -pl $modules -am; log: $LOGS/build.log)"
   mkdir -p "$LOGS" "$RUN"
   local started=$SECONDS
-  if (cd "$ROOT" && JAVA_HOME=$(app_jdk) ./mvnw -B -q -DskipTests install -pl "$modules" -am) >"$LOGS/build.log" 2>&1; then
+  if (cd "$ROOT" && JAVA_HOME=$(app_jdk) ./mvnw -B -q -DskipTests package -pl "$modules" -am) >"$LOGS/build.log" 2>&1; then
     say "built in $((SECONDS - started))s"
     rm -f "$RUN/build.failed"
   else

@@ -34,8 +34,16 @@ stop_component() {
   local name=$1 pid
   if [[ $name == postgresql ]]; then postgresql_down; return; fi
   if pid=$(suite_pid "$name"); then
-    say "stopping $name (pid $pid)"
-    stop_pid_group "$name" "$pid" 40
+    local grace=40
+    # A run that records its AOT cache (apps.sh: app_startup_cache) writes it as it exits, a child JVM assembling
+    # it: that takes tens of seconds on a busy machine, and a kill would lose the cache.
+    if tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- '-XX:AOTCacheOutput='; then
+      say "stopping $name (pid $pid; it writes its AOT cache as it exits)"
+      grace=180
+    else
+      say "stopping $name (pid $pid)"
+    fi
+    stop_pid_group "$name" "$pid" "$grace"
   fi
 }
 
@@ -51,28 +59,25 @@ cmd_up() {
 
   install_missing_packages
   [[ -n $(infra_jdk) ]] || die "no Java 17+ found"
-  if [[ $scope == all ]]; then build_missing_jars "${APPS[@]}"; else build_missing_jars zoom-simulator; fi
-
   postgresql_up
   reimport_realm_if_changed
-  # Start the slow ones side by side (Keycloak, the slowest, first), then wait for each.
-  for name in keycloak kafka greenmail zoom-simulator; do launch_component "$name"; done
-  for name in kafka greenmail zoom-simulator keycloak; do
+  # Everything starts side by side: the infrastructure first (Keycloak, the slowest, first of all), then the
+  # missing jars are built while it boots, then the apps start. They do not wait for Keycloak or Kafka: OIDC
+  # discovery is retried on the first request while Keycloak is still booting, the Kafka clients connect when the
+  # broker is there (it does not gate readiness), the portal answers while a service is down. Only PostgreSQL
+  # (started above) must be up, for Flyway.
+  local infra=(keycloak kafka greenmail) apps=(zoom-simulator)
+  if [[ $scope == all ]]; then apps+=("${SERVICES[@]}" "$PORTAL"); fi
+  for name in "${infra[@]}"; do launch_component "$name"; done
+  build_missing_jars "${apps[@]}"
+  for name in "${apps[@]}"; do launch_component "$name"; done
+  # Kafka first (its wait creates the topics), Keycloak last (the apps are ready long before it).
+  for name in kafka greenmail "${apps[@]}" keycloak; do
     if [[ " ${WAIT_FOR[*]} " == *" $name "* ]]; then wait_component "$name"; fi
   done
   for name in kafka keycloak greenmail; do
     if [[ " ${FAILED[*]} " == *" $name "* ]]; then die "infrastructure failed to start: ${FAILED[*]}"; fi
   done
-
-  if [[ $scope == all ]]; then
-    WAIT_FOR=()
-    for name in "${SERVICES[@]}"; do launch_component "$name"; done
-    for name in "${WAIT_FOR[@]}"; do wait_component "$name"; done
-    # The portal last: it calls the services (and answers even while one is down).
-    WAIT_FOR=()
-    launch_component "$PORTAL"
-    for name in "${WAIT_FOR[@]}"; do wait_component "$name"; done
-  fi
 
   echo
   if [[ $scope == all ]] && port_open "$(port_of "$PORTAL")"; then
