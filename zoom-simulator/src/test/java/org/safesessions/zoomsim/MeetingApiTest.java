@@ -188,8 +188,8 @@ class MeetingApiTest {
         String body = "{\"topic\":\"Busy day\",\"type\":2}";
         String token = ZoomClient.token();
         for (int i = 0; i < 100; i++) {
-            given().header("Authorization", "Bearer " + token).contentType("application/json").body(body)
-                    .when().post("/v2/users/busy-host/meetings")
+            RateLimitTest.paced(() -> given().header("Authorization", "Bearer " + token).contentType("application/json")
+                            .body(body).when().post("/v2/users/busy-host/meetings"))
                     .then().statusCode(201);
         }
         given().header("Authorization", "Bearer " + token).contentType("application/json").body(body)
