@@ -57,6 +57,21 @@ public class SimStateResource {
     }
 
     /**
+     * Locks settings of a user (body: sections as in a settings PATCH, e.g. {@code {"in_meeting":{"private_chat":true}}}):
+     * the user's PATCHes no longer change them, as when an account admin locks them. Kept until reset.
+     */
+    @jakarta.ws.rs.PUT
+    @Path("/settings/{userId}/locked")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    public Response lockSettings(@org.jboss.resteasy.reactive.RestPath String userId, ObjectNode locked) {
+        if (locked == null || locked.isEmpty()) {
+            return SimFaultResource.badRequest("give the settings to lock, e.g. {\"in_meeting\":{\"private_chat\":true}}");
+        }
+        settings.lock(userId, locked);
+        return Response.noContent().build();
+    }
+
+    /**
      * Forgets meetings, settings, daily counters, per-second counts, faults and the request log. Tokens stay
      * valid, so a running client is not logged out by another test's reset.
      */

@@ -119,10 +119,11 @@ public class MeetingStore {
 
     public synchronized Meeting update(long meetingId, MeetingDetails changes) {
         Meeting m = find(meetingId);
-        countCreation(m.host());
+        ZoomUser host = changes.scheduleFor() == null ? m.host() : ZoomUser.named(changes.scheduleFor());
+        countCreation(host);
         String timezone = changes.timezone() == null ? m.timezone() : checkedTimezone(changes.timezone());
         Meeting updated = new Meeting(
-                m.id(), m.uuid(), m.host(),
+                m.id(), m.uuid(), host,
                 changes.topic() == null ? m.topic() : changes.topic(),
                 changes.type() == null ? m.type() : changes.type(),
                 changes.startTime() == null ? m.startTime() : parseStartTime(changes.startTime()),
