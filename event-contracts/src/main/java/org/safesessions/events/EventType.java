@@ -15,6 +15,8 @@ import org.safesessions.events.session.SessionStartedV1;
 import org.safesessions.events.session.SessionEndedV1;
 import org.safesessions.events.session.AttendanceRecordedV1;
 import org.safesessions.events.session.UnknownParticipantJoinedV1;
+import org.safesessions.events.session.UnknownParticipantWaitingV1;
+import org.safesessions.events.session.ZoomHostSettingsDriftedV1;
 import org.safesessions.events.session.SessionTerminatedEarlyV1;
 import org.safesessions.events.session.MeetingProvisioningFailedV1;
 import org.safesessions.events.session.OneToOneRequestedV1;
@@ -78,6 +80,10 @@ public record EventType<T extends EventPayload>(String type, Topic topic, String
             new EventType<>("safesessions.session.terminated-early.v1", Topic.SESSION, SESSION, SessionTerminatedEarlyV1.class);
     public static final EventType<MeetingProvisioningFailedV1> MEETING_PROVISIONING_FAILED =
             new EventType<>("safesessions.session.meeting-provisioning-failed.v1", Topic.SESSION, SESSION, MeetingProvisioningFailedV1.class);
+    public static final EventType<ZoomHostSettingsDriftedV1> ZOOM_HOST_SETTINGS_DRIFTED =
+            new EventType<>("safesessions.session.zoom-host-settings-drifted.v1", Topic.SESSION, SESSION, ZoomHostSettingsDriftedV1.class);
+    public static final EventType<UnknownParticipantWaitingV1> UNKNOWN_PARTICIPANT_WAITING =
+            new EventType<>("safesessions.session.unknown-participant-waiting.v1", Topic.SESSION, SESSION, UnknownParticipantWaitingV1.class);
     public static final EventType<OneToOneRequestedV1> ONE_TO_ONE_REQUESTED =
             new EventType<>("safesessions.session.one-to-one-requested.v1", Topic.SESSION, ONE_TO_ONE_REQUEST, OneToOneRequestedV1.class);
     public static final EventType<ConcernRaisedV1> CONCERN_RAISED =
@@ -98,6 +104,7 @@ public record EventType<T extends EventPayload>(String type, Topic topic, String
             AGREEMENT_RECORDED,
             SESSION_SCHEDULED, SESSION_RESCHEDULED, SESSION_CANCELLED, PARTICIPANT_INVITED, PARTICIPANT_REMOVED, SESSION_STARTED,
             SESSION_ENDED, ATTENDANCE_RECORDED, UNKNOWN_PARTICIPANT_JOINED, SESSION_TERMINATED_EARLY, MEETING_PROVISIONING_FAILED, ONE_TO_ONE_REQUESTED,
+            ZOOM_HOST_SETTINGS_DRIFTED, UNKNOWN_PARTICIPANT_WAITING,
             CONCERN_RAISED, CONCERN_ACKNOWLEDGED, CONCERN_ESCALATED,
             COUNCIL_RESPONDED, CONCERN_CLOSED, SAFEGUARDING_CLOCK_BREACHED);
 

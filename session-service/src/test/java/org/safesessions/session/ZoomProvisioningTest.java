@@ -88,12 +88,14 @@ class ZoomProvisioningTest extends SessionTestStack {
         assertTrue(passcode.length() <= 10 && passcode.matches("[A-Za-z0-9@_*-]+"), "passcode in Zoom's allowed set");
         assertEquals(3, activeRegistrants(meeting).size());
 
-        Map<String, Object> inMeeting = ZoomSim.settings().getMap("me.in_meeting");
+        String host = String.valueOf(((Map<String, Object>) meeting.get("host")).get("id"));
+        assertTrue(host.startsWith("zoom-host-"), "a host of the pool, not me: " + host);
+        Map<String, Object> inMeeting = ZoomSim.settings().getMap("'" + host + "'.in_meeting");
         assertEquals("host", inMeeting.get("who_can_share_screen"));
         assertEquals("host", inMeeting.get("who_can_share_screen_when_someone_is_sharing"));
         assertEquals(false, inMeeting.get("file_transfer"));
         assertEquals(true, inMeeting.get("waiting_room"));
-        assertEquals(false, ZoomSim.settings().getMap("me.schedule_meeting").get("join_before_host"));
+        assertEquals(false, ZoomSim.settings().getMap("'" + host + "'.schedule_meeting").get("join_before_host"));
 
         assertEquals(3, Fixtures.events(EventType.PARTICIPANT_INVITED.type(), id), "each invitation ready once registered");
         QuarkusTransaction.requiringNew().run(() -> {

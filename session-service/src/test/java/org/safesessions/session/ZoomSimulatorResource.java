@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The project's zoom-simulator, run as its own process on a random port: every Zoom request the service makes is
@@ -47,7 +49,11 @@ public class ZoomSimulatorResource implements QuarkusTestResourceLifecycleManage
                     "-Dquarkus.log.level=WARN", "-jar", jar.toString()))
                     .redirectErrorStream(true).redirectOutput(new File("target/zoom-simulator.log")).start();
             awaitHealthy();
+            // a pool large enough that the many sessions the tests book at the same hours each find a free host
+            String defaultHosts = IntStream.rangeClosed(1, 300)
+                    .mapToObj(i -> "zoom-host-%03d".formatted(i)).collect(Collectors.joining(","));
             return Map.of(
+                    "safesessions.zoom.default-hosts", defaultHosts,
                     "quarkus.rest-client.zoom-api.url", baseUrl,
                     "quarkus.rest-client.zoom-oauth.url", baseUrl,
                     "quarkus.rest-client.zoom-api.read-timeout", "1500",

@@ -188,8 +188,8 @@ class MeetingApiTest {
         String body = "{\"topic\":\"Busy day\",\"type\":2}";
         String token = ZoomClient.token();
         for (int i = 0; i < 100; i++) {
-            given().header("Authorization", "Bearer " + token).contentType("application/json").body(body)
-                    .when().post("/v2/users/busy-host/meetings")
+            RateLimitTest.paced(() -> given().header("Authorization", "Bearer " + token).contentType("application/json")
+                            .body(body).when().post("/v2/users/busy-host/meetings"))
                     .then().statusCode(201);
         }
         given().header("Authorization", "Bearer " + token).contentType("application/json").body(body)
@@ -222,5 +222,18 @@ class MeetingApiTest {
                 .body("meetings.agenda", equalTo(java.util.List.of("session C")))
                 .body("next_page_token", equalTo(""));
         zoom().when().get("/v2/users/me/meetings?type=everything").then().statusCode(400);
+    }
+
+    @Test
+    void scheduleForMovesAMeetingToAnotherHostAndCountsForThatHostsDay() {
+        long id = createMeeting("host-one", safeguardedMeeting("Art club"));
+        zoom().body("{\"schedule_for\":\"host-two\",\"duration\":45}").when().patch("/v2/meetings/{id}", id)
+                .then().statusCode(204);
+        zoom().when().get("/v2/meetings/{id}", id).then().statusCode(200)
+                .body("host_id", equalTo("host-two")).body("duration", equalTo(45));
+        zoom().when().get("/v2/users/host-two/meetings").then().body("total_records", equalTo(1));
+        zoom().when().get("/v2/users/host-one/meetings").then().body("total_records", equalTo(0));
+        given().when().get("/_sim/rate-limits").then()
+                .body("hostsToday.host-one", equalTo(1)).body("hostsToday.host-two", equalTo(1));
     }
 }

@@ -1,5 +1,6 @@
 package org.safesessions.zoomsim;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
@@ -65,5 +66,18 @@ class UserSettingsApiTest {
                 .then().statusCode(200)
                 .body("meeting_security.waiting_room", equalTo(true))
                 .body("$", not(hasKey("in_meeting")));
+    }
+
+    @Test
+    void lockedSettingsAreNotChangedByAPatchAndReadBackAsLocked() {
+        given().contentType("application/json").body("{\"in_meeting\":{\"private_chat\":true}}")
+                .when().put("/_sim/settings/{userId}/locked", "drifting-host").then().statusCode(204);
+        zoom().body("{\"in_meeting\":{\"private_chat\":false,\"file_transfer\":false}}")
+                .when().patch("/v2/users/{userId}/settings", "drifting-host").then().statusCode(204);
+        zoom().when().get("/v2/users/{userId}/settings", "drifting-host").then().statusCode(200)
+                .body("in_meeting.private_chat", equalTo(true))
+                .body("in_meeting.file_transfer", equalTo(false));
+        given().contentType("application/json").body("{}")
+                .when().put("/_sim/settings/{userId}/locked", "drifting-host").then().statusCode(400);
     }
 }

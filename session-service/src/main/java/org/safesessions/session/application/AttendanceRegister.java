@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import org.safesessions.events.session.AttendanceRecordedV1;
 import org.safesessions.events.session.AttendanceSource;
 import org.safesessions.events.session.UnknownParticipantJoinedV1;
+import org.safesessions.events.session.UnknownParticipantWaitingV1;
 import org.safesessions.kit.domain.RuleViolationException;
 import org.safesessions.kit.outbox.Outbox;
 import org.safesessions.kit.time.Time;
@@ -15,10 +16,12 @@ import org.safesessions.session.domain.Invitation;
 import org.safesessions.session.domain.Session;
 import org.safesessions.session.domain.SessionStatus;
 import org.safesessions.session.domain.Viewer;
+import org.safesessions.session.domain.WaitingRoomEntry;
 import org.safesessions.session.domain.ZoomMeeting;
 import org.safesessions.session.domain.ZoomRegistrant;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -77,6 +80,58 @@ public class AttendanceRegister {
                     session.organisation, participant.participantRef(), joinedAt, session.facilitatorNames(),
                     session.facilitatorIds()));
         }
+    }
+
+    /**
+     * Someone is in the meeting's waiting room. Matched as a join is (an invited registrant, a facilitator); anyone
+     * else alerts the facilitators at once (UnknownParticipantWaiting), before anyone admits them. The name they
+     * typed stays here, for the facilitators' view.
+     */
+    @Transactional
+    public void waiting(long meetingId, Participant participant, String displayName, OffsetDateTime since) {
+        Session session = ZoomMeeting.byMeetingId(meetingId).map(m -> Session.<Session>findById(m.sessionId)).orElse(null);
+        if (session == null) {
+            return;
+        }
+        boolean alreadyWaiting = WaitingRoomEntry.of(session.id, participant.participantRef())
+                .filter(WaitingRoomEntry::waiting).isPresent();
+        WaitingRoomEntry entry = WaitingRoomEntry.arrived(session.id, participant.participantRef(), displayName, since);
+        Optional<Invitation> invitee = invitedRegistrant(session, participant.registrantId());
+        if (invitee.isPresent()) {
+            entry.youngPersonId = invitee.get().youngPersonId();
+        } else {
+            facilitators.joinedAs(session, participant.email(), zoom.staffEmailDomain()).ifPresent(f -> {
+                entry.facilitator = f.userName;
+                entry.facilitatorId = f.userId;
+            });
+        }
+        if (entry.unknown() && !alreadyWaiting) {
+            outbox.publish(session.id, new UnknownParticipantWaitingV1(session.id, session.organisation,
+                    participant.participantRef(), since, session.facilitatorNames(), session.facilitatorIds()));
+        }
+    }
+
+    /** The host admitted them from the waiting room (their join follows as meeting.participant_joined). */
+    @Transactional
+    public void admitted(long meetingId, String participantRef, OffsetDateTime at) {
+        ZoomMeeting.byMeetingId(meetingId).flatMap(m -> WaitingRoomEntry.of(m.sessionId, participantRef))
+                .ifPresent(entry -> entry.admitted(at));
+    }
+
+    /** They left the waiting room without being admitted. */
+    @Transactional
+    public void leftWaitingRoom(long meetingId, String participantRef, OffsetDateTime at) {
+        ZoomMeeting.byMeetingId(meetingId).flatMap(m -> WaitingRoomEntry.of(m.sessionId, participantRef))
+                .ifPresent(entry -> entry.left(at));
+    }
+
+    /** Who is waiting, in and gone, against the invitation list: the facilitators' live view of a session. */
+    public record Participants(Session session, List<WaitingRoomEntry> waitingRoom, List<Attendance> attendance) {
+    }
+
+    public Participants participants(Viewer viewer, UUID sessionId) {
+        Session session = viewer.session(sessionId);
+        return new Participants(session, WaitingRoomEntry.ofSession(session.id), Attendance.ofSession(session.id));
     }
 
     @Transactional

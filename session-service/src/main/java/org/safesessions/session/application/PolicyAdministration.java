@@ -8,6 +8,8 @@ import org.safesessions.kit.domain.RecordNotFoundException;
 import org.safesessions.kit.time.Time;
 import org.safesessions.session.domain.ApprovedPlatform;
 import org.safesessions.session.domain.SessionPolicy;
+import org.safesessions.session.domain.ZoomHost;
+import org.safesessions.session.domain.ZoomHostDrift;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -21,6 +23,9 @@ public class PolicyAdministration {
 
     @Inject
     Time time;
+
+    @Inject
+    SessionBooking booking;
 
     /** The whole policy, as a manager sets it. */
     public record ReplacePolicy(int minGroupFacilitators, int maxGroupSize, Set<DayOfWeek> workingDays,
@@ -38,6 +43,24 @@ public class PolicyAdministration {
 
     /** A platform's approval and the organisation's date today (approved until its review date). */
     public record PlatformState(ApprovedPlatform platform, LocalDate today) {
+    }
+
+    /** The Zoom host pool sessions choose from; {@code defaults} while the manager has set none. */
+    public record ZoomHostPool(List<String> hosts, boolean defaults, List<ZoomHostDrift> drifted) {
+    }
+
+    public ZoomHostPool zoomHosts(String organisation) {
+        List<String> set = ZoomHost.poolOf(organisation);
+        List<ZoomHostDrift> drifted = ZoomHostDrift.ofOrganisation(organisation);
+        return set.isEmpty() ? new ZoomHostPool(booking.hosts().defaultPool(), true, drifted)
+                : new ZoomHostPool(set, false, drifted);
+    }
+
+    /** Replaces the pool; sessions keep the host they have, new bookings and clashing reschedules choose from it. */
+    @Transactional
+    public ZoomHostPool replaceZoomHosts(String organisation, List<String> hosts, String by) {
+        ZoomHost.replacePool(organisation, hosts, by, time.now());
+        return zoomHosts(organisation);
     }
 
     public PolicyState policy(String organisation) {

@@ -3,6 +3,7 @@ package org.safesessions.session.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.safesessions.events.consent.Platform;
 import org.safesessions.events.session.ParticipantInvitedV1;
@@ -15,6 +16,7 @@ import org.safesessions.events.session.SessionScheduledV1;
 import org.safesessions.kit.domain.RecordNotFoundException;
 import org.safesessions.kit.outbox.Outbox;
 import org.safesessions.kit.time.Time;
+import org.safesessions.session.client.ZoomConfig;
 import org.safesessions.session.domain.BookingRules;
 import org.safesessions.session.domain.Facilitator;
 import org.safesessions.session.domain.Facilitators;
@@ -23,6 +25,8 @@ import org.safesessions.session.domain.ProjectedConsent;
 import org.safesessions.session.domain.Session;
 import org.safesessions.session.domain.SessionChanged;
 import org.safesessions.session.domain.SessionStatus;
+import org.safesessions.session.domain.ZoomHostChoice;
+import org.safesessions.session.domain.ZoomHostDrift;
 import org.safesessions.session.domain.ZoomMeeting;
 import org.safesessions.session.domain.ZoomRegistrant;
 
@@ -53,6 +57,12 @@ public class SessionBooking {
     BookingRules rules;
 
     @Inject
+    ZoomConfig zoomConfig;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
     Facilitators staff;
 
     @Inject
@@ -77,6 +87,9 @@ public class SessionBooking {
         rules.check(session, booking.invitees(), now);
         session.persist();
         ZoomMeeting meeting = session.onZoom() ? ZoomMeeting.forSession(session.id, now) : null;
+        if (meeting != null) {
+            meeting.assignHost(hosts().choose(em, session, null, utcDay(now), ZoomHostDrift.hostsOf(organisation)));
+        }
         for (UUID youngPersonId : booking.invitees()) {
             if (session.invite(youngPersonId, now) != null && meeting != null) {
                 meeting.due(now);
@@ -105,6 +118,12 @@ public class SessionBooking {
         if (session.reschedule(change.title() != null ? change.title().strip() : session.title, newStart,
                 newStart.plusMinutes(minutes))) {
             zoomDue(session, now);
+            if (session.onZoom()) {
+                // the host must be free at the new time too: kept if it is, else another free host, else 422
+                ZoomMeeting.lockedFor(session.id).ifPresent(meeting -> meeting.assignHost(hosts().choose(em, session,
+                        meeting.hostUser != null ? meeting.hostUser : zoomConfig.hostUser(), utcDay(now),
+                        ZoomHostDrift.hostsOf(organisation))));
+            }
         }
         if (change.facilitators() != null) {
             session.assignFacilitators(staff.resolve(organisation, change.facilitators()));
@@ -208,6 +227,20 @@ public class SessionBooking {
                 changed.fire(new SessionChanged(session.id));
             }
         }
+    }
+
+    /** The host rules of SPEC §4 with this service's settings. */
+    ZoomHostChoice hosts() {
+        return hostChoice(zoomConfig);
+    }
+
+    static ZoomHostChoice hostChoice(ZoomConfig config) {
+        return new ZoomHostChoice(config.hostMargin(), config.meetingsPerHostPerDay(), config.defaultHosts());
+    }
+
+    /** Zoom's daily limits run by the UTC day. */
+    static java.time.LocalDate utcDay(OffsetDateTime now) {
+        return now.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
     }
 
     /** Zoom has something to receive: the session's meeting is due at once, with a fresh budget of attempts. */

@@ -14,6 +14,8 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 import org.safesessions.events.session.MeetingProvisioningFailedV1;
 import org.safesessions.events.session.ParticipantInvitedV1;
+import org.safesessions.events.session.ZoomHostSettingsDriftedV1;
+import org.safesessions.kit.domain.RuleViolationException;
 import org.safesessions.kit.crypto.Sealed;
 import org.safesessions.kit.outbox.Outbox;
 import org.safesessions.kit.time.Time;
@@ -35,16 +37,25 @@ import org.safesessions.session.domain.MeetingSecrets;
 import org.safesessions.session.domain.Session;
 import org.safesessions.session.domain.SessionChanged;
 import org.safesessions.session.domain.SessionStatus;
+import org.safesessions.session.domain.ZoomHostDay;
+import org.safesessions.session.domain.ZoomHostDrift;
 import org.safesessions.session.domain.ZoomMeeting;
 import org.safesessions.session.domain.ZoomRegistrant;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Brings Zoom in line with each session that has work for it: create or update the meeting, one registrant per
@@ -61,6 +72,9 @@ public class ZoomProvisioner implements DueWork<UUID> {
 
     private static final Logger LOG = Logger.getLogger(ZoomProvisioner.class);
     private static final int BATCH = 50;
+    private static final int SESSIONS_AT_ONCE = 4;
+    /** The host drifted and the session has another: the next pass goes on at once, with no attempt counted. */
+    private static final String HOST_REPLACED = "ZOOM_HOST_REPLACED";
     /** Longer than an attempt can take (each Zoom call times out); a crashed attempt's meeting falls due after it. */
     static final Duration LEASE = Duration.ofMinutes(5);
 
@@ -87,16 +101,21 @@ public class ZoomProvisioner implements DueWork<UUID> {
 
     private DueWorker<UUID> worker;
     private Backoff backoff;
+    /** Zoom calls in flight for the registrants of the sessions being provisioned; their pace is the rate limits'. */
+    private ExecutorService zoomCalls;
 
     @PostConstruct
     void init() {
         backoff = new Backoff(config.firstBackoff(), config.maxBackoff());
-        worker = DueWorker.sequential("zoom-provisioning", this, BATCH);
+        zoomCalls = Executors.newFixedThreadPool(config.concurrency(), Thread.ofPlatform().name("zoom-call-", 0).daemon().factory());
+        // a few sessions at once, so one session's Medium calls (settings, meeting) overlap another's registrants
+        worker = DueWorker.concurrent("zoom-provisioning", this, BATCH, SESSIONS_AT_ONCE);
     }
 
     @PreDestroy
     void stop() {
         worker.stop();
+        zoomCalls.shutdownNow();
     }
 
     void onSessionChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionChanged changed) {
@@ -142,7 +161,7 @@ public class ZoomProvisioner implements DueWork<UUID> {
 
     void provision(UUID sessionId) {
         Work work = QuarkusTransaction.requiringNew().call(() -> Work.of(Session.findById(sessionId),
-                ZoomMeeting.findById(sessionId), ZoomRegistrant.ofSession(sessionId)));
+                ZoomMeeting.findById(sessionId), ZoomRegistrant.ofSession(sessionId), config.hostUser()));
         if (work == null) {
             return;
         }
@@ -154,35 +173,108 @@ public class ZoomProvisioner implements DueWork<UUID> {
                         ZoomMeeting.lockedFor(sessionId).ifPresent(ZoomMeeting::markDeleted));
             }
         } else {
+            String host = work.host;
             if (meetingId == null) {
-                zoom.enforceHostSettings();
+                requireSafeHost(sessionId, host);
                 String passcode = Passcodes.generate();
-                MeetingCreated created = zoom.findMeeting(agenda(sessionId))
-                        .orElseGet(() -> zoom.createMeeting(meeting(work, passcode)));
+                Optional<MeetingCreated> found = zoom.findMeeting(host, agenda(sessionId));
+                MeetingCreated created = found.orElseGet(() -> zoom.createMeeting(host, meeting(work, passcode, null)));
                 meetingId = created.id();
                 long id = meetingId;
                 String code = created.password() != null ? created.password() : passcode;
                 QuarkusTransaction.requiringNew().run(() -> {
                     Sealed sealed = secrets.sealPasscode(sessionId, code);
-                    ZoomMeeting.lockedFor(sessionId).ifPresent(m -> m.created(id, sealed, work.scheduleVersion));
+                    ZoomMeeting.lockedFor(sessionId).ifPresent(m -> {
+                        m.created(id, sealed, work.scheduleVersion);
+                        m.heldBy(host);
+                    });
+                    if (found.isEmpty()) {
+                        ZoomHostDay.count(host, time.now().withOffsetSameInstant(ZoneOffset.UTC).toLocalDate());
+                    }
                 });
-            } else if (work.syncedVersion < work.scheduleVersion) {
-                zoom.updateMeeting(meetingId, meeting(work, null));
-                QuarkusTransaction.requiringNew().run(() ->
-                        ZoomMeeting.lockedFor(sessionId).ifPresent(m -> m.updated(work.scheduleVersion)));
+            } else if (work.syncedVersion < work.scheduleVersion || !host.equals(work.zoomHost)) {
+                // a reschedule that clashed gave the session another host: Zoom moves the meeting (schedule_for)
+                boolean moving = !host.equals(work.zoomHost);
+                if (moving) {
+                    requireSafeHost(sessionId, host);
+                }
+                zoom.updateMeeting(meetingId, meeting(work, null, moving ? host : null));
+                QuarkusTransaction.requiringNew().run(() -> {
+                    ZoomMeeting.lockedFor(sessionId).ifPresent(m -> {
+                        m.updated(work.scheduleVersion);
+                        m.heldBy(host);
+                    });
+                    ZoomHostDay.count(host, time.now().withOffsetSameInstant(ZoneOffset.UTC).toLocalDate());
+                });
             }
-            for (UUID youngPersonId : work.needRegistrant) {
-                RegistrantCreated registrant = zoom.registrant(meetingId, new Registrant(
-                        youngPersonId + "@" + config.registrantEmailDomain(), "Participant",
-                        youngPersonId.toString().substring(0, 8)));
-                QuarkusTransaction.requiringNew().run(() -> registered(sessionId, youngPersonId, registrant));
-            }
+            register(sessionId, meetingId, work.needRegistrant);
         }
         for (Invitation.Key removed : work.registrantsToCancel) {
             zoom.cancelRegistrant(meetingId, work.registrantIds.get(removed));
             QuarkusTransaction.requiringNew().run(() -> ZoomRegistrant.lockedFor(removed).ifPresent(ZoomRegistrant::cancel));
         }
         QuarkusTransaction.requiringNew().run(() -> settle(sessionId));
+    }
+
+    /**
+     * Enforces the host's safety settings and reads them back. A host that does not hold them all has drifted: it is
+     * set aside, ZoomHostSettingsDrifted tells the managers, and the session is given another free host for the
+     * next pass (none free: provisioning fails, naming the drift).
+     */
+    private void requireSafeHost(UUID sessionId, String host) {
+        List<String> drifted = zoom.enforceHostSettings(host);
+        if (drifted.isEmpty()) {
+            return;
+        }
+        boolean rehosted = QuarkusTransaction.requiringNew().call(() -> {
+            Session session = Session.findById(sessionId);
+            OffsetDateTime now = time.now();
+            ZoomHostDrift.found(session.organisation, host, drifted, sessionId, now);
+            outbox.publish(sessionId, new ZoomHostSettingsDriftedV1(sessionId, session.organisation, drifted, now));
+            ZoomMeeting meeting = ZoomMeeting.lockedFor(sessionId).orElseThrow();
+            try {
+                meeting.assignHost(SessionBooking.hostChoice(config).choose(em, session, null, SessionBooking.utcDay(now),
+                        ZoomHostDrift.hostsOf(session.organisation)));
+                return true;
+            } catch (RuleViolationException noneFree) {
+                return false;
+            }
+        });
+        LOG.warnf("Zoom host of session %s drifted (%d settings); %s", sessionId, drifted.size(),
+                rehosted ? "another host is given" : "no other host is free");
+        throw new ZoomFailure(rehosted ? HOST_REPLACED : ZoomFailure.SETTINGS_NOT_APPLIED, rehosted, Duration.ZERO);
+    }
+
+    /**
+     * Registers the young people concurrently (each call within the Light limit) and stores each answer as it comes;
+     * the first failure is rethrown once every call has finished, so what did succeed is kept.
+     */
+    private void register(UUID sessionId, long meetingId, List<UUID> youngPeople) {
+        List<Future<?>> calls = new ArrayList<>();
+        for (UUID youngPersonId : youngPeople) {
+            calls.add(zoomCalls.submit(() -> {
+                RegistrantCreated registrant = zoom.registrant(meetingId, new Registrant(
+                        youngPersonId + "@" + config.registrantEmailDomain(), "Participant",
+                        youngPersonId.toString().substring(0, 8)));
+                QuarkusTransaction.requiringNew().run(() -> registered(sessionId, youngPersonId, registrant));
+            }));
+        }
+        RuntimeException first = null;
+        for (Future<?> call : calls) {
+            try {
+                call.get();
+            } catch (ExecutionException e) {
+                if (first == null) {
+                    first = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while registering", e);
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 
     /** Stores the registrant; the invitation is ready and ParticipantInvited goes out, unless it was removed meanwhile. */
@@ -206,7 +298,7 @@ public class ZoomProvisioner implements DueWork<UUID> {
         if (meeting == null) {
             return;
         }
-        Work left = Work.of(Session.findById(sessionId), meeting, ZoomRegistrant.ofSession(sessionId));
+        Work left = Work.of(Session.findById(sessionId), meeting, ZoomRegistrant.ofSession(sessionId), config.hostUser());
         if (left == null || left.nothingLeft()) {
             meeting.ready();
         } else {
@@ -220,8 +312,13 @@ public class ZoomProvisioner implements DueWork<UUID> {
             if (meeting == null) {
                 return;
             }
-            int attempts = meeting.attempts + 1;
             OffsetDateTime now = time.now();
+            if (failure.perSecondRateLimit() || failure.code().equals(HOST_REPLACED)) {
+                // Zoom's rate limit slows provisioning down; it is not a failed attempt
+                meeting.retryAt(meeting.attempts, failure.code(), now.plus(failure.retryAfter().orElse(Duration.ofSeconds(1))));
+                return;
+            }
+            int attempts = meeting.attempts + 1;
             if (failure.retryable() && attempts < config.maxAttempts()) {
                 Duration wait = failure.retryAfter().orElse(backoff.after(attempts));
                 if (failure.code().equals(ZoomFailure.TIMEOUT) && wait.compareTo(config.timeoutSettle()) < 0) {
@@ -240,9 +337,9 @@ public class ZoomProvisioner implements DueWork<UUID> {
         });
     }
 
-    private static Meeting meeting(Work work, String passcode) {
+    private static Meeting meeting(Work work, String passcode, String scheduleFor) {
         return new Meeting(work.title, 2, work.startsAt.format(DateTimeFormatter.ISO_INSTANT), work.minutes,
-                "Europe/London", agenda(work.sessionId), passcode, MeetingSettings.safe());
+                "Europe/London", agenda(work.sessionId), passcode, MeetingSettings.safe(), scheduleFor);
     }
 
     /** The agenda names the session (an id, no personal data), so a meeting can be found again after a lost answer. */
@@ -252,10 +349,14 @@ public class ZoomProvisioner implements DueWork<UUID> {
 
     /** What one attempt has to do, read from the session, its meeting and registrants in one transaction. */
     record Work(UUID sessionId, String title, OffsetDateTime startsAt, int minutes, boolean cancelled, Long meetingId,
-                boolean meetingDeleted, int scheduleVersion, int syncedVersion, List<UUID> needRegistrant,
-                List<Invitation.Key> registrantsToCancel, Map<Invitation.Key, String> registrantIds) {
+                boolean meetingDeleted, int scheduleVersion, int syncedVersion, String host, String zoomHost,
+                List<UUID> needRegistrant, List<Invitation.Key> registrantsToCancel,
+                Map<Invitation.Key, String> registrantIds) {
 
-        static Work of(Session s, ZoomMeeting m, Map<UUID, ZoomRegistrant> registrants) {
+        /**
+         * @param legacyHost the configured single host, whose meetings made before host pools (no host stored) are
+         */
+        static Work of(Session s, ZoomMeeting m, Map<UUID, ZoomRegistrant> registrants, String legacyHost) {
             if (s == null || m == null || !s.onZoom() || s.status == SessionStatus.STARTED
                     || s.status == SessionStatus.ENDED || s.status == SessionStatus.TERMINATED_EARLY) {
                 return null;
@@ -271,7 +372,8 @@ public class ZoomProvisioner implements DueWork<UUID> {
             cancel.forEach(key -> ids.put(key, registrants.get(key.youngPersonId).registrantId));
             return new Work(s.id, s.title, s.startsAt, (int) Duration.between(s.startsAt, s.endsAt).toMinutes(),
                     s.status == SessionStatus.CANCELLED, m.meetingId, m.deleted, s.scheduleVersion,
-                    m.syncedVersion, need, cancel, ids);
+                    m.syncedVersion, m.hostUser != null ? m.hostUser : legacyHost,
+                    m.zoomHostUser != null ? m.zoomHostUser : m.meetingId != null ? legacyHost : null, need, cancel, ids);
         }
 
         boolean nothingLeft() {
@@ -279,7 +381,7 @@ public class ZoomProvisioner implements DueWork<UUID> {
                 return (meetingId == null || meetingDeleted) && registrantsToCancel.isEmpty();
             }
             return meetingId != null && syncedVersion >= scheduleVersion && needRegistrant.isEmpty()
-                    && registrantsToCancel.isEmpty();
+                    && registrantsToCancel.isEmpty() && host.equals(zoomHost);
         }
     }
 }

@@ -19,8 +19,8 @@ import org.safesessions.session.client.ZoomMessages.MeetingCreated;
 import org.safesessions.session.client.ZoomMessages.MeetingPage;
 import org.safesessions.session.client.ZoomMessages.Registrant;
 import org.safesessions.session.client.ZoomMessages.RegistrantCreated;
-import org.safesessions.session.client.ZoomMessages.RegistrantPage;
 import org.safesessions.session.client.ZoomMessages.RegistrantStatus;
+import org.safesessions.session.client.ZoomMessages.SecuritySettings;
 
 /** The part of Zoom's Meeting API (v2) session-service uses; every call carries the cached OAuth bearer token. */
 @RegisterRestClient(configKey = "zoom-api")
@@ -56,12 +56,6 @@ public interface ZoomApi {
     RegistrantCreated addRegistrant(@HeaderParam("Authorization") String bearer, @PathParam("meetingId") long meetingId,
                                     Registrant registrant);
 
-    @GET
-    @Path("/meetings/{meetingId}/registrants")
-    RegistrantPage registrants(@HeaderParam("Authorization") String bearer, @PathParam("meetingId") long meetingId,
-                               @QueryParam("status") String status, @QueryParam("page_size") int pageSize,
-                               @QueryParam("next_page_token") String nextPageToken);
-
     @PUT
     @Path("/meetings/{meetingId}/registrants/status")
     void registrantStatus(@HeaderParam("Authorization") String bearer, @PathParam("meetingId") long meetingId,
@@ -75,4 +69,14 @@ public interface ZoomApi {
     @GET
     @Path("/users/{userId}/settings")
     HostSettings userSettings(@HeaderParam("Authorization") String bearer, @PathParam("userId") String userId);
+
+    @PATCH
+    @Path("/users/{userId}/settings")
+    void updateSecuritySettings(@HeaderParam("Authorization") String bearer, @PathParam("userId") String userId,
+                                @QueryParam("option") String option, SecuritySettings settings);
+
+    @GET
+    @Path("/users/{userId}/settings")
+    SecuritySettings securitySettings(@HeaderParam("Authorization") String bearer, @PathParam("userId") String userId,
+                                      @QueryParam("option") String option);
 }

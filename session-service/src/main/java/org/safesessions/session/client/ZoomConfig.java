@@ -16,9 +16,21 @@ public interface ZoomConfig {
 
     String clientSecret();
 
-    /** The Zoom user that hosts the organisation's meetings and whose settings are enforced. */
+    /** The Zoom user that hosted every meeting before host pools: meetings made then stay with it. */
     @WithDefault("me")
     String hostUser();
+
+    /** The host pool of an organisation whose manager has not set one (Zoom user ids or emails). */
+    @WithDefault("me")
+    java.util.List<String> defaultHosts();
+
+    /** A host is free for a session only with this long before and after it clear of its other meetings. */
+    @WithDefault("PT15M")
+    Duration hostMargin();
+
+    /** Zoom's limit of meetings created or updated per host per UTC day. */
+    @WithDefault("100")
+    int meetingsPerHostPerDay();
 
     /** Secret token of the webhook subscription (signature and url validation). */
     String webhookSecret();
@@ -43,6 +55,25 @@ public interface ZoomConfig {
 
     @WithDefault("PT5M")
     Duration maxBackoff();
+
+    /** The Zoom account's plan, which sets its per-second limits by request type (Light, Medium, Heavy). */
+    @WithDefault("pro")
+    ZoomRateCategory.ZoomPlan plan();
+
+    /**
+     * The share of each per-second limit the calls are paced to: Zoom counts per clock second and requests can
+     * arrive bunched, so a margin keeps every second under the limit.
+     */
+    @WithDefault("0.85")
+    double rateHeadroom();
+
+    /** Zoom calls of one provisioning pass in flight at once (registrants of a session), all within the limits. */
+    @WithDefault("16")
+    int concurrency();
+
+    /** Per-second 429s a call waits out (Retry-After) before its attempt is put back for the provisioner's backoff. */
+    @WithDefault("20")
+    int rateLimitedRetries();
 
     /**
      * Registrants are young people, but their contact details stay in consent-service: each registrant gets a

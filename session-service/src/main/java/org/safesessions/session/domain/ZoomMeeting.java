@@ -66,6 +66,14 @@ public class ZoomMeeting extends PanacheEntityBase {
     @Column(name = "next_attempt_at")
     public OffsetDateTime nextAttemptAt;
 
+    /** The Zoom host user the session is given (null: made before host pools, the configured single host's). */
+    @Column(name = "host_user")
+    public String hostUser;
+
+    /** The host Zoom holds the meeting under; differs from {@link #hostUser} while a move is still to be sent. */
+    @Column(name = "zoom_host_user")
+    public String zoomHostUser;
+
     @Version
     public long version;
 
@@ -99,6 +107,33 @@ public class ZoomMeeting extends PanacheEntityBase {
     /** The meeting Zoom knows by this id, if it is ours. */
     public static Optional<ZoomMeeting> byMeetingId(long meetingId) {
         return find("meetingId", meetingId).firstResultOptional();
+    }
+
+    /**
+     * Hosts of this organisation's other sessions on Zoom that are not over or cancelled and whose time comes
+     * within {@code margin} of [from, to): a host runs one meeting at a time, with time to close one and open the next.
+     */
+    public static java.util.Set<String> hostsBusy(String organisation, UUID exceptSession, OffsetDateTime from,
+                                                  OffsetDateTime to, java.time.Duration margin) {
+        List<String> busy = getEntityManager().createQuery("""
+                select m.hostUser from ZoomMeeting m, Session s
+                 where s.id = m.sessionId and s.organisation = ?1 and s.id <> ?2 and m.hostUser is not null
+                   and s.status in (?3, ?4) and s.startsAt < ?5 and s.endsAt > ?6""", String.class)
+                .setParameter(1, organisation).setParameter(2, exceptSession)
+                .setParameter(3, SessionStatus.SCHEDULED).setParameter(4, SessionStatus.STARTED)
+                .setParameter(5, to.plus(margin)).setParameter(6, from.minus(margin))
+                .getResultList();
+        return java.util.Set.copyOf(busy);
+    }
+
+    /** The session is given this host; a meeting Zoom already holds under another is moved on the next pass. */
+    public void assignHost(String userId) {
+        hostUser = userId;
+    }
+
+    /** Zoom holds the meeting under {@code userId} (made there, or moved there). */
+    public void heldBy(String userId) {
+        zoomHostUser = userId;
     }
 
     /** Zoom has something to receive: provision at once, with a fresh budget of attempts. */

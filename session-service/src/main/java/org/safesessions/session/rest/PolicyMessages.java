@@ -58,6 +58,39 @@ public final class PolicyMessages {
         }
     }
 
+    /** The organisation's pool of Zoom host users (Zoom user ids or email addresses), in the order they are tried. */
+    @Schema(requiredProperties = {"hosts"})
+    public record ZoomHostsUpdate(
+            @NotNull @Size(max = 100) List<@NotBlank @Size(max = 128)
+            @jakarta.validation.constraints.Pattern(regexp = "[A-Za-z0-9._%+@-]+",
+                    message = "must be a Zoom user id or email address") String> hosts) {
+
+        @AssertTrue(message = "must not name the same host twice")
+        public boolean isEachHostOnce() {
+            return hosts == null || hosts.stream().filter(java.util.Objects::nonNull)
+                    .map(h -> h.toLowerCase(java.util.Locale.ROOT)).distinct().count()
+                    == hosts.stream().filter(java.util.Objects::nonNull).count();
+        }
+    }
+
+    /**
+     * @param hosts    the pool sessions choose a host from
+     * @param defaults true while the manager has not set a pool: the service's default hosts
+     * @param drifted  hosts set aside because their safety settings read back differently (until the pool is set again)
+     */
+    @Schema(requiredProperties = {"hosts", "defaults", "drifted"})
+    public record ZoomHostsView(List<String> hosts, boolean defaults, List<DriftedHost> drifted) {
+        static ZoomHostsView of(PolicyAdministration.ZoomHostPool pool) {
+            return new ZoomHostsView(pool.hosts(), pool.defaults(), pool.drifted().stream()
+                    .map(d -> new DriftedHost(d.key.userId, d.settingNames(), d.sessionId, d.detectedAt)).toList());
+        }
+    }
+
+    /** A host set aside: Zoom's names of the settings that differed, found while provisioning {@code sessionId}. */
+    @Schema(requiredProperties = {"host", "settings", "sessionId", "detectedAt"})
+    public record DriftedHost(String host, List<String> settings, java.util.UUID sessionId, OffsetDateTime detectedAt) {
+    }
+
     /** A platform's risk assessment: who assessed it, when, and when it is due for review. */
     @Schema(requiredProperties = {"assessedBy", "assessedOn", "reviewDue"})
     public record RiskAssessment(

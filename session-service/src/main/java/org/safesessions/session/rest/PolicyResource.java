@@ -24,6 +24,8 @@ import org.safesessions.session.rest.PolicyMessages.PlatformView;
 import org.safesessions.session.rest.PolicyMessages.PolicyUpdate;
 import org.safesessions.session.rest.PolicyMessages.PolicyView;
 import org.safesessions.session.rest.PolicyMessages.RiskAssessment;
+import org.safesessions.session.rest.PolicyMessages.ZoomHostsUpdate;
+import org.safesessions.session.rest.PolicyMessages.ZoomHostsView;
 
 /** The organisation's session policy and approved platforms: read by staff, edited by managers (SPEC §2). */
 @Path("/policy")
@@ -90,5 +92,32 @@ public class PolicyResource {
     })
     public void withdraw(@PathParam("platform") Platform platform) {
         policies.withdraw(caller.organisation(), platform);
+    }
+
+    @GET
+    @Path("zoom-hosts")
+    @RolesAllowed({Roles.COORDINATOR, Roles.MANAGER})
+    @Operation(operationId = "getZoomHosts", summary = "Read the organisation's pool of Zoom host users")
+    @APIResponses({
+            @APIResponse(responseCode = "200", description = "The pool (the service's default hosts until a manager sets one)",
+                    content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ZoomHostsView.class)))
+    })
+    public ZoomHostsView zoomHosts() {
+        return ZoomHostsView.of(policies.zoomHosts(caller.organisation()));
+    }
+
+    /** Replaces the pool of licensed Zoom host users sessions get a host from (SPEC §4). */
+    @PUT
+    @Path("zoom-hosts")
+    @RolesAllowed(Roles.MANAGER)
+    @Operation(operationId = "replaceZoomHosts", summary = "Replace the organisation's pool of Zoom host users")
+    @APIResponses({
+            @APIResponse(responseCode = "200", description = "The pool as replaced",
+                    content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ZoomHostsView.class))),
+            @APIResponse(responseCode = "400", description = ApiDocs.INVALID,
+                    content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    })
+    public ZoomHostsView replaceZoomHosts(@Valid @NotNull ZoomHostsUpdate update) {
+        return ZoomHostsView.of(policies.replaceZoomHosts(caller.organisation(), update.hosts(), caller.userName()));
     }
 }

@@ -305,6 +305,21 @@ public class SessionsResource {
                 request.joinedAt(), request.leftAt()));
     }
 
+    /** The facilitators' live view: the waiting room, who is in or has left, each invitee's state. */
+    @GET
+    @Path("{id}/participants")
+    @RolesAllowed({Roles.YOUTH_WORKER, Roles.COORDINATOR, Roles.MANAGER})
+    @Operation(operationId = "getSessionParticipants", summary = "Who is waiting, in and gone, against the invitations")
+    @APIResponses({
+            @APIResponse(responseCode = "200", description = "The session's participants",
+                    content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ParticipantsView.class))),
+            @APIResponse(responseCode = "404", description = ApiDocs.SESSION_NOT_FOUND,
+                    content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    })
+    public ParticipantsView participants(@PathParam("id") UUID id) {
+        return ParticipantsView.of(attendance.participants(viewer(), id));
+    }
+
     private Viewer viewer() {
         return Viewer.of(caller.organisation(), caller.userName(), caller::hasRole, caller::userId, caller.userIdIfAny());
     }

@@ -102,6 +102,12 @@ public class ZoomWebhookResource {
                         text(participant, "registrant_id").orElse(null), text(participant, "email").orElse(null)),
                         time(participant, "join_time"));
                 case "meeting.participant_left" -> attendance.left(meetingId, ref, time(participant, "leave_time"));
+                case "meeting.participant_joined_waiting_room" -> attendance.waiting(meetingId, new Participant(ref,
+                        text(participant, "registrant_id").orElse(null), text(participant, "email").orElse(null)),
+                        text(participant, "user_name").orElse(null), time(participant, "date_time"));
+                case "meeting.participant_admitted" -> attendance.admitted(meetingId, ref, time(participant, "date_time"));
+                case "meeting.participant_left_waiting_room" ->
+                        attendance.leftWaitingRoom(meetingId, ref, time(participant, "date_time"));
                 default -> LOG.debugf("Zoom event %s ignored", type);
             }
         } catch (DateTimeParseException e) {

@@ -2,6 +2,7 @@ package org.safesessions.zoomsim.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import org.safesessions.zoomsim.state.ZoomPlan;
 
 /**
  * The simulated Zoom account: who may get a token, where webhooks go, which limits apply.
@@ -24,9 +25,25 @@ public interface ZoomSimConfig {
     @WithDefault("3600")
     int tokenTtlSeconds();
 
-    /** Zoom allows 100 meeting creations per host per day; the 101st answers 429. */
+    /**
+     * Zoom allows a host 100 meetings created or updated per UTC day (the name predates counting updates);
+     * the 101st answers 429.
+     */
     @WithDefault("100")
     int meetingCreationsPerHostPerDay();
+
+    RateLimits rateLimits();
+
+    interface RateLimits {
+
+        /** The account's plan, which sets the per-second limit of each request type (Light, Medium, Heavy). */
+        @WithDefault("pro")
+        ZoomPlan plan();
+
+        /** Off: requests are still counted per second, but none is refused for its rate. */
+        @WithDefault("true")
+        boolean enabled();
+    }
 
     /** Base of the join, start and registration links handed out; nothing is served there. */
     @WithDefault("https://zoom.us")

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.safesessions.zoomsim.state.LoggedRequest;
+import org.safesessions.zoomsim.state.RateLimitCategory;
 import org.safesessions.zoomsim.state.RequestLog;
 
 /** Test control: what the simulated Zoom has received, oldest first. */
@@ -33,7 +34,8 @@ public class SimRequestLogResource {
     /** A logged request; {@code json} is the body parsed, when it is JSON, so tests can look inside. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record LoggedRequestView(long sequence, Instant time, String method, String path,
-                                    Map<String, List<String>> query, String body, JsonNode json, int status) {
+                                    Map<String, List<String>> query, String body, JsonNode json, int status,
+                                    RateLimitCategory category) {
     }
 
     /**
@@ -64,7 +66,7 @@ public class SimRequestLogResource {
 
     private LoggedRequestView view(LoggedRequest r) {
         return new LoggedRequestView(r.sequence(), r.time(), r.method(), r.path(), r.query(), r.body(),
-                parsed(r.body()), r.status());
+                parsed(r.body()), r.status(), r.category());
     }
 
     private JsonNode parsed(String body) {

@@ -15,6 +15,7 @@ import org.safesessions.zoomsim.state.AccessTokens;
 import org.safesessions.zoomsim.state.FaultPlan;
 import org.safesessions.zoomsim.state.Meeting;
 import org.safesessions.zoomsim.state.MeetingStore;
+import org.safesessions.zoomsim.state.RateLimiter;
 import org.safesessions.zoomsim.state.RequestLog;
 import org.safesessions.zoomsim.state.UserSettingsStore;
 
@@ -38,6 +39,9 @@ public class SimStateResource {
     @Inject
     AccessTokens tokens;
 
+    @Inject
+    RateLimiter rateLimits;
+
     /** Every meeting, deleted ones included, with every registrant, cancelled ones included. */
     @GET
     @Path("/meetings")
@@ -53,7 +57,22 @@ public class SimStateResource {
     }
 
     /**
-     * Forgets meetings, settings, daily counters, faults and the request log. Tokens stay
+     * Locks settings of a user (body: sections as in a settings PATCH, e.g. {@code {"in_meeting":{"private_chat":true}}}):
+     * the user's PATCHes no longer change them, as when an account admin locks them. Kept until reset.
+     */
+    @jakarta.ws.rs.PUT
+    @Path("/settings/{userId}/locked")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    public Response lockSettings(@org.jboss.resteasy.reactive.RestPath String userId, ObjectNode locked) {
+        if (locked == null || locked.isEmpty()) {
+            return SimFaultResource.badRequest("give the settings to lock, e.g. {\"in_meeting\":{\"private_chat\":true}}");
+        }
+        settings.lock(userId, locked);
+        return Response.noContent().build();
+    }
+
+    /**
+     * Forgets meetings, settings, daily counters, per-second counts, faults and the request log. Tokens stay
      * valid, so a running client is not logged out by another test's reset.
      */
     @POST
@@ -63,6 +82,7 @@ public class SimStateResource {
         settings.clear();
         faults.clear();
         requestLog.clear();
+        rateLimits.clear();
         return Response.noContent().build();
     }
 

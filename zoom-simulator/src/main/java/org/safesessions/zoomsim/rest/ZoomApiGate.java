@@ -19,6 +19,8 @@ import org.safesessions.zoomsim.state.AccessTokens;
 import org.safesessions.zoomsim.state.Fault;
 import org.safesessions.zoomsim.state.FaultPlan;
 import org.safesessions.zoomsim.state.LoggedRequest;
+import org.safesessions.zoomsim.state.RateLimitCategory;
+import org.safesessions.zoomsim.state.RateLimiter;
 import org.safesessions.zoomsim.state.RequestLog;
 import org.safesessions.zoomsim.state.ZoomApiException;
 import org.safesessions.zoomsim.validation.ContractViolation;
@@ -28,13 +30,15 @@ import org.safesessions.zoomsim.validation.ZoomContract;
 /**
  * What every request to the simulated Zoom goes through before its operation runs, in
  * the order a client would meet it: logged, then any planned fault, then (for the
- * Meeting API) the bearer token, then the contract. Resources call it explicitly
+ * Meeting API) the bearer token, the account's per-second rate limit, then the contract. Resources call it explicitly
  * because a JAX-RS filter cannot see the raw body the contract check needs.
  */
 @ApplicationScoped
 public class ZoomApiGate {
 
     private static final String BEARER = "bearer ";
+    private static final String PER_SECOND_LIMIT_MESSAGE =
+            "You have reached the maximum per-second rate limit for this API. Try again later.";
 
     @Inject
     HttpServerRequest http;
@@ -50,6 +54,9 @@ public class ZoomApiGate {
 
     @Inject
     ZoomContract contract;
+
+    @Inject
+    RateLimiter rateLimits;
 
     @Inject
     ObjectMapper objectMapper;
@@ -90,11 +97,16 @@ public class ZoomApiGate {
         try {
             response = answer(request, faultsApply, meetingApi, operation);
         } catch (ZoomApiException refusal) {
-            response = zoomError(refusal.httpStatus(), new ZoomErrorBody(refusal.code(), refusal.getMessage()));
+            Response.ResponseBuilder answer = Response.status(refusal.httpStatus())
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new ZoomErrorBody(refusal.code(), refusal.getMessage()));
+            refusal.headers().forEach(answer::header);
+            response = answer.build();
         }
         requestLog.record(new LoggedRequest(sequence, arrived, request.method(),
                 request.path(), request.query(), body == null ? "" : body,
-                response.getStatus()));
+                response.getStatus(),
+                meetingApi ? RateLimitCategory.of(request.method(), request.path()).orElse(null) : null));
         return response;
     }
 
@@ -110,6 +122,10 @@ public class ZoomApiGate {
         if (meetingApi) {
             if (!hasValidToken(request)) {
                 return zoomError(401, new ZoomErrorBody(124, "Invalid access token."));
+            }
+            Optional<RateLimitCategory> category = RateLimitCategory.of(request.method(), request.path());
+            if (category.isPresent() && !rateLimits.admit(category.get(), Instant.now())) {
+                return rateLimited(category.get());
             }
             List<ContractViolation> violations = contract.check(request);
             if (!violations.isEmpty()) {
@@ -142,10 +158,23 @@ public class ZoomApiGate {
         };
     }
 
+    /** Zoom's answer over a per-second limit: try again in the next second. */
+    private Response rateLimited(RateLimitCategory category) {
+        return Response.status(429)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ZoomErrorBody(429, PER_SECOND_LIMIT_MESSAGE))
+                .header("Retry-After", 1)
+                .header("X-RateLimit-Category", category.label())
+                .header("X-RateLimit-Type", "Per-second-Limit")
+                .header("X-RateLimit-Limit", rateLimits.limit(category))
+                .header("X-RateLimit-Remaining", 0)
+                .build();
+    }
+
     private static Response faultAnswer(Fault fault) {
         int status = fault.status();
         String message = fault.message() != null ? fault.message()
-                : status == 429 ? "You have reached the maximum per-second rate limit for this API. Try again later."
+                : status == 429 ? PER_SECOND_LIMIT_MESSAGE
                 : "Simulated fault: HTTP " + status + ".";
         Response.ResponseBuilder answer = Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** One request the simulated Zoom received, and the status it answered. */
+/** One request the simulated Zoom received, the status it answered and its rate-limit category (Meeting API only). */
 public record LoggedRequest(
         long sequence,
         Instant time,
@@ -12,5 +12,6 @@ public record LoggedRequest(
         String path,
         Map<String, List<String>> query,
         String body,
-        int status) {
+        int status,
+        RateLimitCategory category) {
 }

@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * What a client may set on a meeting, read from a create or update body that has
  * already passed the contract check. A field left out (null) keeps its value.
- * Fields Zoom accepts but never returns (schedule_for, template_id, ...) are dropped.
+ * {@code schedule_for} on an update moves the meeting to that host (Zoom's way to hand a meeting
+ * to another user of the account); other fields Zoom accepts but never returns (template_id, ...) are dropped.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -23,5 +24,6 @@ public record MeetingDetails(
         String password,
         ObjectNode settings,
         JsonNode recurrence,
-        JsonNode trackingFields) {
+        JsonNode trackingFields,
+        String scheduleFor) {
 }

@@ -119,9 +119,11 @@ public class MeetingStore {
 
     public synchronized Meeting update(long meetingId, MeetingDetails changes) {
         Meeting m = find(meetingId);
+        ZoomUser host = changes.scheduleFor() == null ? m.host() : ZoomUser.named(changes.scheduleFor());
+        countCreation(host);
         String timezone = changes.timezone() == null ? m.timezone() : checkedTimezone(changes.timezone());
         Meeting updated = new Meeting(
-                m.id(), m.uuid(), m.host(),
+                m.id(), m.uuid(), host,
                 changes.topic() == null ? m.topic() : changes.topic(),
                 changes.type() == null ? m.type() : changes.type(),
                 changes.startTime() == null ? m.startTime() : parseStartTime(changes.startTime()),
@@ -240,12 +242,32 @@ public class MeetingStore {
         }
     }
 
+    /** Meetings created or updated per host per UTC day, for the /_sim view: host id to count, today only. */
+    public synchronized Map<String, Integer> createdOrUpdatedToday() {
+        String suffix = "/" + LocalDate.now(clock);
+        Map<String, Integer> today = new java.util.TreeMap<>();
+        creationsByHostAndDay.forEach((key, count) -> {
+            if (key.endsWith(suffix)) {
+                today.put(key.substring(0, key.length() - suffix.length()), count);
+            }
+        });
+        return today;
+    }
+
+    /** Zoom's per-host daily limit on meetings created or updated; it resets at 00:00 UTC. */
     private void countCreation(ZoomUser host) {
-        String key = host.id() + "/" + LocalDate.now(clock);
+        LocalDate today = LocalDate.now(clock);
+        String key = host.id() + "/" + today;
         int made = creationsByHostAndDay.getOrDefault(key, 0);
-        if (made >= config.meetingCreationsPerHostPerDay()) {
-            throw new ZoomApiException(429, 429, "A maximum of " + config.meetingCreationsPerHostPerDay()
-                    + " meetings can be created/updated for a single user in one day.");
+        int limit = config.meetingCreationsPerHostPerDay();
+        if (made >= limit) {
+            throw new ZoomApiException(429, 429, "You have exceeded the daily rate limit (" + limit
+                    + ") of Meeting Create/Update API requests permitted for this particular user. "
+                    + "You may resume these requests at GMT 00:00:00.",
+                    Map.of("Retry-After", today.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toString(),
+                            "X-RateLimit-Type", "Daily-limit",
+                            "X-RateLimit-Limit", String.valueOf(limit),
+                            "X-RateLimit-Remaining", "0"));
         }
         creationsByHostAndDay.put(key, made + 1);
     }

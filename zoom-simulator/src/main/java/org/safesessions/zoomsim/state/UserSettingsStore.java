@@ -28,6 +28,8 @@ public class UserSettingsStore {
             List.of(MEETING_SECURITY, MEETING_AUTHENTICATION, RECORDING_AUTHENTICATION);
 
     private final Map<String, ObjectNode> settingsByUser = new TreeMap<>();
+    /** Per user: settings an account admin locked, which a user's PATCH cannot change (a host "drifting"). */
+    private final Map<String, ObjectNode> lockedByUser = new TreeMap<>();
     private ObjectNode defaults;
 
     @Inject
@@ -67,7 +69,18 @@ public class UserSettingsStore {
         if (MEETING_AUTHENTICATION.equals(option) || RECORDING_AUTHENTICATION.equals(option)) {
             patch.remove("authentication_option");
         }
-        settingsByUser.put(userId, ZoomPatch.merged(settingsOf(userId), patch));
+        ObjectNode merged = ZoomPatch.merged(settingsOf(userId), patch);
+        ObjectNode locked = lockedByUser.get(userId);
+        settingsByUser.put(userId, locked == null ? merged : ZoomPatch.merged(merged, locked));
+    }
+
+    /**
+     * Locks settings of a user at these values, as an account admin can: the user's settings take them now, and a
+     * PATCH answers 204 but leaves them so (what a client that reads back must notice).
+     */
+    public synchronized void lock(String userId, ObjectNode locked) {
+        lockedByUser.merge(userId, locked.deepCopy(), (old, added) -> ZoomPatch.merged(old, added));
+        settingsByUser.put(userId, ZoomPatch.merged(settingsOf(userId), locked));
     }
 
     /** Every user whose settings were read or changed, for the /_sim view. */
@@ -77,6 +90,7 @@ public class UserSettingsStore {
 
     public synchronized void clear() {
         settingsByUser.clear();
+        lockedByUser.clear();
     }
 
     private ObjectNode settingsOf(String userId) {

@@ -33,9 +33,12 @@ public class WebhookDispatcher {
     public static final String MEETING_STARTED = "meeting.started";
     public static final String MEETING_ENDED = "meeting.ended";
     public static final String URL_VALIDATION = "endpoint.url_validation";
+    public static final String JOINED_WAITING_ROOM = "meeting.participant_joined_waiting_room";
+    public static final String ADMITTED = "meeting.participant_admitted";
+    public static final String LEFT_WAITING_ROOM = "meeting.participant_left_waiting_room";
     /** Events the simulator can build from its own state. */
-    public static final List<String> BUILT_EVENTS =
-            List.of(PARTICIPANT_JOINED, PARTICIPANT_LEFT, MEETING_STARTED, MEETING_ENDED, URL_VALIDATION);
+    public static final List<String> BUILT_EVENTS = List.of(PARTICIPANT_JOINED, PARTICIPANT_LEFT, MEETING_STARTED,
+            MEETING_ENDED, URL_VALIDATION, JOINED_WAITING_ROOM, ADMITTED, LEFT_WAITING_ROOM);
 
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
@@ -125,6 +128,8 @@ public class WebhookDispatcher {
         switch (request.event()) {
             case PARTICIPANT_JOINED, PARTICIPANT_LEFT -> object.set("participant",
                     participant(request.participant(), request.event().equals(PARTICIPANT_JOINED), now));
+            case JOINED_WAITING_ROOM, ADMITTED, LEFT_WAITING_ROOM -> object.set("participant",
+                    waitingParticipant(request.participant(), now));
             case MEETING_STARTED -> object.put("start_time", zoomTime(now));
             case MEETING_ENDED -> object.put("end_time", zoomTime(now));
             default -> { }
@@ -164,6 +169,20 @@ public class WebhookDispatcher {
         if (!joined) {
             participant.put("leave_reason", "left the meeting. Reason : left the meeting");
         }
+        if (given != null) {
+            participant.setAll(given);
+        }
+        return participant;
+    }
+
+    /** A waiting-room participant: Zoom's fields, {@code date_time} when it happened; the test's fields win. */
+    private ObjectNode waitingParticipant(ObjectNode given, Instant now) {
+        ObjectNode participant = objectMapper.createObjectNode();
+        participant.put("user_id", Long.toString(16_000_000L + random.nextInt(1_000_000)));
+        participant.put("user_name", "Guest");
+        participant.put("participant_uuid", randomToken(22));
+        participant.put("date_time", zoomTime(now));
+        participant.put("email", "");
         if (given != null) {
             participant.setAll(given);
         }
