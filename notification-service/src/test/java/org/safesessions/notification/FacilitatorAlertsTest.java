@@ -4,6 +4,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.safesessions.events.session.SessionCancelledV1;
 import org.safesessions.events.session.UnknownParticipantJoinedV1;
+import org.safesessions.events.session.UnknownParticipantWaitingV1;
+import org.safesessions.events.session.ZoomHostSettingsDriftedV1;
 import org.safesessions.notification.domain.Channel;
 import org.safesessions.notification.domain.Delivery;
 import org.safesessions.notification.domain.DeliveryStatus;
@@ -138,5 +140,37 @@ class FacilitatorAlertsTest extends NotificationFixtures {
         await("every message of the event is settled", () -> allSettled(event));
         assertEquals(1, toStaffMember(event, withId).stream().filter(d -> d.channel == Channel.EMAIL).count(),
                 "named by id and by name, told once");
+    }
+
+    @Test
+    void aStrangerInTheWaitingRoomAlertsTheFacilitatorsAtOnceOnEveryChannelAndNoOneElse() {
+        String facilitator = staff("org-a", "lead", null, StaffRole.YOUTH_WORKER);
+        String colleague = staff("org-a", "colleague", null, StaffRole.YOUTH_WORKER);
+        UUID session = UUID.randomUUID();
+        String event = Events.publish("/session-service", session, new UnknownParticipantWaitingV1(session, "org-a",
+                "zoom-participant-21", OffsetDateTime.now(clock), List.of(facilitator), List.of(idOf(facilitator))));
+
+        await("the facilitator is emailed", () -> mailTo(emailOf(facilitator)).length == 1);
+        String subject = subject(mailTo(emailOf(facilitator))[0]);
+        assertTrue(subject.startsWith("URGENT: someone not invited is in your session's waiting room"), subject);
+        await("every message of the event is settled", () -> allSettled(event));
+        assertTrue(toStaffMember(event, facilitator).stream()
+                .anyMatch(d -> d.channel == Channel.IN_APP && d.status == DeliveryStatus.SENT));
+        assertEquals(0, mailTo(emailOf(colleague)).length, "only the session's facilitators");
+    }
+
+    @Test
+    void aZoomHostWhoseSafetySettingsDriftedIsToldToTheManagersWithTheSettingsNotTheHost() {
+        String manager = staff("org-a", "boss", null, StaffRole.MANAGER);
+        String worker = staff("org-a", "lead", null, StaffRole.YOUTH_WORKER);
+        UUID session = UUID.randomUUID();
+        String event = Events.publish("/session-service", session, new ZoomHostSettingsDriftedV1(session, "org-a",
+                List.of("in_meeting.private_chat"), OffsetDateTime.now(clock)));
+
+        await("the manager is emailed", () -> mailTo(emailOf(manager)).length == 1);
+        await("every message of the event is settled", () -> allSettled(event));
+        String body = body(mailTo(emailOf(manager))[0]);
+        assertTrue(body.contains("in_meeting.private_chat") && body.contains("/policy#zoom-hosts"), body);
+        assertEquals(0, mailTo(emailOf(worker)).length, "managers only");
     }
 }

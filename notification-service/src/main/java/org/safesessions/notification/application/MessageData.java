@@ -59,8 +59,9 @@ public final class MessageData {
             "recipientName", "youngPersonName", "portalUrl", "scopeText", "platformsText", "platformText", "title",
             "startsOn", "startsTime", "endsOn", "endsTime", "previousStartsOn", "previousStartsTime", "expiresOn",
             "expiresTime", "withdrawnOn", "withdrawnTime", "raisedOn", "raisedTime", "dueOn", "dueTime", "joinedOn",
-            "joinedTime", "joinUrl", "passcode", "reference", "riskText", "categoriesText", "clockText", "reasonText",
-            "failure", "attempts", "concernLink", "sessionLink");
+            "joinedTime", "waitingOn", "waitingTime", "detectedOn", "detectedTime", "joinUrl", "passcode", "reference",
+            "riskText", "categoriesText", "clockText", "reasonText", "settingsText", "failure", "attempts", "concernLink",
+            "sessionLink", "zoomHostsLink");
 
     private final Map<String, Object> values = new HashMap<>();
     private final Language language;
@@ -130,7 +131,12 @@ public final class MessageData {
                 default -> words().reasonCoordinator();
             });
             case "concernId" -> values.put("concernLink", portalUrl + "/concerns/" + value);
-            case "sessionId" -> values.put("sessionLink", portalUrl + "/sessions/" + value);
+            case "sessionId" -> {
+                values.put("sessionLink", portalUrl + "/sessions/" + value);
+                values.put("zoomHostsLink", portalUrl + "/policy#zoom-hosts");
+            }
+            case "settings" -> values.put("settingsText", value instanceof List<?> list
+                    ? list.stream().map(Object::toString).collect(Collectors.joining(", ")) : value.toString());
             case "reference", "failure", "attempts" -> values.put(key, value.toString());
             default -> {
                 if (key.endsWith("At") && value instanceof String time) {
@@ -188,8 +194,9 @@ public final class MessageData {
         params.put("reference", "SG-2026-0001");
         params.put("failure", "HTTP_503");
         params.put("attempts", "6");
+        params.put("settings", List.of("in_meeting.private_chat", "in_meeting.file_transfer"));
         for (String at : List.of("startsAt", "endsAt", "previousStartsAt", "expiresAt", "withdrawnAt", "raisedAt",
-                "dueAt", "joinedAt")) {
+                "dueAt", "joinedAt", "waitingAt", "detectedAt")) {
             params.put(at, start.toString());
         }
         params.put("endsAt", start.plusHours(1).toString());

@@ -53,6 +53,12 @@ public enum MessageTemplate {
     UNKNOWN_PARTICIPANT_ALERT("unknown-participant-alert", Audience.STAFF,
             "URGENT: unknown participant joined your session at {joinedTime}",
             "SafeSessions URGENT: someone not invited joined your session at {joinedTime}. Remove them now. {sessionLink}"),
+    UNKNOWN_PARTICIPANT_WAITING_ALERT("unknown-participant-waiting-alert", Audience.STAFF,
+            "URGENT: someone not invited is in your session's waiting room",
+            "SafeSessions URGENT: someone not invited is in your session's waiting room since {waitingTime}. Do not admit them. {sessionLink}"),
+    ZOOM_HOST_SETTINGS_DRIFTED("zoom-host-settings-drifted", Audience.STAFF,
+            "A Zoom host's safety settings changed: the host is set aside",
+            "SafeSessions: a Zoom host's safety settings changed ({settingsText}); it gets no sessions until checked. {zoomHostsLink}"),
     PROVISIONING_FAILED("provisioning-failed", Audience.STAFF,
             "No meeting yet for the session of {startsOn} at {startsTime}",
             "SafeSessions: the meeting for the session of {startsOn} could not be set up ({failure}). {sessionLink}");

@@ -15,6 +15,8 @@ import org.safesessions.events.session.RemovalReason;
 import org.safesessions.events.session.SessionCancelledV1;
 import org.safesessions.events.session.SessionRescheduledV1;
 import org.safesessions.events.session.UnknownParticipantJoinedV1;
+import org.safesessions.events.session.UnknownParticipantWaitingV1;
+import org.safesessions.events.session.ZoomHostSettingsDriftedV1;
 import org.safesessions.kit.inbox.EventHandlers;
 import org.safesessions.kit.inbox.Inbox;
 import org.safesessions.kit.time.Time;
@@ -32,7 +34,8 @@ import java.util.Set;
 
 /**
  * Which session events tell whom what: invitations (with their 24 h and 1 h reminders, queued for later), changes
- * and cancellations to families; unknown participants to the session's facilitators at once; provisioning failures
+ * and cancellations to families; unknown participants (in the meeting or still in its waiting room) to the
+ * session's facilitators at once; a Zoom host whose safety settings drifted to the managers; provisioning failures
  * and consent removals to coordinators. A session's facilitators are addressed by the Keycloak ids the event carries
  * ({@code facilitatorIds}), by user name only for an event from before ids.
  */
@@ -70,6 +73,8 @@ public class SessionEventRouter {
             .onEvent(EventType.SESSION_CANCELLED, this::cancelled)
             .onEvent(EventType.PARTICIPANT_REMOVED, this::removed)
             .onEvent(EventType.UNKNOWN_PARTICIPANT_JOINED, this::unknownParticipant)
+            .onEvent(EventType.UNKNOWN_PARTICIPANT_WAITING, this::unknownParticipantWaiting)
+            .onEvent(EventType.ZOOM_HOST_SETTINGS_DRIFTED, this::hostSettingsDrifted)
             .onEvent(EventType.MEETING_PROVISIONING_FAILED, this::provisioningFailed)
             .build();
 
@@ -170,6 +175,22 @@ public class SessionEventRouter {
         notify.facilitators(event, joined.organisation(), MessageTemplate.UNKNOWN_PARTICIPANT_ALERT,
                 joined.facilitatorIds(), joined.facilitators(), joined.sessionId(),
                 Map.of("sessionId", joined.sessionId().toString(), "joinedAt", joined.joinedAt().toString()), true);
+    }
+
+    /** A stranger in the waiting room: the facilitators are alerted at once, before anyone admits them. */
+    private void unknownParticipantWaiting(CloudEvent event, UnknownParticipantWaitingV1 waiting) {
+        notify.facilitators(event, waiting.organisation(), MessageTemplate.UNKNOWN_PARTICIPANT_WAITING_ALERT,
+                waiting.facilitatorIds(), waiting.facilitators(), waiting.sessionId(),
+                Map.of("sessionId", waiting.sessionId().toString(), "waitingAt", waiting.waitingSince().toString()), true);
+    }
+
+    /** The managers are told a Zoom host is set aside until its safety settings are checked. */
+    private void hostSettingsDrifted(CloudEvent event, ZoomHostSettingsDriftedV1 drifted) {
+        notify.staffWithRoles(event, drifted.organisation(), MessageTemplate.ZOOM_HOST_SETTINGS_DRIFTED,
+                Set.of(StaffRole.MANAGER), drifted.sessionId(), Map.of(
+                        "sessionId", drifted.sessionId().toString(),
+                        "settings", drifted.settings() == null ? List.of() : drifted.settings(),
+                        "detectedAt", drifted.detectedAt().toString()), false);
     }
 
     /** The organisation's coordinators are told a session has no meeting yet. */
