@@ -59,7 +59,8 @@ from generate_series(:from, :to) i;
 vacuum (analyze) young_person; -- as autovacuum would: index-only counts need the visibility map
 SQL
 }
-cleanup_young_people() { psql_q -c "delete from young_person where registered_by = :'tag'"; }
+# (psql expands :'tag' in what it reads, not in -c)
+cleanup_young_people() { psql_q <<<"delete from young_person where registered_by = :'tag';"; }
 
 # Sessions: group sessions on Teams (no Zoom provisioning), one every 10 minutes back from a year ahead.
 seed_sessions() {
@@ -73,7 +74,7 @@ from generate_series(:from, :to) i;
 vacuum (analyze) session;
 SQL
 }
-cleanup_sessions() { psql_q -c "delete from session where created_by = :'tag'"; }
+cleanup_sessions() { psql_q <<<"delete from session where created_by = :'tag';"; }
 
 # Deliveries: sent emails to guardians and, one row in ten, an in-app message to one of org-a's five demo staff;
 # worker-a's feed is one row in fifty, so it grows with the table, as a real member of staff's does over the years.
@@ -97,7 +98,7 @@ from generate_series(:from, :to) i;
 vacuum (analyze) delivery;
 SQL
 }
-cleanup_notifications() { psql_q -c "delete from delivery where event_id like :'tag' || '-%'"; }
+cleanup_notifications() { psql_q <<<"delete from delivery where event_id like :'tag' || '-%';"; }
 
 # ---------------------------------------------------------------- the lists timed, per list: label|user|path
 

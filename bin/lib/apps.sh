@@ -68,7 +68,7 @@ app_build_stamp() {
 # in .suite/aot/NAME.aot: the first run after a build records it (-XX:AOTCacheOutput; the JVM writes it when that
 # run exits, e.g. at `bin/suite stop` or `down`), every later start loads it (-XX:AOTCache); the build's stamp is
 # kept beside it, so a rebuilt jar is recorded afresh. On older JDKs a dynamic class-data-sharing archive, which
-# the JVM itself remakes when the jar changes.
+# the JVM itself remakes when the jar changes. CI (CI=true) records none.
 app_startup_cache() {
   local name=$1 jar=$2 dir=$SUITE/aot stamp
   mkdir -p "$dir"
@@ -79,7 +79,9 @@ app_startup_cache() {
   stamp=$(app_build_stamp "$jar")
   if [[ -s $dir/$name.aot && $(cat "$dir/$name.stamp" 2>/dev/null) == "$stamp" ]]; then
     echo "-XX:AOTCache=$dir/$name.aot"
-  else
+  elif [[ ${CI:-} != true ]]; then
+    # CI records none: its clone is fresh every run, so a recording would only lengthen `down` (the JVM writes the
+    # cache as it exits) and never be loaded.
     rm -f "$dir/$name.aot"
     echo "$stamp" >"$dir/$name.stamp"
     echo "-XX:AOTCacheOutput=$dir/$name.aot"
