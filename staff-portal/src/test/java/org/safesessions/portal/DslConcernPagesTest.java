@@ -126,6 +126,21 @@ class DslConcernPagesTest {
     }
 
     @Test
+    void theDslDownloadsTheCourtBundleAsTheServiceMadeIt() {
+        byte[] pdf = "%PDF-1.7 bundle of SG-2026-000001".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        services.stubFor(get(urlPathEqualTo("/concerns/" + CONCERN + "/bundle")).withHeader("Accept", equalTo("application/pdf"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/pdf").withBody(pdf)));
+        given().get("/concerns/" + CONCERN).then().statusCode(200)
+                .body(containsString("href=\"/concerns/" + CONCERN + "/bundle.pdf\""));
+        byte[] got = given().get("/concerns/" + CONCERN + "/bundle.pdf").then().statusCode(200)
+                .contentType("application/pdf").header("Content-Disposition", containsString("attachment"))
+                .extract().asByteArray();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(pdf, got);
+        services.verify(getRequestedFor(urlPathEqualTo("/concerns/" + CONCERN + "/bundle"))
+                .withHeader("Authorization", matching("Bearer .+")));
+    }
+
+    @Test
     void aBrokenChainSaysWhichEntryFails() {
         services.stubFor(get(urlPathEqualTo("/concerns/" + CONCERN + "/chronology/verification")).willReturn(okJson("""
                 {"intact":false,"entries":4,"firstBrokenEntryId":"%s","firstBrokenSeq":2,"reason":"hash does not match"}""".formatted(E2))));
@@ -251,7 +266,8 @@ class DslConcernPagesTest {
     void aManagerSeesTheRecordAndChronologyButNoneOfTheDslsForms() {
         given().get("/concerns/" + CONCERN).then().statusCode(200)
                 .body(containsString("Intact: 4 entries"), not(containsString("Refer to a council")),
-                        not(containsString("action=\"/concerns/" + CONCERN + "/chronology\"")));
+                        not(containsString("action=\"/concerns/" + CONCERN + "/chronology\"")), not(containsString("bundle.pdf")));
+        given().get("/concerns/" + CONCERN + "/bundle.pdf").then().statusCode(403);
         given().get("/concerns/overdue").then().statusCode(200);
         services.stubFor(get(urlPathEqualTo("/young-people")).willReturn(okJson("{\"items\":[],\"page\":0,\"size\":100,\"total\":0}")));
         Forms form = Forms.from("/concerns/new");
@@ -267,6 +283,7 @@ class DslConcernPagesTest {
         given().get("/concerns/clocks").then().statusCode(403);
         given().get("/concerns/overdue").then().statusCode(403);
         given().get("/concerns/" + CONCERN + "/access-log").then().statusCode(403);
+        given().get("/concerns/" + CONCERN + "/bundle.pdf").then().statusCode(403);
         services.stubFor(get(urlPathEqualTo("/young-people")).willReturn(okJson("{\"items\":[],\"page\":0,\"size\":100,\"total\":0}")));
         Forms form = Forms.from("/concerns/new");
         form.post().post("/concerns/" + CONCERN + "/acknowledgement").then().statusCode(403);

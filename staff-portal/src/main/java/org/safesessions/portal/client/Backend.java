@@ -86,13 +86,18 @@ public class Backend {
      * service wrote it; anything but 2xx becomes the matching error page, as for {@link #read}.
      */
     public String readAs(Service service, String path, Map<String, ?> query, String mediaType) {
+        return new String(readBytes(service, path, query, mediaType), StandardCharsets.UTF_8);
+    }
+
+    /** As {@link #readAs}, for a binary representation (safeguarding-service's court bundle as {@code application/pdf}). */
+    public byte[] readBytes(Service service, String path, Map<String, ?> query, String mediaType) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl(service) + path + queryString(query)))
                 .timeout(config.services().timeout())
                 .header("Accept", mediaType)
                 .header("Authorization", "Bearer " + accessToken())
                 .GET().build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() >= 500) {
                 LOG.warnf("%s GET %s answered %d", service, path, response.statusCode());
                 throw new ServiceUnavailable(service, "status " + response.statusCode());

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.safesessions.portal.client.Answer;
@@ -274,6 +275,21 @@ public class ConcernPages {
         return accessLog.data("section", "concerns").data("id", id).data("logHref", "/concerns/" + id + "/access-log?").data("log", found.path("items")).data("total", total)
                 .data("page", current).data("previousPage", current - 1).data("nextPage", current + 1)
                 .data("hasNextPage", (current + 1L) * 50 < total);
+    }
+
+    /**
+     * The court and council bundle as safeguarding-service makes it (the whole chronology, each entry's hash, the chain
+     * check and the bundle's digest on every page); the service logs the export in the access log and the chronology.
+     */
+    @GET
+    @Path("{id}/bundle.pdf")
+    @RolesAllowed(Caller.SAFEGUARDING_LEAD)
+    @Produces("application/pdf")
+    public Response bundle(@PathParam("id") UUID id) {
+        byte[] pdf = backend.readBytes(Service.SAFEGUARDING, "/concerns/" + id + "/bundle", Map.of(), "application/pdf");
+        return Response.ok(pdf, "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"concern-" + id + "-bundle.pdf\"")
+                .build();
     }
 
     @GET
