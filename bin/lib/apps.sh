@@ -98,6 +98,10 @@ app_launch() {
   # lives for days of system tests and benchmarks would run out, so it allows more unless told otherwise.
   [[ $name == zoom-simulator ]] &&
     extra+=("-Dzoom-sim.meeting-creations-per-host-per-day=${ZOOM_SIM_MEETING_CREATIONS_PER_HOST_PER_DAY:-10000}")
+  # The simulator's account has many licensed hosts (a charity's real pool is set per organisation in its policy):
+  # enough that the journeys and benchmarks booking many sessions at the same hours each find a free host.
+  [[ $name == session-service ]] &&
+    extra+=("-Dsafesessions.zoom.default-hosts=${SAFESESSIONS_ZOOM_DEFAULT_HOSTS:-$(seq -f 'zoom-host-%03g' -s , 1 300)}")
   local secrets=()
   mapfile -t secrets < <(app_secrets "$name")
   if [[ $name == safeguarding-service ]]; then app_secret_files; fi

@@ -4,6 +4,8 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.safesessions.kit.audit.Access;
+import org.safesessions.kit.audit.AccessLog;
 import org.safesessions.kit.domain.ConflictException;
 import org.safesessions.kit.domain.RecordNotFoundException;
 import org.safesessions.kit.tenancy.Caller;
@@ -13,7 +15,10 @@ import org.safesessions.notification.domain.DeliveryStatus;
 
 import java.util.UUID;
 
-/** The caller's organisation's delivery records: what was sent to whom (by reference), how it went, and a retry. */
+/**
+ * The caller's organisation's delivery records: what was sent to whom (by reference), how it went, and a retry. Every
+ * list, read and retry is in the access log (SPEC §3), a family's record under the young person it is about.
+ */
 @ApplicationScoped
 public class DeliveryRecords {
 
@@ -23,14 +28,23 @@ public class DeliveryRecords {
     @Inject
     Time time;
 
+    @Inject
+    AccessLog accessLog;
+
+    static final String RECORD = "DELIVERY";
+
     /** Newest first. */
     public Listed<Delivery> list(int page, int size) {
         var query = Delivery.<Delivery>find("organisation", Sort.descending("createdAt").and("id"), caller.organisation());
-        return new Listed<>(query.page(page, size).list(), query.count());
+        Listed<Delivery> listed = new Listed<>(query.page(page, size).list(), query.count());
+        accessLog.record(caller.organisation(), Access.list(RECORD));
+        return listed;
     }
 
     public Delivery get(UUID id) {
-        return find(id);
+        Delivery d = find(id);
+        accessLog.record(caller.organisation(), Access.read(RECORD, d.id).about(d.youngPersonId));
+        return d;
     }
 
     /** A dead-lettered or failed message is queued again now; any other is refused (409). */
@@ -45,6 +59,7 @@ public class DeliveryRecords {
         if (requeued == 0) {
             throw new ConflictException("only-failed-messages-are-retried", "the message is " + d.status);
         }
+        accessLog.record(caller.organisation(), Access.change(RECORD, d.id).about(d.youngPersonId).detail("RETRIED"));
         return d;
     }
 
