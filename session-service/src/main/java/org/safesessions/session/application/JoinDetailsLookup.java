@@ -3,6 +3,8 @@ package org.safesessions.session.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.safesessions.kit.audit.Access;
+import org.safesessions.kit.audit.AccessLog;
 import org.safesessions.kit.domain.RecordNotFoundException;
 import org.safesessions.session.domain.Invitation;
 import org.safesessions.session.domain.MeetingSecrets;
@@ -21,6 +23,9 @@ import java.util.UUID;
 public class JoinDetailsLookup {
 
     @Inject
+    AccessLog accessLog;
+
+    @Inject
     MeetingSecrets secrets;
 
     /** The session, and the invitation's opened join link and the meeting's passcode (null off Zoom). */
@@ -35,6 +40,7 @@ public class JoinDetailsLookup {
                 .filter(i -> i.invitationReady).orElseThrow(() -> new RecordNotFoundException("invitation"));
         String joinUrl = ZoomRegistrant.of(invitation.key).map(secrets::joinUrl).orElse(null);
         String passcode = session.onZoom() ? ZoomMeeting.ofSession(session.id).map(secrets::passcode).orElse(null) : null;
+        accessLog.record(organisation, Access.read("JOIN_DETAILS", session.id).about(youngPersonId));
         return new JoinDetails(session, youngPersonId, joinUrl, passcode);
     }
 }

@@ -13,6 +13,8 @@ import org.safesessions.events.session.SessionCancelledV1;
 import org.safesessions.events.session.SessionKind;
 import org.safesessions.events.session.SessionRescheduledV1;
 import org.safesessions.events.session.SessionScheduledV1;
+import org.safesessions.kit.audit.Access;
+import org.safesessions.kit.audit.AccessLog;
 import org.safesessions.kit.domain.RecordNotFoundException;
 import org.safesessions.kit.outbox.Outbox;
 import org.safesessions.kit.time.Time;
@@ -49,6 +51,12 @@ public class SessionBooking {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    AccessLog accessLog;
+
+    static final String SESSION = "SESSION";
+    static final String INVITATION = "INVITATION";
 
     @Inject
     Time time;
@@ -99,6 +107,10 @@ public class SessionBooking {
                 session.platform, session.startsAt, session.endsAt, session.facilitatorNames(), session.invitees(),
                 session.facilitatorIds()));
         announceReadyInvitations(session);
+        accessLog.record(organisation, Access.change(SESSION, session.id).detail("BOOKED"));
+        for (UUID youngPersonId : booking.invitees()) {
+            accessLog.record(organisation, Access.change(INVITATION, session.id).about(youngPersonId).detail("INVITED"));
+        }
         changed.fire(new SessionChanged(session.id));
         return session;
     }
@@ -135,6 +147,7 @@ public class SessionBooking {
                     session.startsAt, session.endsAt, session.facilitatorNames(), session.invitees(),
                     session.facilitatorIds()));
         }
+        accessLog.record(organisation, Access.change(SESSION, session.id).detail("CHANGED"));
         changed.fire(new SessionChanged(session.id));
         return session;
     }
@@ -151,6 +164,7 @@ public class SessionBooking {
         }
         outbox.publish(session.id, new SessionCancelledV1(session.id, organisation, session.startsAt, now,
                 session.facilitatorNames(), invitees, session.facilitatorIds()));
+        accessLog.record(organisation, Access.change(SESSION, session.id).detail("CANCELLED"));
         changed.fire(new SessionChanged(session.id));
         return session;
     }
@@ -170,6 +184,7 @@ public class SessionBooking {
                 ZoomRegistrant.of(invitation.key).ifPresent(ZoomRegistrant::forget);
                 zoomDue(session, now);
             }
+            accessLog.record(organisation, Access.change(INVITATION, session.id).about(youngPersonId).detail("INVITED"));
         }
         announceReadyInvitations(session);
         changed.fire(new SessionChanged(session.id));
@@ -185,6 +200,7 @@ public class SessionBooking {
             throw new RecordNotFoundException("invitation");
         }
         removeFrom(session, youngPersonId, RemovalReason.UNINVITED, now);
+        accessLog.record(organisation, Access.change(INVITATION, session.id).about(youngPersonId).detail("UNINVITED"));
         return session;
     }
 

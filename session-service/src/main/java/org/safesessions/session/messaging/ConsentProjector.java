@@ -1,7 +1,9 @@
 package org.safesessions.session.messaging;
 
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.safesessions.events.EventType;
@@ -39,6 +41,11 @@ public class ConsentProjector {
             .on(EventType.CONSENT_WITHDRAWN, this::withdrawn)
             .on(EventType.CONSENT_EXPIRED, this::expired)
             .build();
+
+    /** Known to the inbox from the start, so ops can replay a parked event before any new one arrives. */
+    void registerForReplay(@Observes StartupEvent started) {
+        inbox.register(CONSUMER, handlers);
+    }
 
     @Incoming("consent-events")
     @Blocking

@@ -23,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 import org.safesessions.events.session.SessionKind;
+import org.safesessions.kit.audit.Access;
+import org.safesessions.kit.audit.AccessLog;
 import org.safesessions.kit.rest.Page;
 import org.safesessions.kit.rest.PageRequest;
 import org.safesessions.kit.rest.Problem;
@@ -56,6 +58,9 @@ public class SessionsResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    AccessLog accessLog;
 
     @Inject
     SessionBooking booking;
@@ -104,6 +109,7 @@ public class SessionsResource {
                                   @QueryParam("youngPersonId") UUID youngPersonId, @Valid @BeanParam PageRequest page) {
         Page<Session> sessions = search.list(viewer(), QueryTimes.parse("from", from), QueryTimes.parse("to", to),
                 facilitator, youngPersonId, page.page, page.size);
+        accessLog.record(caller.organisation(), Access.list("SESSION"));
         Map<UUID, ZoomMeeting> meetings = ZoomMeeting.ofSessions(sessions.items().stream().map(s -> s.id).toList());
         return sessions.map(s -> SessionView.of(s, meetings.get(s.id)));
     }
@@ -119,7 +125,9 @@ public class SessionsResource {
                     content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     })
     public SessionView get(@PathParam("id") UUID id) {
-        return SessionView.of(viewer().session(id));
+        SessionView view = SessionView.of(viewer().session(id));
+        accessLog.record(caller.organisation(), Access.read("SESSION", id));
+        return view;
     }
 
     @PATCH
