@@ -182,6 +182,36 @@ class SessionPagesTest {
     }
 
     @Test
+    @TestSecurity(user = "worker-a", roles = "youth-worker")
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a")})
+    void theFacilitatorSeesAStrangerInTheWaitingRoomAgainstTheInvitationList() {
+        services.stubFor(get(urlPathEqualTo("/sessions/" + SESSION + "/participants")).willReturn(okJson("""
+                {"sessionId":"%s","waitingRoom":[
+                  {"participantRef":"p1","displayName":"<i>Big</i> Dave","unknown":true,"waitingSince":"2026-12-03T15:58:00Z"},
+                  {"participantRef":"p2","displayName":"Alex R","youngPersonId":"%s","unknown":false,
+                   "waitingSince":"2026-12-03T15:57:00Z","admittedAt":"2026-12-03T16:00:00Z"}],
+                 "meeting":[{"participantRef":"p2","youngPersonId":"%s","unknown":false,"joinedAt":"2026-12-03T16:00:00Z"}],
+                 "invitees":[{"youngPersonId":"%s","state":"IN"}]}""".formatted(SESSION, YP, YP, YP))));
+        given().get("/sessions/" + SESSION).then().statusCode(200)
+                .body(containsString("Who is waiting and who is in"),
+                        containsString("1 person who was not invited is waiting or in the meeting"),
+                        containsString("&lt;i&gt;Big&lt;/i&gt; Dave"), not(containsString("<i>Big</i>")),
+                        containsString("Not invited"), containsString("In the meeting"),
+                        containsString("hx-get=\"/sessions/" + SESSION + "/participants\""));
+        given().get("/sessions/" + SESSION + "/participants").then().statusCode(200)
+                .body(containsString("id=\"participants\""), containsString("Admitted"), not(containsString("<html")));
+    }
+
+    @Test
+    @TestSecurity(user = "worker-a", roles = "youth-worker")
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a")})
+    void withTheLiveViewUnavailableTheSessionPageSaysSoAndStillRenders() {
+        services.stubFor(get(urlPathEqualTo("/sessions/" + SESSION + "/participants")).willReturn(aResponse().withStatus(503)));
+        given().get("/sessions/" + SESSION).then().statusCode(200)
+                .body(containsString("Who is in the meeting cannot be shown right now"), containsString("Art club"));
+    }
+
+    @Test
     @TestSecurity(user = "dsl-a", roles = "safeguarding-lead")
     @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "dsl-a")})
     void theFeedIsRelayedAsServerSentEvents() {

@@ -88,6 +88,10 @@ public class SessionPages {
     Template session;
 
     @Inject
+    @Location("sessions/participants.html")
+    Template participants;
+
+    @Inject
     @Location("sessions/reschedule.html")
     Template reschedule;
 
@@ -358,7 +362,77 @@ public class SessionPages {
                 .data("facilitatorNames", FacilitatorChoices.displayNames(staff, s.path("facilitators")))
                 .data("checklistBy", checklistBy.isBlank() ? null : FacilitatorChoices.displayName(staff, checklistBy))
                 .data("done", doneMessage(done)).data("terminationReasons", TERMINATION_REASONS)
-                .data("canStart", stillToDo.isEmpty()).data("stillToDo", stillToDo);
+                .data("canStart", stillToDo.isEmpty()).data("stillToDo", stillToDo)
+                .data("participants", "ZOOM".equals(s.path("platform").asText())
+                        && !"CANCELLED".equals(s.path("status").asText()) ? participantsOf(id, invitees) : null);
+    }
+
+    /** The facilitators' live view alone, for the session page's htmx polling. */
+    @GET
+    @Path("{id}/participants")
+    public TemplateInstance participantsFragment(@PathParam("id") UUID id) {
+        JsonNode s = backend.read(Service.SESSION, "/sessions/" + id);
+        List<Map<String, Object>> invitees = new ArrayList<>();
+        for (JsonNode invitation : s.path("invitations")) {
+            String youngPersonId = invitation.path("youngPersonId").asText();
+            JsonNode person = HomePage.panel(() -> backend.get(Service.CONSENT, "/young-people/" + youngPersonId));
+            invitees.add(Map.of("id", youngPersonId, "name", person == null
+                    ? "Young person " + youngPersonId.substring(0, 8) : person.path("preferredName").asText()));
+        }
+        Map<String, Object> p = participantsOf(id, invitees);
+        return participants.data("sessionId", id).data("view", p.get("view")).data("waiting", p.get("waiting"))
+                .data("invitees", p.get("invitees")).data("strangers", p.get("strangers"));
+    }
+
+    /**
+     * Who waits in the Zoom waiting room, who is in and who left, against the invitation list (session-service's
+     * {@code /sessions/{id}/participants}), so a facilitator sees at a glance who should not be there. The name a
+     * waiting person typed into Zoom is shown as typed (escaped): it is what the facilitator sees in Zoom too.
+     */
+    private Map<String, Object> participantsOf(UUID id, List<Map<String, Object>> invitees) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        JsonNode view = HomePage.panel(() -> backend.get(Service.SESSION, "/sessions/" + id + "/participants"));
+        result.put("view", view);
+        Map<String, String> names = new LinkedHashMap<>();
+        invitees.forEach(i -> names.put((String) i.get("id"), (String) i.get("name")));
+        List<Map<String, Object>> waiting = new ArrayList<>();
+        List<Map<String, Object>> states = new ArrayList<>();
+        long strangers = 0;
+        if (view != null) {
+            for (JsonNode w : view.path("waitingRoom")) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("displayName", w.path("displayName").asText(""));
+                row.put("unknown", w.path("unknown").asBoolean());
+                row.put("facilitator", w.path("facilitator").asText(""));
+                row.put("name", names.getOrDefault(w.path("youngPersonId").asText(), "An invited young person"));
+                row.put("since", Words.ukTime(w.path("waitingSince").asText()));
+                row.put("now", !w.path("leftAt").isNull() && !w.path("leftAt").isMissingNode() ? "Left"
+                        : !w.path("admittedAt").isNull() && !w.path("admittedAt").isMissingNode() ? "Admitted" : "Waiting");
+                if (w.path("unknown").asBoolean() && "Waiting".equals(row.get("now"))) {
+                    strangers++;
+                }
+                waiting.add(row);
+            }
+            for (JsonNode m : view.path("meeting")) {
+                if (m.path("unknown").asBoolean() && (m.path("leftAt").isNull() || m.path("leftAt").isMissingNode())) {
+                    strangers++;
+                }
+            }
+            for (JsonNode i : view.path("invitees")) {
+                String state = switch (i.path("state").asText()) {
+                    case "WAITING" -> "In the waiting room";
+                    case "IN" -> "In the meeting";
+                    case "LEFT" -> "Left the meeting";
+                    default -> "Not arrived";
+                };
+                states.add(Map.of("name", names.getOrDefault(i.path("youngPersonId").asText(), "A young person"),
+                        "state", state));
+            }
+        }
+        result.put("waiting", waiting);
+        result.put("invitees", states);
+        result.put("strangers", strangers);
+        return result;
     }
 
     /**
