@@ -151,7 +151,8 @@ class PolicyPagesTest {
     @Test
     void everyFormWithoutItsCsrfTokenIs403AndNothingIsSent() {
         String cookie = Forms.from("/policy/edit").cookie();
-        for (String path : new String[]{"/policy/edit", "/policy/platforms/ZOOM", "/policy/platforms/ZOOM/withdrawal"}) {
+        for (String path : new String[]{"/policy/edit", "/policy/platforms/ZOOM", "/policy/platforms/ZOOM/withdrawal",
+                "/policy/zoom-hosts"}) {
             given().redirects().follow(false).cookie("portal-csrf", cookie).contentType("application/x-www-form-urlencoded")
                     .formParam("minGroupFacilitators", "2").formParam("csrf-token", "forged").post(path).then().statusCode(403)
                     .body(containsString("This form has expired"));
@@ -160,6 +161,39 @@ class PolicyPagesTest {
         }
         services.verify(0, putRequestedFor(urlPathMatching("/policy.*")));
         services.verify(0, deleteRequestedFor(urlPathMatching("/policy.*")));
+    }
+
+    @Test
+    void theZoomHostsAreListedWithTheDriftedOnesSetAsideAndTheManagerSavesThemOnePerLine() {
+        services.stubFor(get(urlPathEqualTo("/policy/zoom-hosts")).willReturn(okJson("""
+                {"hosts":["host-one@charity.example","host-two@charity.example"],"defaults":false,
+                 "drifted":[{"host":"host-two@charity.example","settings":["in_meeting.private_chat"],
+                             "sessionId":"55555555-5555-5555-5555-555555555555","detectedAt":"2026-12-02T10:00:00Z"}]}""")));
+        services.stubFor(put(urlPathEqualTo("/policy/zoom-hosts")).willReturn(okJson("""
+                {"hosts":["host-one@charity.example","host-three@charity.example"],"defaults":false,"drifted":[]}""")));
+        given().get("/policy").then().statusCode(200)
+                .body(containsString("id=\"zoom-hosts\""), containsString("host-one@charity.example"),
+                        containsString("1 host is set aside because their safety settings changed"),
+                        containsString("in_meeting.private_chat"), containsString("href=\"/policy/zoom-hosts\""));
+        given().get("/policy/zoom-hosts").then().statusCode(200)
+                .body(containsString("host-one@charity.example\nhost-two@charity.example"));
+        Forms.from("/policy/zoom-hosts").post().formParam("hosts", " host-one@charity.example\r\n\r\nhost-three@charity.example \n")
+                .post("/policy/zoom-hosts").then().statusCode(303).header("Location", containsString("/policy?done=zoom-hosts"));
+        services.verify(putRequestedFor(urlPathEqualTo("/policy/zoom-hosts")).withRequestBody(equalToJson("""
+                {"hosts":["host-one@charity.example","host-three@charity.example"]}""")));
+    }
+
+    @Test
+    void aZoomHostTheServiceRefusesIsSaidAtTheFieldAndNoneIsAnErrorBeforeSending() {
+        services.stubFor(get(urlPathEqualTo("/policy/zoom-hosts")).willReturn(okJson("{\"hosts\":[\"me\"],\"defaults\":true,\"drifted\":[]}")));
+        services.stubFor(put(urlPathEqualTo("/policy/zoom-hosts")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/problem+json").withBody("""
+                        {"status":400,"errors":[{"field":"hosts[0]","message":"must be a Zoom user id or email address"}]}""")));
+        Forms.from("/policy/zoom-hosts").post().formParam("hosts", "not a host!").post("/policy/zoom-hosts").then()
+                .statusCode(200).body(containsString("href=\"#hosts\""), containsString("must be a Zoom user id or email address"));
+        Forms.from("/policy/zoom-hosts").post().formParam("hosts", "  \n ").post("/policy/zoom-hosts").then()
+                .statusCode(200).body(containsString("Enter at least one Zoom host user"));
+        services.verify(1, putRequestedFor(urlPathEqualTo("/policy/zoom-hosts")));
     }
 
     @Test
@@ -176,6 +210,7 @@ class PolicyPagesTest {
                 .body(containsString("At least 2"), not(containsString("href=\"/policy/edit\"")), not(containsString("Assess again")));
         given().get("/policy/edit").then().statusCode(403);
         given().get("/policy/platforms/ZOOM").then().statusCode(403);
+        given().get("/policy/zoom-hosts").then().statusCode(403);
         given().get("/manage").then().statusCode(403);
     }
 

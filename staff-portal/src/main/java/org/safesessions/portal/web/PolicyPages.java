@@ -69,6 +69,10 @@ public class PolicyPages {
     @Location("manage/platform.html")
     Template platform;
 
+    @Inject
+    @Location("manage/zoom-hosts.html")
+    Template zoomHosts;
+
     @GET
     public TemplateInstance view(@RestQuery String done) {
         JsonNode p = backend.read(Service.SESSION, "/policy");
@@ -88,7 +92,44 @@ public class PolicyPages {
         platforms.forEach(row -> unassessed.remove(row.get("platform")));
         return policy.data("section", "manage").data("p", p).data("platforms", platforms).data("unassessed", unassessed)
                 .data("starts", hhmm(p.path("workingDayStarts").asText())).data("ends", hhmm(p.path("workingDayEnds").asText()))
-                .data("manager", caller.manager()).data("done", doneMessage(done));
+                .data("manager", caller.manager()).data("done", doneMessage(done))
+                .data("zoomHosts", caller.manager() || caller.coordinator()
+                        ? HomePage.panel(() -> backend.get(Service.SESSION, "/policy/zoom-hosts")) : null);
+    }
+
+    // ---- the Zoom hosts
+
+    @GET
+    @Path("zoom-hosts")
+    @RolesAllowed(Caller.MANAGER)
+    public TemplateInstance zoomHostsForm() {
+        JsonNode pool = backend.read(Service.SESSION, "/policy/zoom-hosts");
+        List<String> hosts = new ArrayList<>();
+        pool.path("hosts").forEach(h -> hosts.add(h.asText()));
+        return zoomHosts.data("section", "manage").data("typed", String.join("\n", hosts)).data("errors", FormErrors.none());
+    }
+
+    @POST
+    @Path("zoom-hosts")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Caller.MANAGER)
+    public Object saveZoomHosts(@RestForm String hosts) {
+        List<String> lines = nz(hosts).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        if (lines.isEmpty()) {
+            return zoomHosts.data("section", "manage").data("typed", nz(hosts))
+                    .data("errors", FormErrors.none().add("hosts", "Enter at least one Zoom host user"));
+        }
+        Answer answer = backend.put(Service.SESSION, "/policy/zoom-hosts", Map.of("hosts", lines));
+        if (answer.ok()) {
+            return Pages.seeOther("/policy?done=zoom-hosts#zoom-hosts");
+        }
+        if (answer.refused()) {
+            FormErrors refused = FormErrors.from(answer, Map.of("hosts", "Zoom host users",
+                    "hosts[]", "A Zoom host user", "eachHostOnce", "Zoom host users"), Map.of(), "hosts");
+            refused.items().replaceAll(i -> new FormErrors.Item("hosts", i.text()));
+            return zoomHosts.data("section", "manage").data("typed", nz(hosts)).data("errors", refused);
+        }
+        return YoungPeoplePages.refusedPage(answer);
     }
 
     /** A review date today or before: the platform needs assessing again (session-service stops approving it). */
@@ -302,6 +343,7 @@ public class PolicyPages {
             case "policy" -> "Session policy saved";
             case "assessed" -> "Risk assessment recorded: the platform is approved until its review date";
             case "withdrawn" -> "Approval withdrawn: no new session can be booked on the platform";
+            case "zoom-hosts" -> "Zoom hosts saved: their safety settings are checked before each meeting";
             default -> null;
         };
     }
