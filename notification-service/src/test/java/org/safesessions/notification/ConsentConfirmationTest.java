@@ -182,7 +182,8 @@ class ConsentConfirmationTest extends NotificationTestStack {
             failed.persist();
         });
         given().post("/notifications/" + id + "/retry").then().statusCode(200)
-                .body("statusReason", org.hamcrest.Matchers.equalTo("retried by manager-a"));
+                .body("statusReason", org.hamcrest.Matchers.equalTo("retried by manager-a"))
+                .body("attempts", org.hamcrest.Matchers.equalTo(0)); // a fresh round of attempts
         await("the retried message is sent", () -> QuarkusTransaction.requiringNew().call(() ->
                 Delivery.<Delivery>findById(id).status) == DeliveryStatus.SENT);
         assertEquals(1, mailTo(guardianEmail).length);

@@ -47,11 +47,14 @@ public class DeliveryRecords {
         return d;
     }
 
-    /** A dead-lettered or failed message is queued again now; any other is refused (409). */
+    /**
+     * A dead-lettered or failed message is queued again now, with a fresh round of attempts (a passing fault on the
+     * first of them must not dead-letter it again at once); any other is refused (409).
+     */
     @Transactional
     public Delivery retry(UUID id) {
         // one conditional update: a message the dispatcher is sending (or has sent) meanwhile is never re-queued
-        int requeued = Delivery.update("status = ?1, statusReason = ?2, nextAttemptAt = ?3, handedOverAt = null "
+        int requeued = Delivery.update("status = ?1, statusReason = ?2, nextAttemptAt = ?3, handedOverAt = null, attempts = 0 "
                         + "where id = ?4 and organisation = ?5 and status in (?6, ?7)",
                 DeliveryStatus.QUEUED, "retried by " + caller.userName(), time.now(), id,
                 caller.organisation(), DeliveryStatus.DEAD_LETTERED, DeliveryStatus.FAILED);
