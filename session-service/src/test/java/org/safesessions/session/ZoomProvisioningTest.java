@@ -44,6 +44,14 @@ class ZoomProvisioningTest extends SessionTestStack {
     @Inject
     MeetingSecrets secrets;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    private double provisioningFailuresCounted() {
+        var counter = meters.find("safesessions.zoom.provisioning.failures").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     @BeforeEach
     void zoomApproved() {
         Fixtures.approve("org-a", Platform.ZOOM);
@@ -174,12 +182,14 @@ class ZoomProvisioningTest extends SessionTestStack {
 
     @Test
     void provisioningGivesUpAfterItsRetriesAndSaysSo() {
+        double failuresBefore = provisioningFailuresCounted();
         ZoomSim.fault("{\"method\":\"POST\",\"path\":\"/v2/users/[^/]+/meetings\",\"status\":503,\"times\":-1}");
         String id = Fixtures.bookGroup(Platform.ZOOM, consentedGroup("org-a", 1, Platform.ZOOM));
         await("provisioning failed", () -> "FAILED".equals(provisioning(id)));
         given().get("/sessions/" + id).then().body("provisioning.attempts", equalTo(4))
                 .body("provisioning.failure", equalTo("HTTP_503"));
         assertEquals(1, Fixtures.events(EventType.MEETING_PROVISIONING_FAILED.type(), id));
+        assertEquals(failuresBefore + 1, provisioningFailuresCounted(), 0.0, "counted for the ops alert");
         assertTrue(ZoomSim.meetingsOf(id).isEmpty());
 
         // a change to the session tries again once Zoom is back

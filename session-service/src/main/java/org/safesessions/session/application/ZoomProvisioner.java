@@ -1,5 +1,7 @@
 package org.safesessions.session.application;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
@@ -78,8 +80,14 @@ public class ZoomProvisioner implements DueWork<UUID> {
     /** Longer than an attempt can take (each Zoom call times out); a crashed attempt's meeting falls due after it. */
     static final Duration LEASE = Duration.ofMinutes(5);
 
+    /** Sessions whose meeting could not be set up (given up): what the ZoomProvisioningFailing alert watches. */
+    static final String PROVISIONING_FAILURES = "safesessions.zoom.provisioning.failures";
+
     @Inject
     ZoomClient zoom;
+
+    @Inject
+    MeterRegistry meters;
 
     @Inject
     ZoomConfig config;
@@ -333,6 +341,7 @@ public class ZoomProvisioner implements DueWork<UUID> {
                 outbox.publish(sessionId, new MeetingProvisioningFailedV1(sessionId, session.organisation,
                         failure.code(), attempts, session.startsAt, now));
                 LOG.warnf("Zoom provisioning of session %s gave up after %d attempts (%s)", sessionId, attempts, failure.code());
+                Counter.builder(PROVISIONING_FAILURES).register(meters).increment();
             }
         });
     }
