@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.time.Instant;
@@ -26,7 +28,16 @@ import org.safesessions.zoomsim.state.ZoomPlan;
  * and above 80/60/40), and a host's 100 meetings created or updated per UTC day; over a limit 429 with Retry-After.
  */
 @QuarkusTest
+@TestProfile(RateLimitTest.LimitsEnforced.class)
 class RateLimitTest {
+
+    /** The limits on, as in a packaged simulator (the other tests count but do not enforce them). */
+    public static class LimitsEnforced implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("zoom-sim.rate-limits.enabled", "true");
+        }
+    }
 
     @BeforeEach
     void startFromAnEmptyAccount() {
