@@ -13,6 +13,7 @@ import org.safesessions.events.session.ParticipantInvitedV1;
 import org.safesessions.events.session.ParticipantRemovedV1;
 import org.safesessions.events.session.RemovalReason;
 import org.safesessions.events.session.SessionCancelledV1;
+import org.safesessions.events.session.SessionRescheduledV1;
 import org.safesessions.notification.application.MessageData;
 import org.safesessions.notification.domain.Language;
 import org.safesessions.testkit.Events;
@@ -173,6 +174,20 @@ class WelshMessagesTest extends NotificationFixtures {
         await("a text reaches the guardian", () -> smsTo(guardian.phone()).size() == 1);
         assertEquals("SafeSessions: gwahoddiad i Elin: Noson gemau, " + welshDay(start) + " am 16:30. "
                 + "Ymuno: https://zoom.example/w/11?tk=elin cod mynediad El22in", smsTo(guardian.phone()).getFirst().text());
+    }
+
+    @Test
+    void welshGuardianWhoPrefersSmsIsToldOfAMoveInWelshWithTheOldAndTheNewDate() {
+        Guardian guardian = Guardian.bySms("Mererid Owen").inLanguage("cy");
+        UUID youngPerson = family("org-a", "Iestyn", LocalDate.now().minusYears(10), null, guardian);
+        UUID session = UUID.randomUUID();
+        OffsetDateTime was = sessionStart();
+        OffsetDateTime now = was.plusDays(1);
+        Events.publish("/session-service", session, new SessionRescheduledV1(session, "org-a", was, now,
+                now.plusHours(1), List.of("worker-a"), List.of(youngPerson)));
+        await("a text reaches the guardian", () -> smsTo(guardian.phone()).size() == 1);
+        assertEquals("SafeSessions: sesiwn wedi'i symud. Hen ddyddiad: " + welshDay(was) + " am 16:30. "
+                + "Dyddiad newydd: " + welshDay(now) + " am 16:30.", smsTo(guardian.phone()).getFirst().text());
     }
 
     @Test

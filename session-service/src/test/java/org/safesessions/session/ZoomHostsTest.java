@@ -155,6 +155,28 @@ class ZoomHostsTest extends SessionTestStack {
     @Test
     @TestSecurity(user = "manager-b", roles = "manager")
     @OidcSecurity(claims = @Claim(key = "org", value = "org-b"))
+    void poolsSavedAtOnceReplaceOneAnotherInTurnNeverA5xx() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String body = "{\"hosts\":[\"same-host@charity-b.example\",\"host-" + i + "@charity-b.example\"]}";
+                answers.add(pool.submit(() -> given().contentType(ContentType.JSON).body(body)
+                        .put("/policy/zoom-hosts").statusCode()));
+            }
+            for (var answer : answers) {
+                assertEquals(200, answer.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        given().get("/policy/zoom-hosts").then().statusCode(200)
+                .body("hosts.size()", equalTo(2)).body("hosts[0]", equalTo("same-host@charity-b.example"));
+    }
+
+    @Test
+    @TestSecurity(user = "manager-b", roles = "manager")
+    @OidcSecurity(claims = @Claim(key = "org", value = "org-b"))
     void badZoomHostsAre400NamingTheField() {
         given().contentType(ContentType.JSON).body("{}").put("/policy/zoom-hosts").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("hosts"));

@@ -118,6 +118,7 @@ class SafeguardingBrowserIT {
             dsl.type(By.id("entry-informed"), "the young person\nMum, by phone");
             dsl.click(By.id("entry-add"));
             banner(dsl, "Entry added to the chronology");
+            dsl.click(By.cssSelector("#escalate summary")); // the referral form is folded away until asked for
             dsl.type(By.id("escalation-council"), "e09000024");
             dsl.click(By.id("escalation-method-PHONE"));
             dsl.type(By.id("escalation-reference"), "MASH-" + name);

@@ -100,8 +100,11 @@ class SessionJourneyIT {
         List<Map<String, Object>> registrants = ((List<Map<String, Object>>) meeting.get("registrants")).stream()
                 .filter(r -> !"cancelled".equals(String.valueOf(r.get("status")))).toList();
         assertEquals(2, registrants.size(), "one registrant per invitee");
-        Map<String, Object> host = RestAssured.given().get(ZOOM + "/_sim/settings").then().extract().jsonPath()
-                .getMap("me.in_meeting");
+        // the meeting belongs to one of the organisation's Zoom hosts; that host's safety settings were enforced
+        String hostUser = String.valueOf(((Map<String, Object>) meeting.get("host")).get("id"));
+        Map<String, Object> everyHost = RestAssured.given().get(ZOOM + "/_sim/settings").then().extract().jsonPath()
+                .getMap("$");
+        Map<String, Object> host = (Map<String, Object>) ((Map<String, Object>) everyHost.get(hostUser)).get("in_meeting");
         assertEquals("host", host.get("who_can_share_screen"));
         assertEquals(false, host.get("file_transfer"));
 

@@ -69,6 +69,10 @@ public class ZoomHost extends PanacheEntityBase {
      * A host named again is no longer set aside for drifted settings: they are enforced before its next meeting.
      */
     public static List<String> replacePool(String organisation, List<String> userIds, String by, OffsetDateTime now) {
+        // the same per-organisation lock a host choice takes: two managers saving at once replace the pool one after
+        // the other (not a duplicate key), and a booking never sees a half-replaced pool
+        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, ZoomHostChoice.LOCK_PREFIX + organisation).getSingleResult();
         delete("key.organisation", organisation);
         ZoomHostDrift.cleared(organisation, userIds);
         getEntityManager().flush();

@@ -19,6 +19,10 @@ import java.util.Set;
  */
 public record ZoomHostChoice(Duration margin, int meetingsPerDay, List<String> defaultPool) {
 
+    /** The advisory lock (with the organisation) that serialises host choices and pool replacements. */
+    static final String LOCK_PREFIX = "zoom-hosts:";
+
+
     public static final String HOST_AVAILABLE = "zoom-host-available";
 
     /** The organisation's pool: as a manager set it, else the service's default pool. */
@@ -33,7 +37,7 @@ public record ZoomHostChoice(Duration margin, int meetingsPerDay, List<String> d
      */
     public String choose(EntityManager em, Session session, String current, LocalDate today, Set<String> setAside) {
         em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "zoom-hosts:" + session.organisation).getSingleResult();
+                .setParameter(1, LOCK_PREFIX + session.organisation).getSingleResult();
         List<String> pool = poolOf(session.organisation);
         Set<String> busy = ZoomMeeting.hostsBusy(session.organisation, session.id, session.startsAt, session.endsAt, margin);
         Map<String, Integer> usedToday = ZoomHostDay.on(today, pool);
