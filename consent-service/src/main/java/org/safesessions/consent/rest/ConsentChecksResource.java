@@ -4,6 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.safesessions.kit.rest.BadParameter;
 import org.safesessions.kit.rest.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -1,11 +1,6 @@
 package org.safesessions.notification.client;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.safesessions.kit.crypto.Hmac;
 
 /**
  * How the SMS gateway proves a delivery receipt is its own: {@code X-Sms-Signature: sha256=<hex HMAC-SHA256(secret,
@@ -21,13 +16,7 @@ public final class SmsReceiptSignature {
     }
 
     public static String sign(String secret, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
-        }
+        return "sha256=" + Hmac.sha256Hex(secret, body);
     }
 
     /** Whether a secret is set and the signature signs this exact body with it. */
@@ -35,7 +24,6 @@ public final class SmsReceiptSignature {
         if (secret == null || secret.isBlank() || signature == null || body == null) {
             return false;
         }
-        return MessageDigest.isEqual(sign(secret, body).getBytes(StandardCharsets.UTF_8),
-                signature.strip().getBytes(StandardCharsets.UTF_8));
+        return Hmac.matches(sign(secret, body), signature.strip());
     }
 }

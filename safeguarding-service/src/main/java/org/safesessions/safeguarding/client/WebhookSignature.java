@@ -1,10 +1,6 @@
 package org.safesessions.safeguarding.client;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
+import org.safesessions.kit.crypto.Hmac;
 
 /**
  * How a council checks that a push came from us: {@code X-SafeSessions-Signature: v1=<hex HMAC-SHA256(secret,
@@ -21,13 +17,6 @@ public final class WebhookSignature {
     }
 
     public static String sign(String secret, long timestamp, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] digest = mac.doFinal(("v1:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8));
-            return "v1=" + HexFormat.of().formatHex(digest);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return "v1=" + Hmac.sha256Hex(secret, "v1:" + timestamp + ":" + body);
     }
 }

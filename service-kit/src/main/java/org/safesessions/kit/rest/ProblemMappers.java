@@ -71,6 +71,13 @@ public class ProblemMappers {
         return new Problem("about:blank", "Bad Request", 400, "invalid " + fields, null, errors).toResponse();
     }
 
+    /** A parameter the service parses itself: 400 naming it, in the same shape as a bean-validation failure. */
+    @ServerExceptionMapper
+    public Response badParameter(BadParameter e) {
+        return new Problem("about:blank", "Bad Request", 400, e.field() + ": " + e.getMessage(), null,
+                List.of(new Problem.FieldError(e.field(), e.getMessage()))).toResponse();
+    }
+
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
         return badBody(e);

@@ -20,4 +20,13 @@ class ProblemMappersTest {
         Problem problem = (Problem) response.getEntity();
         assertFalse(problem.detail().contains("UTF-32 char"), "the detail is ours, not the parser's");
     }
+
+    @Test
+    void aParameterTheServiceParsesItselfIs400NamingIt() {
+        Response response = mappers.badParameter(new BadParameter("Last-Event-ID", "must be a whole number"));
+        assertEquals(400, response.getStatus());
+        Problem problem = (Problem) response.getEntity();
+        assertEquals("Last-Event-ID", problem.errors().getFirst().field());
+        assertEquals("must be a whole number", problem.errors().getFirst().message());
+    }
 }

@@ -1,13 +1,9 @@
 package org.safesessions.session.client;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
+import org.safesessions.kit.crypto.Hmac;
+
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Zoom's webhook signature: {@code x-zm-signature = v0=hex(HMAC-SHA256(secret, "v0:{timestamp}:{raw body}"))}, with
@@ -21,7 +17,7 @@ public final class WebhookSignature {
     }
 
     public static String sign(String secret, String timestamp, String body) {
-        return "v0=" + hmac(secret, "v0:" + timestamp + ":" + body);
+        return "v0=" + Hmac.sha256Hex(secret, "v0:" + timestamp + ":" + body);
     }
 
     /** Whether the headers are present, fresh and sign this exact body. */
@@ -38,22 +34,12 @@ public final class WebhookSignature {
         if (Duration.between(Instant.ofEpochSecond(seconds), now).abs().compareTo(TOLERANCE) > 0) {
             return false;
         }
-        return MessageDigest.isEqual(sign(secret, timestamp, body).getBytes(StandardCharsets.UTF_8),
-                signature.getBytes(StandardCharsets.UTF_8));
+        return Hmac.matches(sign(secret, timestamp, body), signature);
     }
 
     /** The answer to {@code endpoint.url_validation}: hex HMAC-SHA256(secret, plainToken). */
     public static String encryptedToken(String secret, String plainToken) {
-        return hmac(secret, plainToken);
+        return Hmac.sha256Hex(secret, plainToken);
     }
 
-    private static String hmac(String secret, String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
-        }
-    }
 }
