@@ -36,9 +36,15 @@ postgresql_up() {
 }
 
 # One database and one role per service, the role owning its database (password = name: demo only).
+# SUITE_FRESH_DATABASES=1 (bin/test, bin/suite reset-db) drops them first: the cluster is the machine's, shared by
+# every checkout, and a database another branch migrated further fails this checkout's Flyway validation.
 postgresql_databases() {
   local sql='' name
   for name in consent session safeguarding notification; do
+    if [[ ${SUITE_FRESH_DATABASES:-0} == 1 ]]; then
+      sql+="
+DROP DATABASE IF EXISTS $name WITH (FORCE);"
+    fi
     sql+="
 SELECT format('CREATE ROLE %I LOGIN PASSWORD %L', '$name', '$name')
  WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$name') \\gexec
