@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.safesessions.kit.rest.Problem;
+import org.safesessions.kit.rest.StatisticsPeriod;
 import org.safesessions.kit.tenancy.Roles;
 import org.safesessions.kit.time.Time;
 import org.safesessions.safeguarding.application.ConcernStatistics;

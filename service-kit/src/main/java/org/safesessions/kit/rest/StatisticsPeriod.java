@@ -1,4 +1,4 @@
-package org.safesessions.safeguarding.rest;
+package org.safesessions.kit.rest;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -15,13 +15,14 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 /**
- * {@code ?from=2026-01-01&to=2026-12-31}, as a {@code @BeanParam}: both days required and included, {@code to} not
- * before {@code from}, at most {@value #MAX_DAYS} days in all. A bad period is 400 naming the field.
+ * The period of a statistics request (safeguarding's concerns, session-service's sessions), {@code
+ * ?from=2026-01-01&to=2026-12-31}, as a {@code @BeanParam}: both days required and included, {@code to} not before
+ * {@code from}, at most {@value #MAX_DAYS} days in all. A bad period is 400 naming the field.
  */
 @StatisticsPeriod.InOrderWithinAYear
 public class StatisticsPeriod {
 
-    static final int MAX_DAYS = 366;
+    public static final int MAX_DAYS = 366;
 
     @QueryParam("from")
     @NotNull(message = "is required: a date, yyyy-mm-dd")
