@@ -13,6 +13,7 @@ import org.safesessions.kit.time.Time;
 import org.safesessions.session.domain.Attendance;
 import org.safesessions.session.domain.Facilitators;
 import org.safesessions.session.domain.Invitation;
+import org.safesessions.session.domain.MeetingSecrets;
 import org.safesessions.session.domain.Session;
 import org.safesessions.session.domain.SessionStatus;
 import org.safesessions.session.domain.Viewer;
@@ -47,6 +48,9 @@ public class AttendanceRegister {
 
     @Inject
     org.safesessions.session.client.ZoomConfig zoom;
+
+    @Inject
+    MeetingSecrets secrets;
 
     /** Who joined, as Zoom says it: its participant id, the registrant id (if any) and the email they joined with. */
     public record Participant(String participantRef, String registrantId, String email) {
@@ -85,7 +89,7 @@ public class AttendanceRegister {
     /**
      * Someone is in the meeting's waiting room. Matched as a join is (an invited registrant, a facilitator); anyone
      * else alerts the facilitators at once (UnknownParticipantWaiting), before anyone admits them. The name they
-     * typed stays here, for the facilitators' view.
+     * typed stays here, sealed, for the facilitators' view.
      */
     @Transactional
     public void waiting(long meetingId, Participant participant, String displayName, OffsetDateTime since) {
@@ -95,7 +99,8 @@ public class AttendanceRegister {
         }
         boolean alreadyWaiting = WaitingRoomEntry.of(session.id, participant.participantRef())
                 .filter(WaitingRoomEntry::waiting).isPresent();
-        WaitingRoomEntry entry = WaitingRoomEntry.arrived(session.id, participant.participantRef(), displayName, since);
+        WaitingRoomEntry entry = WaitingRoomEntry.arrived(session.id, participant.participantRef(), displayName,
+                secrets::sealDisplayName, since);
         Optional<Invitation> invitee = invitedRegistrant(session, participant.registrantId());
         if (invitee.isPresent()) {
             entry.youngPersonId = invitee.get().youngPersonId();
@@ -126,12 +131,18 @@ public class AttendanceRegister {
     }
 
     /** Who is waiting, in and gone, against the invitation list: the facilitators' live view of a session. */
-    public record Participants(Session session, List<WaitingRoomEntry> waitingRoom, List<Attendance> attendance) {
+    public record Participants(Session session, List<Waiting> waitingRoom, List<Attendance> attendance) {
+    }
+
+    /** A waiting-room entry with the name typed into Zoom, opened for the facilitators. */
+    public record Waiting(WaitingRoomEntry entry, String displayName) {
     }
 
     public Participants participants(Viewer viewer, UUID sessionId) {
         Session session = viewer.session(sessionId);
-        return new Participants(session, WaitingRoomEntry.ofSession(session.id), Attendance.ofSession(session.id));
+        List<Waiting> waiting = WaitingRoomEntry.ofSession(session.id).stream()
+                .map(entry -> new Waiting(entry, secrets.displayName(entry))).toList();
+        return new Participants(session, waiting, Attendance.ofSession(session.id));
     }
 
     @Transactional

@@ -7,7 +7,8 @@ import org.safesessions.kit.crypto.Sealed;
 
 /**
  * Meeting passcodes and personal join links are stored sealed (AES-256-GCM, bound to their row), because either one
- * lets a stranger into a session with children. The host's start URL is never stored at all.
+ * lets a stranger into a session with children; so are the names typed into the waiting room, a stranger's free
+ * text beside children's sessions. The host's start URL is never stored at all.
  */
 @ApplicationScoped
 public class MeetingSecrets {
@@ -31,6 +32,20 @@ public class MeetingSecrets {
     public String joinUrl(ZoomRegistrant registrant) {
         return registrant.joinUrl == null ? null
                 : cipher.open(new Sealed(registrant.joinUrlKey, registrant.joinUrl), joinUrlBinding(registrant.key));
+    }
+
+    public Sealed sealDisplayName(WaitingRoomEntry.Key entry, String name) {
+        return cipher.seal(name, displayNameBinding(entry));
+    }
+
+    /** The name typed into Zoom; a plain one from before V13 until the sealing pass has sealed it. */
+    public String displayName(WaitingRoomEntry entry) {
+        return entry.sealedName().map(sealed -> cipher.open(sealed, displayNameBinding(entry.key)))
+                .orElse(entry.plainDisplayName);
+    }
+
+    private static String displayNameBinding(WaitingRoomEntry.Key entry) {
+        return "waiting-room-name:" + entry.sessionId + ":" + entry.participantRef;
     }
 
     private static String joinUrlBinding(Invitation.Key invitation) {

@@ -34,8 +34,11 @@ public record ParticipantsView(UUID sessionId, List<Waiting> waitingRoom, List<I
     }
 
     static ParticipantsView of(AttendanceRegister.Participants p) {
-        List<Waiting> waiting = p.waitingRoom().stream().map(w -> new Waiting(w.key.participantRef, w.displayName,
-                w.youngPersonId, w.facilitator, w.unknown(), w.waitingSince, w.admittedAt, w.leftAt)).toList();
+        List<Waiting> waiting = p.waitingRoom().stream().map(named -> {
+            WaitingRoomEntry w = named.entry();
+            return new Waiting(w.key.participantRef, named.displayName(), w.youngPersonId, w.facilitator, w.unknown(),
+                    w.waitingSince, w.admittedAt, w.leftAt);
+        }).toList();
         List<InMeeting> meeting = p.attendance().stream().filter(a -> a.attended).map(a -> new InMeeting(
                 a.participantRef, a.youngPersonId, a.facilitator, a.unknownParticipant(), a.joinedAt, a.leftAt)).toList();
         List<Invitee> invitees = p.session().invitations.stream().filter(Invitation::invited)
@@ -52,7 +55,7 @@ public record ParticipantsView(UUID sessionId, List<Waiting> waitingRoom, List<I
         if (!rows.isEmpty()) {
             return "LEFT";
         }
-        boolean waiting = p.waitingRoom().stream()
+        boolean waiting = p.waitingRoom().stream().map(AttendanceRegister.Waiting::entry)
                 .anyMatch(w -> youngPersonId.equals(w.youngPersonId) && w.waiting());
         return waiting ? "WAITING" : "NOT_ARRIVED";
     }
