@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.safesessions.events.consent.Platform;
 import org.safesessions.session.domain.ZoomHost;
 import org.safesessions.session.domain.ZoomHostDay;
+import org.safesessions.session.domain.ZoomHostDrift;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -33,7 +34,8 @@ import static org.safesessions.testkit.Eventually.await;
  * Zoom hosts (SPEC §4): each organisation's pool of licensed host users, edited by managers; a session gets a host
  * free for its whole time with 15 minutes before and after and under Zoom's 100 meetings a host a day; overlapping
  * sessions never share one; a clashing reschedule moves the meeting to a free host or is refused; none free: 422
- * {@code zoom-host-available}. Meetings are created for that host. In org-b, whose pool each test sets and clears.
+ * {@code zoom-host-available}. Meetings are created for that host. A host enters the pool only once its safety
+ * settings hold (422 {@code zoom-host-safety-settings-must-hold}). In org-b, whose pool each test sets and clears.
  */
 @QuarkusTest
 @TestSecurity(user = "coord-b", roles = "coordinator")
@@ -141,6 +143,74 @@ class ZoomHostsTest extends SessionTestStack {
         given().get("/policy/zoom-hosts").then().statusCode(200)
                 .body("hosts", equalTo(List.of("zoom-host-x@charity-b.example", "Xq3Zz9AbCdEfGh12")));
         given().accept("text/html").get("/policy/zoom-hosts").then().statusCode(406);
+    }
+
+    private static io.restassured.response.ValidatableResponse putPool(String... hosts) {
+        String body = java.util.Arrays.stream(hosts).map(h -> "\"" + h + "\"")
+                .collect(java.util.stream.Collectors.joining(",", "{\"hosts\":[", "]}"));
+        return given().contentType(ContentType.JSON).body(body).put("/policy/zoom-hosts").then();
+    }
+
+    private static void lockAtZoom(String host, String settings) {
+        given().baseUri(ZoomSimulatorResource.baseUrl()).contentType(ContentType.JSON).body(settings)
+                .put("/_sim/settings/" + host + "/locked").then().statusCode(204);
+    }
+
+    @Test
+    @TestSecurity(user = "manager-b", roles = "manager")
+    @OidcSecurity(claims = @Claim(key = "org", value = "org-b"))
+    void zoomHostSafetySettingsMustHoldForAHostToEnterThePool() {
+        String locked = "host3-" + UUID.randomUUID().toString().substring(0, 8) + "@charity-b.example";
+        lockAtZoom(locked, "{\"in_meeting\":{\"private_chat\":true}}");
+        String detail = putPool(first, second, locked).statusCode(422).contentType("application/problem+json")
+                .body("rule", equalTo("zoom-host-safety-settings-must-hold")).extract().path("detail");
+        assertTrue(detail.contains("hosts[2]") && detail.contains("in_meeting.private_chat"), detail);
+        assertFalse(detail.contains(locked) || detail.contains("charity-b.example"), "never the value sent: " + detail);
+        given().get("/policy/zoom-hosts").then().statusCode(200).body("hosts", equalTo(List.of(first, second)));
+
+        // a new host whose settings can be made safe has them enforced at once, before any meeting of its own
+        String fresh = "host4-" + UUID.randomUUID().toString().substring(0, 8) + "@charity-b.example";
+        putPool(first, fresh).statusCode(200).body("hosts", equalTo(List.of(first, fresh)));
+        Map<String, Object> inMeeting = ZoomSim.settings().getMap("'" + fresh + "'.in_meeting");
+        assertEquals(false, inMeeting.get("private_chat"));
+        assertEquals(List.of(), ZoomSim.contractViolations(), "every request met Zoom's contract");
+    }
+
+    @Test
+    @TestSecurity(user = "manager-b", roles = "manager")
+    @OidcSecurity(claims = @Claim(key = "org", value = "org-b"))
+    void aHostSetAsideForDriftIsCheckedAgainWhenNamedAgain() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            ZoomHostDrift.found("org-b", first, List.of("in_meeting.private_chat"), UUID.randomUUID(),
+                    OffsetDateTime.now(ZoneOffset.UTC));
+            ZoomHostDrift.found("org-b", second, List.of("in_meeting.annotation"), UUID.randomUUID(),
+                    OffsetDateTime.now(ZoneOffset.UTC));
+        });
+        lockAtZoom(first, "{\"in_meeting\":{\"annotation\":true}}");
+        putPool(first, second).statusCode(422).body("rule", equalTo("zoom-host-safety-settings-must-hold"))
+                .body("detail", org.hamcrest.Matchers.containsString("hosts[0]"));
+        given().get("/policy/zoom-hosts").then().body("drifted.host", org.hamcrest.Matchers.hasItems(first, second));
+        putPool(second).statusCode(200).body("hosts", equalTo(List.of(second)))
+                .body("drifted.host", hasItem(first)) // still set aside
+                .body("drifted.host", org.hamcrest.Matchers.not(hasItem(second))); // holds its settings again: trusted
+    }
+
+    @Test
+    @TestSecurity(user = "manager-b", roles = "manager")
+    @OidcSecurity(claims = @Claim(key = "org", value = "org-b"))
+    void zoomFailingWhileANewHostIsCheckedIs503AndThePoolIsUnchanged() {
+        String fresh = "host5-" + UUID.randomUUID().toString().substring(0, 8) + "@charity-b.example";
+        try {
+            ZoomSim.fault("{\"method\":\"PATCH\",\"path\":\"/v2/users/[^/]+/settings\",\"status\":500,\"times\":1}");
+            putPool(first, fresh).statusCode(503).contentType("application/problem+json")
+                    .header("Retry-After", org.hamcrest.Matchers.notNullValue());
+            ZoomSim.fault("{\"method\":\"PATCH\",\"path\":\"/v2/users/[^/]+/settings\",\"status\":404,\"times\":1}");
+            putPool(first, fresh).statusCode(422).body("rule", equalTo("zoom-host-safety-settings-must-hold"))
+                    .body("detail", org.hamcrest.Matchers.containsString("hosts[1]"));
+        } finally {
+            ZoomSim.clearFaults();
+        }
+        given().get("/policy/zoom-hosts").then().statusCode(200).body("hosts", equalTo(List.of(first, second)));
     }
 
     @Test

@@ -1,11 +1,15 @@
 package org.safesessions.session.application;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.safesessions.events.consent.Platform;
 import org.safesessions.kit.domain.RecordNotFoundException;
+import org.safesessions.kit.domain.RuleViolationException;
 import org.safesessions.kit.time.Time;
+import org.safesessions.session.client.ZoomClient;
+import org.safesessions.session.client.ZoomFailure;
 import org.safesessions.session.domain.ApprovedPlatform;
 import org.safesessions.session.domain.SessionPolicy;
 import org.safesessions.session.domain.ZoomHost;
@@ -26,6 +30,12 @@ public class PolicyAdministration {
 
     @Inject
     SessionBooking booking;
+
+    @Inject
+    ZoomClient zoom;
+
+    /** A host enters an organisation's pool only once Zoom holds every safety setting for it (SPEC §4). */
+    public static final String HOST_SETTINGS_HOLD = "zoom-host-safety-settings-must-hold";
 
     /** The whole policy, as a manager sets it. */
     public record ReplacePolicy(int minGroupFacilitators, int maxGroupSize, Set<DayOfWeek> workingDays,
@@ -56,11 +66,36 @@ public class PolicyAdministration {
                 : new ZoomHostPool(set, false, drifted);
     }
 
-    /** Replaces the pool; sessions keep the host they have, new bookings and clashing reschedules choose from it. */
-    @Transactional
+    /**
+     * Replaces the pool; sessions keep the host they have, new bookings and clashing reschedules choose from it.
+     * Every host entering the pool (new to it, or set aside for drift and named again) first has its safety settings
+     * enforced and read back, as before a meeting, outside any transaction: one that does not hold them all is
+     * refused ({@value #HOST_SETTINGS_HOLD}, naming its place in the list and Zoom's names of the settings), and
+     * the pool stays as it was. Zoom failing or unreachable: {@link ZoomFailure}, the pool unchanged.
+     */
     public ZoomHostPool replaceZoomHosts(String organisation, List<String> hosts, String by) {
-        ZoomHost.replacePool(organisation, hosts, by, time.now());
-        return zoomHosts(organisation);
+        List<String> entering = QuarkusTransaction.requiringNew().call(() -> ZoomHost.entering(organisation, hosts));
+        for (String host : entering) {
+            List<String> drifted;
+            try {
+                drifted = zoom.enforceHostSettings(host);
+            } catch (ZoomFailure f) {
+                if (f.retryable()) {
+                    throw f;
+                }
+                // Zoom refused the settings outright (no such user, not licensed, settings locked by the account)
+                throw new RuleViolationException(HOST_SETTINGS_HOLD, "hosts[" + hosts.indexOf(host)
+                        + "]: Zoom refused its safety settings (" + f.code() + ")");
+            }
+            if (!drifted.isEmpty()) {
+                throw new RuleViolationException(HOST_SETTINGS_HOLD, "hosts[" + hosts.indexOf(host)
+                        + "]: its settings read back differently from the safe ones: " + String.join(", ", drifted));
+            }
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ZoomHost.replacePool(organisation, hosts, by, time.now());
+            return zoomHosts(organisation);
+        });
     }
 
     public PolicyState policy(String organisation) {

@@ -65,6 +65,16 @@ public class ZoomHost extends PanacheEntityBase {
     }
 
     /**
+     * The hosts of {@code userIds} that would enter the organisation's usable pool: those it does not hold as a
+     * manager set it (every one while it runs on the default pool), and those set aside for drifted settings.
+     */
+    public static List<String> entering(String organisation, List<String> userIds) {
+        java.util.Set<String> usable = new java.util.HashSet<>(poolOf(organisation));
+        usable.removeAll(ZoomHostDrift.hostsOf(organisation));
+        return userIds.stream().filter(userId -> !usable.contains(userId)).toList();
+    }
+
+    /**
      * Replaces the organisation's pool. Sessions keep the host they were given; new ones choose from this pool.
      * A host named again is no longer set aside for drifted settings: they are enforced before its next meeting.
      */

@@ -9,17 +9,20 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.safesessions.events.consent.Platform;
 import org.safesessions.kit.rest.Problem;
 import org.safesessions.kit.tenancy.Caller;
 import org.safesessions.kit.tenancy.Roles;
 import org.safesessions.session.application.PolicyAdministration.PlatformState;
 import org.safesessions.session.application.PolicyAdministration;
+import org.safesessions.session.client.ZoomFailure;
 import org.safesessions.session.rest.PolicyMessages.PlatformView;
 import org.safesessions.session.rest.PolicyMessages.PolicyUpdate;
 import org.safesessions.session.rest.PolicyMessages.PolicyView;
@@ -115,9 +118,25 @@ public class PolicyResource {
             @APIResponse(responseCode = "200", description = "The pool as replaced",
                     content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = ZoomHostsView.class))),
             @APIResponse(responseCode = "400", description = ApiDocs.INVALID,
+                    content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class))),
+            @APIResponse(responseCode = "422", description = "`zoom-host-safety-settings-must-hold`: a host entering the "
+                    + "pool does not hold every safety setting once enforced (or Zoom refused them); `detail` names its "
+                    + "place in `hosts` and Zoom's names of the settings. The pool is unchanged",
+                    content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class))),
+            @APIResponse(responseCode = "503", description = "Zoom failed or could not be reached while the entering "
+                    + "hosts' settings were checked; the pool is unchanged: try again (`Retry-After`)",
                     content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     })
     public ZoomHostsView replaceZoomHosts(@Valid @NotNull ZoomHostsUpdate update) {
         return ZoomHostsView.of(policies.replaceZoomHosts(caller.organisation(), update.hosts(), caller.userName()));
+    }
+
+    /** Zoom away or failing while a new host's settings are checked: try again shortly, as for Keycloak. */
+    @ServerExceptionMapper
+    public Response zoomUnavailable(ZoomFailure failure) {
+        long seconds = failure.retryAfter().map(d -> Math.max(1, Math.min(d.toSeconds(), 60))).orElse(5L);
+        return Response.fromResponse(Problem.of(503, "Service Unavailable",
+                "Zoom could not check the hosts' settings; try again shortly").toResponse())
+                .header("Retry-After", Long.toString(seconds)).build();
     }
 }
