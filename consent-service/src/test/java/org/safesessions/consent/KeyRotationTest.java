@@ -9,6 +9,7 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.safesessions.consent.application.SubjectAccessRequests;
 import org.safesessions.consent.domain.YoungPerson;
@@ -59,6 +60,17 @@ class KeyRotationTest extends ConsentTestStack {
 
     @Inject
     SubjectAccessRequests requests;
+
+    /**
+     * Back to the tests' configuration: everything re-sealed with test1, so that the tests after this one, whose
+     * configuration lists no second key, open every row.
+     */
+    @AfterEach
+    void everythingBackOnTest1() {
+        configure("test1", "test1", "test2");
+        assertTrue(rotation.run().complete());
+        assertEquals(0, onOldKeys());
+    }
 
     private static void configure(String active, String... listed) {
         Map<String, String> keys = new LinkedHashMap<>();

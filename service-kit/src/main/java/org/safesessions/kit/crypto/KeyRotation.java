@@ -154,7 +154,13 @@ public class KeyRotation {
                 after = batch.lastKey();
             }
         }
-        LOG.infof("key rotation: %d rows re-sealed with key %s, %d did not open", resealed, active, unreadable);
+        if (unreadable == 0) {
+            LOG.infof("key rotation: %d rows re-sealed with key %s", resealed, active);
+        } else {
+            LOG.warnf("key rotation: %d rows re-sealed with key %s; %d did not open and were left as they are (a key "
+                    + "not configured, or altered: GET /ops/key-rotation counts them per key; DEBUG names the rows)",
+                    resealed, active, unreadable);
+        }
         return new Run(startedAt, time.now(), resealed, unreadable, true, null);
     }
 
@@ -203,7 +209,7 @@ public class KeyRotation {
                         fresh = cipher.seal(cipher.open(old, binding), binding);
                     } catch (FieldCipher.TamperedCipherTextException | IllegalStateException e) {
                         unreadable++;
-                        LOG.warnf("key rotation: a row of %s on key %s (%s) does not open (%s); left as it is",
+                        LOG.debugf("key rotation: a row of %s on key %s (%s) does not open (%s); left as it is",
                                 c.name(), old.keyId(), lastKey, e.getClass().getSimpleName());
                         continue;
                     }
