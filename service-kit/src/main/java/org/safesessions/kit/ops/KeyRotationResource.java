@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -73,7 +74,7 @@ public class KeyRotationResource {
     @Operation(operationId = "runKeyRotation", summary = "Start re-sealing every row on an old key with the active "
             + "key, in the background; a run already going on this replica is answered instead")
     @APIResponse(responseCode = "202", description = "The run started (or already running); follow it with GET",
-            content = @Content(schema = @Schema(implementation = RunView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
     public Response run() {
         return Response.accepted(RunView.of(rotation.start())).build();
     }
