@@ -58,11 +58,13 @@ public class Chronology {
         entry.recordedAt = at.truncatedTo(ChronoUnit.MICROS);
         entry.recordedBy = recordedBy;
         entry.correctsEntryId = corrects;
-        var sealed = cipher.seal(write(body), entry.bodyBinding());
+        String text = write(body);
+        var sealed = cipher.seal(text, entry.bodyBinding());
         entry.bodyKeyId = sealed.keyId();
         entry.bodyCipher = sealed.cipherText();
         entry.previousHash = last == null ? ChainHash.GENESIS : last.hash;
-        entry.hash = ChainHash.of(entry);
+        entry.hashVersion = ChainHash.CURRENT_VERSION;
+        entry.hash = ChainHash.of(entry, text);
         entry.persist();
         return entry;
     }
@@ -104,8 +106,25 @@ public class Chronology {
 
     public Verification verify(UUID concernId) {
         List<ChronologyEntry> entries = ChronologyEntry.of(concernId);
-        Optional<ChainHash.Break> broken = ChainHash.verify(entries);
+        Optional<ChainHash.Break> broken = verify(entries);
         return new Verification(broken.isEmpty(), entries.size(), broken);
+    }
+
+    /**
+     * Where the chain of these entries first breaks. Each body is opened for its hash (ChainHash): one that fails
+     * authentication (altered, or moved from another entry) is {@code entry-altered}; one sealed with a key no longer
+     * configured is {@code entry-unreadable}, since its text can no longer be checked.
+     */
+    public Optional<ChainHash.Break> verify(List<ChronologyEntry> entries) {
+        return ChainHash.verify(entries, e -> {
+            try {
+                return ChainHash.Body.opened(cipher.open(e.body(), e.bodyBinding()));
+            } catch (FieldCipher.TamperedCipherTextException altered) {
+                return ChainHash.Body.unreadable("entry-altered");
+            } catch (IllegalStateException noKey) {
+                return ChainHash.Body.unreadable("entry-unreadable");
+            }
+        });
     }
 
     private String write(ChronologyBody body) {

@@ -150,8 +150,8 @@ public class ConcernBundles {
         return entries;
     }
 
-    private static Chain chain(List<ChronologyEntry> covered) {
-        return ChainHash.verify(covered)
+    private Chain chain(List<ChronologyEntry> covered) {
+        return chronology.verify(covered)
                 .map(b -> new Chain(false, covered.size(), b.seq(), b.entryId(), b.reason(),
                         "broken at entry " + b.seq() + " (" + b.reason() + "): " + covered.size() + " entries checked"))
                 .orElseGet(() -> new Chain(true, covered.size(), null, null, null,

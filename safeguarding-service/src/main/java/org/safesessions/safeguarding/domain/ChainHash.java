@@ -7,22 +7,58 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * The hash chain over a concern's chronology. Each entry's hash is SHA-256 over the previous entry's hash and
- * every stored field of the entry, including its sealed body as stored: verifying needs no key, and a changed
- * field, a changed cipher text, a removed or re-ordered entry all break the chain from that point.
+ * The hash chain over a concern's chronology: each entry's hash is SHA-256 over the previous entry's hash and every
+ * stored field of the entry, so a changed field, a removed or re-ordered entry break the chain from that point.
+ *
+ * <p>The entry's text counts by what it says, not by how it is sealed (version 2, every entry written since V21):
+ * the hash covers the SHA-256 of the opened text, so re-sealing with a new key (key rotation) changes no hash, while
+ * a body re-sealed with other text, or a cipher text altered or moved from another entry (which does not open), still
+ * breaks the chain. Verifying therefore opens each body. Entries written before V21 (version 1) cover their key id and
+ * cipher text as stored, and are never re-sealed, so they verify as before.
  */
 public final class ChainHash {
 
     /** The "previous hash" of a concern's first entry. */
     public static final String GENESIS = "0".repeat(64);
 
+    /** The version every new entry is hashed with. */
+    public static final int CURRENT_VERSION = 2;
+
     private ChainHash() {
     }
 
-    public static String of(ChronologyEntry e) {
-        String fields = String.join("\n",
+    /** An entry's body as the verification sees it: its opened text, or why it does not open. */
+    public record Body(String text, String unreadable) {
+        public static Body opened(String text) {
+            return new Body(text, null);
+        }
+
+        public static Body unreadable(String reason) {
+            return new Body(null, reason);
+        }
+    }
+
+    /** The hash of a version-2 entry whose body, opened, is {@code bodyText}. */
+    public static String of(ChronologyEntry e, String bodyText) {
+        return sha256(String.join("\n",
+                "v2",
+                e.previousHash,
+                e.id.toString(),
+                e.concernId.toString(),
+                Integer.toString(e.seq),
+                e.kind.name(),
+                e.recordedAt.toInstant().toString(),
+                e.recordedBy,
+                e.correctsEntryId == null ? "" : e.correctsEntryId.toString(),
+                sha256(bodyText)));
+    }
+
+    /** The hash of a version-1 entry (before V21): over its sealed body as stored. */
+    static String ofVersion1(ChronologyEntry e) {
+        return sha256(String.join("\n",
                 e.previousHash,
                 e.id.toString(),
                 e.concernId.toString(),
@@ -32,17 +68,14 @@ public final class ChainHash {
                 e.recordedBy,
                 e.correctsEntryId == null ? "" : e.correctsEntryId.toString(),
                 e.bodyKeyId,
-                HexFormat.of().formatHex(e.bodyCipher));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(fields.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e1) {
-            throw new IllegalStateException(e1);
-        }
+                HexFormat.of().formatHex(e.bodyCipher)));
     }
 
-    /** The first entry (in order) where the chain breaks, or empty when the whole chronology is intact. */
-    public static Optional<Break> verify(List<ChronologyEntry> entries) {
+    /**
+     * The first entry (in order) where the chain breaks, or empty when the whole chronology is intact;
+     * {@code bodies} opens a version-2 entry's body.
+     */
+    public static Optional<Break> verify(List<ChronologyEntry> entries, Function<ChronologyEntry, Body> bodies) {
         String previous = GENESIS;
         int expectedSeq = 1;
         for (ChronologyEntry e : entries) {
@@ -52,13 +85,32 @@ public final class ChainHash {
             if (!e.previousHash.equals(previous)) {
                 return Optional.of(new Break(e.id, e.seq, "previous-hash-mismatch"));
             }
-            if (!of(e).equals(e.hash)) {
+            String recomputed;
+            if (e.hashVersion == 1) {
+                recomputed = ofVersion1(e);
+            } else {
+                Body body = bodies.apply(e);
+                if (body.text() == null) {
+                    return Optional.of(new Break(e.id, e.seq, body.unreadable()));
+                }
+                recomputed = of(e, body.text());
+            }
+            if (!recomputed.equals(e.hash)) {
                 return Optional.of(new Break(e.id, e.seq, "entry-altered"));
             }
             previous = e.hash;
             expectedSeq++;
         }
         return Optional.empty();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public record Break(UUID entryId, int seq, String reason) {

@@ -58,13 +58,21 @@ public class ChronologyEntry extends PanacheEntityBase {
     @Column(nullable = false)
     public String hash;
 
+    /** How {@link #hash} was computed ({@link ChainHash}): 2 over the opened text, 1 (before V21) over the cipher text. */
+    @Column(name = "hash_version", nullable = false)
+    public int hashVersion;
+
     public Sealed body() {
         return new Sealed(bodyKeyId, bodyCipher);
     }
 
     /** Binds the sealed body to this entry: a cipher text moved to another entry will not open. */
     public String bodyBinding() {
-        return "chronology:" + id;
+        return bodyBinding(id);
+    }
+
+    public static String bodyBinding(UUID entryId) {
+        return "chronology:" + entryId;
     }
 
     public static List<ChronologyEntry> of(UUID concernId) {

@@ -219,7 +219,11 @@ public class Concern extends PanacheEntityBase {
 
     /** The associated data binding the narrative to this row: a cipher text copied to another concern won't open. */
     public String narrativeBinding() {
-        return "concern:" + id + ":narrative";
+        return narrativeBinding(id);
+    }
+
+    public static String narrativeBinding(UUID concernId) {
+        return "concern:" + concernId + ":narrative";
     }
 
     public boolean isStaffAllegation() {

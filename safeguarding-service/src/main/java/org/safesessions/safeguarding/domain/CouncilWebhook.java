@@ -66,6 +66,10 @@ public class CouncilWebhook extends PanacheEntityBase {
     }
 
     public String secretBinding() {
+        return secretBinding(council);
+    }
+
+    public static String secretBinding(String council) {
         return "council-webhook:" + council;
     }
 }

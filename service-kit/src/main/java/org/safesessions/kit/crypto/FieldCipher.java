@@ -13,6 +13,8 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -83,6 +85,16 @@ public class FieldCipher {
     /** Whether this was sealed with a key other than the active one (re-seal it after a rotation). */
     public boolean needsResealing(Sealed sealed) {
         return !sealed.keyId().equals(activeKeyId());
+    }
+
+    /** The ids of every configured key (never the keys). */
+    public Set<String> keyIds() {
+        return keys.keySet();
+    }
+
+    /** The active key's id, when one is configured (services without sealed data have none). */
+    public Optional<String> activeKeyIdIfAny() {
+        return activeKey != null && keys.containsKey(activeKey) ? Optional.of(activeKey) : Optional.empty();
     }
 
     public String activeKeyId() {
