@@ -8,6 +8,11 @@
 # The path measured is the real one: booking → Zoom registrants → ParticipantInvited → notification-service → consent
 # and session lookups → GreenMail. Leaves the young people and future sessions in org-b (no cheap delete exists).
 #
+# End to end it also reads the Zoom simulator's own request log (ZOOM, /_sim/requests and /_sim/rate-limits) for the
+# Meeting API calls that arrived from the first booking on, and prints per rate-limit category the calls, their rate
+# (first → last) against the plan's per-second limit, the busiest UTC second and the 429s; the binding category
+# (most calls for its limit) is the SPEC §10 figure: ≥ 0.8 × the limit and no second over it.
+#
 # ALONE=1 measures notification-service alone: it is stopped while the sessions are booked and session-service has
 # published all 1,000 ParticipantInvited events to Kafka; then it is started, and the time runs from the first event
 # it applied (its first delivery record) until the last email is accepted (its consumers find the 1,000 waiting).
@@ -22,6 +27,7 @@ PER=${PER:-10}
 PARALLEL=${PARALLEL:-8}
 CONSENT=${CONSENT:-http://127.0.0.1:8081}
 SESSION=${SESSION:-http://127.0.0.1:8082}
+ZOOM=${ZOOM:-http://127.0.0.1:8090}
 export PGPASSWORD=${NOTIFICATION_DB_PASSWORD:-notification}
 PSQL=(psql -h 127.0.0.1 -U notification -d notification -tA)
 WORK=$(mktemp -d)
@@ -163,5 +169,41 @@ if [ "$ALONE" = 1 ]; then
 else
   result "end to end: $SESSIONS sessions × $PER invitees booked at once → emails" "every one accepted" \
     "$sent of $TOTAL, last after $elapsed s" - - "$( [ "$sent" -ge "$TOTAL" ] && echo yes || echo no)"
+fi
+if [ "$ALONE" != 1 ] && curl -sf -o "$WORK/zoom-limits.json" "$ZOOM/_sim/rate-limits" \
+    && curl -sf -o "$WORK/zoom-requests.json" "$ZOOM/_sim/requests"; then
+  echo
+  echo "Zoom provisioning, from the simulator's request log (arrivals from the first booking on):"
+  python3 - "$WORK/zoom-limits.json" "$WORK/zoom-requests.json" "$T0" <<'PY' > "$WORK/zoom-rates"
+import collections, datetime, json, sys
+limits = json.load(open(sys.argv[1]))
+t0 = float(sys.argv[3])
+def epoch(t):
+    return datetime.datetime.fromisoformat(t.replace("Z", "+00:00")).timestamp()
+calls = collections.defaultdict(list)
+refused = collections.Counter()
+for r in json.load(open(sys.argv[2])):
+    if r.get("category") and epoch(r["time"]) >= t0:
+        calls[r["category"]].append(epoch(r["time"]))
+        refused[r["category"]] += r["status"] == 429
+binding = max(calls, key=lambda c: len(calls[c]) / limits["perSecond"][c], default=None)
+for category, times in sorted(calls.items()):
+    times.sort()
+    limit = limits["perSecond"][category]
+    busiest = max(collections.Counter(int(t) for t in times).values())
+    rate = (len(times) - 1) / (times[-1] - times[0]) if len(times) > 1 else 0.0
+    print(category, len(times), f"{times[-1] - times[0]:.1f}", f"{rate:.1f}", limit, f"{rate / limit:.3f}", busiest,
+          refused[category], "binding" if category == binding else "-")
+PY
+  while read -r category n span rate limit share busiest refusals binding; do
+    printf '  %-6s %5d calls in %5.1f s = %5.1f/s, %3.0f%% of the %s plan'"'"'s %d/s; busiest second %d; 429s %d%s\n' \
+      "$category" "$n" "$span" "$rate" "$(awk -v s="$share" 'BEGIN { print s * 100 }')" "$(jq -r .plan "$WORK/zoom-limits.json")" \
+      "$limit" "$busiest" "$refusals" "$( [ "$binding" = binding ] && echo ' (binding)')"
+    if [ "$binding" = binding ]; then
+      result "end to end: Zoom provisioning rate ($category, binding)" "≥ 0.8 × limit, no second over" \
+        "$rate/s, busiest second $busiest, $refusals 429s" "$limit/s" "$share" \
+        "$( [ "$busiest" -le "$limit" ] && [ "$refusals" -eq 0 ] && met "$share" 0.8 'a >= b' || echo no)"
+    fi
+  done < "$WORK/zoom-rates"
 fi
 [ "$sent" -ge "$TOTAL" ] || { echo "not every invitation was sent within 5 minutes" >&2; exit 1; }

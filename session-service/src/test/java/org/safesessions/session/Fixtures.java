@@ -75,7 +75,8 @@ final class Fixtures {
     static UUID consent(String organisation, UUID youngPersonId, ConsentScope scope, OffsetDateTime expiresAt,
                         Platform... platforms) {
         UUID consentId = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> {
+        // in the caller's transaction when there is one (many consents at once), else in one of its own
+        QuarkusTransaction.joiningExisting().run(() -> {
             ProjectedConsent consent = new ProjectedConsent();
             consent.consentId = consentId;
             consent.organisation = organisation;

@@ -1,6 +1,7 @@
 package org.safesessions.session;
 
 import io.quarkus.arc.Arc;
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -14,6 +15,10 @@ import org.safesessions.events.EventType;
 import org.safesessions.events.consent.Platform;
 import org.safesessions.events.session.SessionKind;
 import org.safesessions.session.application.SessionBooking;
+import org.safesessions.session.client.ZoomRateCategory;
+import org.safesessions.session.client.ZoomRateLimits;
+import org.safesessions.session.domain.ProvisioningState;
+import org.safesessions.session.domain.ZoomMeeting;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -32,17 +38,19 @@ import static org.safesessions.session.Fixtures.consentedGroup;
 import static org.safesessions.testkit.Eventually.await;
 
 /**
- * Zoom's account rate limits (SPEC §4): calls are paced per category by shared token buckets, registrants are
- * provisioned concurrently within them, and a 429 slows provisioning down without counting as a failed attempt.
- * Against the zoom-simulator process on the Pro plan (Light 30/s, Medium 20/s), which counts every UTC second.
+ * Zoom's account rate limits (SPEC §4): calls are paced per category by shared rolling one-second windows,
+ * registrants are provisioned concurrently within them, and a 429 slows provisioning down without counting as a
+ * failed attempt. Against the zoom-simulator process on the Pro plan (Light 30/s, Medium 20/s), which counts every
+ * UTC second of its own clock.
  */
 @QuarkusTest
 @TestSecurity(user = "coord-a", roles = "coordinator")
 @OidcSecurity(claims = @Claim(key = "org", value = "org-a"))
 class ZoomRateLimitTest extends SessionTestStack {
 
-    private static final int SESSIONS = 12;
-    private static final int INVITEES = 12;
+    /** Issue 16's burst: 100 sessions of 10 invitees booked at once. */
+    private static final int SESSIONS = 100;
+    private static final int INVITEES = 10;
 
     @BeforeEach
     void zoomApproved() {
@@ -55,61 +63,86 @@ class ZoomRateLimitTest extends SessionTestStack {
     }
 
     @Test
-    void zoomCallsArePacedToTheAccountRateLimitsAndNoRegistrantIsLost() {
-        List<List<UUID>> groups = new ArrayList<>();
-        for (int i = 0; i < SESSIONS; i++) {
-            groups.add(consentedGroup("org-a", INVITEES, Platform.ZOOM));
-        }
-        Instant start = Instant.now().minusSeconds(1);
-        // the burst: every session booked in one transaction, so all fall due for Zoom at once
-        SessionBooking booking = Arc.container().instance(SessionBooking.class).get();
-        List<OffsetDateTime> slots = separateSlots(SESSIONS);
-        List<String> ids = QuarkusTransaction.requiringNew().call(() -> {
-            List<String> booked = new ArrayList<>();
+    void aBurstOfProvisioningStaysWithinThePlanLimitsInEverySecondAndLosesNoRegistrant() {
+        List<List<UUID>> groups = QuarkusTransaction.requiringNew().call(() -> {
+            List<List<UUID>> consented = new ArrayList<>();
             for (int i = 0; i < SESSIONS; i++) {
-                booked.add(booking.book("org-a", new SessionBooking.Booking(SessionKind.GROUP, "Art club", slots.get(i),
-                        slots.get(i).plusHours(1), Platform.ZOOM, Set.of("worker-a", "worker2-a"), Set.copyOf(groups.get(i)),
-                        true, null), "coord-a").id.toString());
+                consented.add(consentedGroup("org-a", INVITEES, Platform.ZOOM));
+            }
+            return consented;
+        });
+        long logBefore = lastLoggedSequence();
+        long bookingStarts = System.nanoTime();
+        // the burst: every session booked in one transaction, so all fall due for Zoom at once; all at the same time
+        // on a day no other test uses, so each is given a host of its own and no host meets Zoom's daily limit
+        SessionBooking booking = Arc.container().instance(SessionBooking.class).get();
+        OffsetDateTime slot = Fixtures.workingDayAt(60, 10);
+        List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> {
+            List<UUID> booked = new ArrayList<>();
+            for (List<UUID> group : groups) {
+                booked.add(booking.book("org-a", new SessionBooking.Booking(SessionKind.GROUP, "Art club", slot,
+                        slot.plusHours(1), Platform.ZOOM, Set.of("worker-a", "worker2-a"), Set.copyOf(group),
+                        true, null), "coord-a").id);
+                // written and forgotten: a hundred bookings' entities would be checked at every later query's flush
+                Panache.getEntityManager().flush();
+                Panache.getEntityManager().clear();
             }
             return booked;
         });
-        await("every session is on Zoom", Duration.ofSeconds(120),
-                () -> ids.stream().allMatch(id -> "READY".equals(ZoomProvisioningTest.provisioning(id))));
+        long booked = System.nanoTime();
+        await("every session is on Zoom", Duration.ofSeconds(150), () -> QuarkusTransaction.requiringNew().call(() ->
+                ZoomMeeting.count("sessionId in ?1 and state = ?2", ids, ProvisioningState.READY)) == SESSIONS);
+        System.out.printf("Zoom burst: %d sessions × %d invitees booked in %.1f s, all READY %.1f s later%n", SESSIONS,
+                INVITEES, (booked - bookingStarts) / 1e9, (System.nanoTime() - booked) / 1e9);
 
-        for (String id : ids) {
-            List<Map<String, Object>> meetings = ZoomSim.meetingsOf(id);
+        List<Map<String, Object>> onZoom = given().baseUri(ZoomSimulatorResource.baseUrl()).get("/_sim/meetings")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        for (int i = 0; i < SESSIONS; i++) {
+            String id = ids.get(i).toString();
+            List<Map<String, Object>> meetings = onZoom.stream()
+                    .filter(m -> String.valueOf(m.get("agenda")).contains(id)).toList();
             assertEquals(1, meetings.size(), "one meeting per session");
-            assertEquals(INVITEES, ZoomProvisioningTest.activeRegistrants(meetings.get(0)).size(), "no registrant lost");
+            Set<String> registered = new HashSet<>();
+            ZoomProvisioningTest.activeRegistrants(meetings.get(0)).forEach(r -> registered.add((String) r.get("email")));
+            Set<String> invited = new HashSet<>();
+            groups.get(i).forEach(yp -> invited.add(yp + "@invitees.safesessions.invalid"));
+            assertEquals(invited, registered, "no registrant lost, none extra");
             assertEquals(INVITEES, Fixtures.events(EventType.PARTICIPANT_INVITED.type(), id));
         }
 
+        // the simulator's own request log of the burst, counted per UTC second of its arrival, as Zoom counts
         JsonPath limits = given().baseUri(ZoomSimulatorResource.baseUrl()).get("/_sim/rate-limits").then()
                 .statusCode(200).extract().jsonPath();
-        int light = limits.getInt("perSecond.LIGHT");
-        int medium = limits.getInt("perSecond.MEDIUM");
-        int busiestLight = 0;
-        for (Map<String, Object> second : limits.<Map<String, Object>>getList("seconds")) {
-            if (Instant.parse((String) second.get("second")).isBefore(start)) {
-                continue;
-            }
-            int limit = "LIGHT".equals(second.get("category")) ? light : medium;
-            assertTrue((Integer) second.get("admitted") <= limit, "no second over the limit: " + second);
-            assertEquals(0, second.get("refused"), "the calls were paced, not refused: " + second);
-            if ("LIGHT".equals(second.get("category"))) {
-                busiestLight = Math.max(busiestLight, (Integer) second.get("admitted"));
+        List<Map<String, Object>> burst = given().baseUri(ZoomSimulatorResource.baseUrl())
+                .queryParam("path", "/v2/.*").get("/_sim/requests").then().statusCode(200).extract().jsonPath()
+                .<Map<String, Object>>getList("$").stream()
+                .filter(r -> ((Number) r.get("sequence")).longValue() > logBefore && r.get("category") != null).toList();
+        assertTrue(burst.stream().noneMatch(r -> Integer.valueOf(429).equals(r.get("status"))),
+                "paced, never refused for the rate");
+        assertEquals(SESSIONS, burst.stream().filter(r -> "POST".equals(r.get("method"))
+                && String.valueOf(r.get("path")).matches("/v2/users/[^/]+/meetings")).count(), "one create per session");
+        assertEquals(0, burst.stream().filter(r -> "GET".equals(r.get("method"))
+                && String.valueOf(r.get("path")).matches("/v2/users/[^/]+/meetings")).count(),
+                "a meeting never sent is not looked for first");
+        for (String category : List.of("LIGHT", "MEDIUM", "HEAVY")) {
+            int limit = limits.getInt("perSecond." + category);
+            List<Instant> times = burst.stream().filter(r -> category.equals(r.get("category")))
+                    .map(r -> Instant.parse((String) r.get("time"))).sorted().toList();
+            Map<Long, Integer> perSecond = new TreeMap<>();
+            times.forEach(t -> perSecond.merge(t.getEpochSecond(), 1, Integer::sum));
+            perSecond.forEach((second, count) -> assertTrue(count <= limit,
+                    category + ": " + count + " requests in the second from " + Instant.ofEpochSecond(second)
+                            + ", over the limit of " + limit));
+            if (times.size() > 1) {
+                // the rate reached is a measure of the machine (SPEC §10's figure is the benchmark's): printed, not asserted
+                double seconds = Duration.between(times.getFirst(), times.getLast()).toNanos() / 1e9;
+                double rate = (times.size() - 1) / seconds;
+                System.out.printf("Zoom %s: %d requests in %.1f s = %.1f/s, %.0f%% of the plan's %d/s "
+                                + "(window %d; busiest second %d)%n", category, times.size(), seconds, rate,
+                        100 * rate / limit, limit, rateLimits().perWindow(ZoomRateCategory.valueOf(category)),
+                        perSecond.values().stream().max(Integer::compare).orElse(0));
             }
         }
-        List<Instant> registrantCalls = given().baseUri(ZoomSimulatorResource.baseUrl())
-                .queryParam("method", "POST").queryParam("path", "/v2/meetings/[0-9]+/registrants")
-                .get("/_sim/requests").then().extract().jsonPath().<String>getList("time").stream()
-                .map(Instant::parse).filter(t -> !t.isBefore(start)).sorted().toList();
-        // a call that timed out here is made again and answered with the same registrant, so there may be a few more
-        assertTrue(registrantCalls.size() >= SESSIONS * INVITEES, "an add per registrant");
-        double seconds = Duration.between(registrantCalls.getFirst(), registrantCalls.getLast()).toMillis() / 1000.0;
-        // the rate reached is a measure of the machine (SPEC §10's figure is the benchmark's), printed, not asserted
-        System.out.printf("Zoom registrants: %d adds in %.1f s = %.1f/s against the Light limit of %d/s "
-                        + "(paced to %.1f/s; busiest second %d)%n", registrantCalls.size(), seconds,
-                (registrantCalls.size() - 1) / seconds, light, light * 0.85, busiestLight);
     }
 
     @Test
@@ -123,19 +156,14 @@ class ZoomRateLimitTest extends SessionTestStack {
         assertEquals(0, Fixtures.events(EventType.MEETING_PROVISIONING_FAILED.type(), id));
     }
 
-    /** Working-day slots that never overlap: 09:00, 11:00, 13:00 and 15:00 on distinct days from a week ahead. */
-    static List<OffsetDateTime> separateSlots(int count) {
-        List<OffsetDateTime> slots = new ArrayList<>();
-        Set<java.time.LocalDate> days = new HashSet<>();
-        for (int ahead = 7; slots.size() < count; ahead++) {
-            OffsetDateTime day = Fixtures.workingDayAt(ahead, 9);
-            if (!days.add(day.toLocalDate())) {
-                continue;
-            }
-            for (int hour = 9; hour <= 15 && slots.size() < count; hour += 2) {
-                slots.add(Fixtures.workingDayAt(ahead, hour));
-            }
-        }
-        return slots;
+    private static ZoomRateLimits rateLimits() {
+        return Arc.container().instance(ZoomRateLimits.class).get();
+    }
+
+    /** The simulator numbers requests as they arrive: the burst is what comes after this. */
+    private static long lastLoggedSequence() {
+        List<Number> sequences = given().baseUri(ZoomSimulatorResource.baseUrl()).get("/_sim/requests").then()
+                .statusCode(200).extract().jsonPath().getList("sequence");
+        return sequences.stream().mapToLong(Number::longValue).max().orElse(0);
     }
 }

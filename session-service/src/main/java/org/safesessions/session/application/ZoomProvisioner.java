@@ -74,7 +74,11 @@ public class ZoomProvisioner implements DueWork<UUID> {
 
     private static final Logger LOG = Logger.getLogger(ZoomProvisioner.class);
     private static final int BATCH = 50;
-    private static final int SESSIONS_AT_ONCE = 4;
+    /**
+     * Sessions provisioned at once: enough that while some make their Medium calls (host settings, the meeting)
+     * others keep the Light window full with registrants.
+     */
+    private static final int SESSIONS_AT_ONCE = 8;
     /** The host drifted and the session has another: the next pass goes on at once, with no attempt counted. */
     private static final String HOST_REPLACED = "ZOOM_HOST_REPLACED";
     /** Longer than an attempt can take (each Zoom call times out); a crashed attempt's meeting falls due after it. */
@@ -185,7 +189,12 @@ public class ZoomProvisioner implements DueWork<UUID> {
             if (meetingId == null) {
                 requireSafeHost(sessionId, host);
                 String passcode = Passcodes.generate();
-                Optional<MeetingCreated> found = zoom.findMeeting(host, agenda(sessionId));
+                // only a create sent before (its answer lost to a timeout or a restart) may have made a meeting
+                Optional<MeetingCreated> found = work.createSent ? zoom.findMeeting(host, agenda(sessionId)) : Optional.empty();
+                if (found.isEmpty()) {
+                    QuarkusTransaction.requiringNew().run(() ->
+                            ZoomMeeting.lockedFor(sessionId).ifPresent(m -> m.createSent(time.now())));
+                }
                 MeetingCreated created = found.orElseGet(() -> zoom.createMeeting(host, meeting(work, passcode, null)));
                 meetingId = created.id();
                 long id = meetingId;
@@ -358,7 +367,7 @@ public class ZoomProvisioner implements DueWork<UUID> {
 
     /** What one attempt has to do, read from the session, its meeting and registrants in one transaction. */
     record Work(UUID sessionId, String title, OffsetDateTime startsAt, int minutes, boolean cancelled, Long meetingId,
-                boolean meetingDeleted, int scheduleVersion, int syncedVersion, String host, String zoomHost,
+                boolean createSent, boolean meetingDeleted, int scheduleVersion, int syncedVersion, String host, String zoomHost,
                 List<UUID> needRegistrant, List<Invitation.Key> registrantsToCancel,
                 Map<Invitation.Key, String> registrantIds) {
 
@@ -380,7 +389,7 @@ public class ZoomProvisioner implements DueWork<UUID> {
             }).map(i -> i.key).toList();
             cancel.forEach(key -> ids.put(key, registrants.get(key.youngPersonId).registrantId));
             return new Work(s.id, s.title, s.startsAt, (int) Duration.between(s.startsAt, s.endsAt).toMinutes(),
-                    s.status == SessionStatus.CANCELLED, m.meetingId, m.deleted, s.scheduleVersion,
+                    s.status == SessionStatus.CANCELLED, m.meetingId, m.createSentAt != null, m.deleted, s.scheduleVersion,
                     m.syncedVersion, m.hostUser != null ? m.hostUser : legacyHost,
                     m.zoomHostUser != null ? m.zoomHostUser : m.meetingId != null ? legacyHost : null, need, cancel, ids);
         }

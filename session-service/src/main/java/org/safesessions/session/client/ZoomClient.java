@@ -29,7 +29,7 @@ import java.util.function.Function;
 
 /**
  * Zoom calls with the Server-to-Server OAuth token cached until shortly before it expires (and dropped on a 401).
- * Each call takes a token of its rate-limit category first ({@link ZoomRateLimits}); a per-second 429 slows the
+ * Each call takes a place in its rate-limit category's window first ({@link ZoomRateLimits}); a per-second 429 slows the
  * category down for its Retry-After and the call is made again, so a rate limit is never a failure. Every other
  * failure becomes a {@link ZoomFailure}; retrying those is the provisioner's business.
  */
@@ -152,12 +152,17 @@ public class ZoomClient {
         return drifted;
     }
 
-    /** One call within its category's rate; per-second 429s are waited out (up to {@code rate-limited-retries}). */
+    /**
+     * One call within its category's rate, holding its place in the window until Zoom has answered; per-second 429s
+     * are waited out (up to {@code rate-limited-retries}).
+     */
     private <T> T call(Function<String, T> request, ZoomRateCategory category) {
         for (int refused = 0; ; refused++) {
-            rateLimits.acquire(category);
             try {
-                return request.apply("Bearer " + token());
+                String bearer = "Bearer " + token();
+                try (ZoomRateLimits.Permit sent = rateLimits.acquire(category)) {
+                    return request.apply(bearer);
+                }
             } catch (WebApplicationException e) {
                 int status = e.getResponse().getStatus();
                 if (status == 401) {

@@ -61,10 +61,10 @@ public interface ZoomConfig {
     ZoomRateCategory.ZoomPlan plan();
 
     /**
-     * The share of each per-second limit the calls are paced to: Zoom counts per clock second and requests can
-     * arrive bunched, so a margin keeps every second under the limit.
+     * The share of each per-second limit the calls are paced to (the rolling window's size, {@link ZoomRateLimits}):
+     * a margin for other clients of the same Zoom account and for clocks that do not quite agree.
      */
-    @WithDefault("0.85")
+    @WithDefault("0.9")
     double rateHeadroom();
 
     /** Zoom calls of one provisioning pass in flight at once (registrants of a session), all within the limits. */

@@ -74,6 +74,13 @@ public class ZoomMeeting extends PanacheEntityBase {
     @Column(name = "zoom_host_user")
     public String zoomHostUser;
 
+    /**
+     * When the create of the meeting was last sent to Zoom: until its answer is stored, Zoom may hold a meeting made
+     * for it, to be looked for before another create is sent.
+     */
+    @Column(name = "create_sent_at")
+    public OffsetDateTime createSentAt;
+
     @Version
     public long version;
 
@@ -163,6 +170,11 @@ public class ZoomMeeting extends PanacheEntityBase {
         if (state == ProvisioningState.PENDING) {
             nextAttemptAt = now;
         }
+    }
+
+    /** The create is about to be sent to Zoom (recorded first, so a restart looks for the meeting before sending another). */
+    public void createSent(OffsetDateTime now) {
+        createSentAt = now;
     }
 
     /** Zoom made (or already had) the meeting, with this passcode, for the session's schedule version. */
