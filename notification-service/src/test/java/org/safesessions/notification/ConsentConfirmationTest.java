@@ -81,12 +81,9 @@ class ConsentConfirmationTest extends NotificationTestStack {
                 .firstResultOptional().map(d -> d.status).orElse(null));
     }
 
-    /**
-     * Up to 150 s, as in {@link NotificationFixtures#await}: the in-JVM GreenMail now and then stalls an SMTP
-     * conversation for its 30 s timeout, and the message is then retried and sent once (CI saw a 30 s wait run out).
-     */
+    /** As {@link NotificationFixtures#await}: the kit's 30 s. */
     private static void await(String what, java.util.function.BooleanSupplier condition) {
-        org.safesessions.testkit.Eventually.await(what, java.time.Duration.ofSeconds(150), condition);
+        org.safesessions.testkit.Eventually.await(what, condition);
     }
 
     @Test
