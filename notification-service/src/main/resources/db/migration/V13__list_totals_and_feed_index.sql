@@ -43,9 +43,9 @@ create trigger delivery_count_truncated after truncate on delivery
     for each statement execute function delivery_count_emptied();
 
 -- The caller's feed (Feed.MINE: organisation, coalesce(staff_user_id, staff_user_name), shown in-app messages),
--- newest first: a page reads its rows in order, and the total (with or without unread=true) is counted from the index
--- alone (read_at and the two key columns included, so no row is visited once autovacuum has marked the pages
--- all-visible). It replaces the two indexes the OR of id and user name needed.
+-- newest first: a page reads its rows in order from this index, and a count of them needs no row (read_at and the two
+-- key columns included; the page's total itself is kept in V14). It replaces the two indexes the OR of id and user
+-- name needed.
 create index delivery_feed_mine on delivery (organisation, coalesce(staff_user_id, staff_user_name), created_at desc, id)
     include (staff_user_id, staff_user_name, read_at) where channel = 'IN_APP' and status = 'SENT';
 drop index delivery_feed;
