@@ -5,7 +5,9 @@ import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.safesessions.consent.application.YoungPeopleRegister;
 import org.safesessions.consent.domain.ContactChannel;
@@ -27,6 +29,9 @@ class YoungPeopleResourceTest extends ConsentTestStack {
 
     @Inject
     YoungPeopleRegister register;
+
+    @Inject
+    EntityManager em;
 
     private String registerInOrgA(String name) {
         return register.register("org-a", new YoungPeopleRegister.Register(name, LocalDate.of(2011, 5, 6), "E09000024",
@@ -128,6 +133,37 @@ class YoungPeopleResourceTest extends ConsentTestStack {
                 .body("items[0].preferredName", equalTo("Quinn Searchable"))
                 .body("size", equalTo(5));
         given().get("/young-people?size=0").then().statusCode(400).body("errors[0].field", equalTo("size"));
+    }
+
+    @Test
+    @TestSecurity(user = "coord-a", roles = "coordinator")
+    @OidcSecurity(claims = @Claim(key = "org", value = "org-a"))
+    void listTotalIsTheOrganisationsNumberOfYoungPeopleAsCountingThemWouldGive() {
+        registerInOrgA("Tally One");
+        register.register("org-b", new YoungPeopleRegister.Register("Elsewhere Eli", LocalDate.of(2011, 5, 6),
+                "E09000024", List.of(new YoungPeopleRegister.GuardianDetails("Sam Carer", "father", "sam@example.org",
+                        null, ContactChannel.EMAIL))), "coord-b");
+        given().get("/young-people?size=1").then().statusCode(200).body("total", equalTo(countedInOrgA()));
+
+        // rows written and removed by statements of their own (a bulk load, a clean-up) are counted too
+        String loaded = java.util.UUID.randomUUID().toString();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                insert into young_person (id, organisation, preferred_name, date_of_birth, local_authority_code,
+                                          registered_at, registered_by, last_active_at)
+                values (cast(?1 as uuid), 'org-a', 'Tally Loaded', date '2011-05-06', 'E09000024', now(), 'test', now())
+                """).setParameter(1, loaded).executeUpdate());
+        int withLoaded = countedInOrgA();
+        given().get("/young-people?size=1").then().statusCode(200).body("total", equalTo(withLoaded));
+        given().get("/young-people?name=tally&size=5").then().statusCode(200).body("total", equalTo(2));
+
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "delete from young_person where id = cast(?1 as uuid)").setParameter(1, loaded).executeUpdate());
+        given().get("/young-people?size=1").then().statusCode(200).body("total", equalTo(withLoaded - 1));
+    }
+
+    private int countedInOrgA() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from young_person where organisation = 'org-a'").getSingleResult()).intValue());
     }
 
     @Test

@@ -76,6 +76,27 @@ class InAppFeedTest extends NotificationFixtures {
     }
 
     @Test
+    @TestSecurity(user = "worker-a", roles = "youth-worker")
+    @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker-a"), @Claim(key = "sub", value = DemoStaff.WORKER_A)})
+    void feedTotalsCountTheCallersShownMessagesReadOrUnread() {
+        UUID read = inAppItem(alert("org-a", "worker-a"), "worker-a");
+        given().put("/me/notifications/" + read + "/read").then().statusCode(200);
+        inAppItem(alert("org-a", "worker-a"), "worker-a");
+        long all = shownToWorkerA(false);
+        long unread = shownToWorkerA(true);
+        assertTrue(all >= 2 && unread < all, all + " shown, " + unread + " unread");
+        given().get("/me/notifications?size=1").then().statusCode(200).body("total", equalTo((int) all));
+        given().get("/me/notifications?unread=true&size=1").then().statusCode(200).body("total", equalTo((int) unread));
+    }
+
+    /** Counted as the feed's rule says: worker-a's own shown in-app messages in org-a, by their Keycloak id. */
+    private static long shownToWorkerA(boolean unreadOnly) {
+        return QuarkusTransaction.requiringNew().call(() -> Delivery.count("organisation = 'org-a' and staffUserId = ?1"
+                + " and channel = ?2 and status = ?3" + (unreadOnly ? " and readAt is null" : ""), DemoStaff.WORKER_A,
+                Channel.IN_APP, DeliveryStatus.SENT));
+    }
+
+    @Test
     @TestSecurity(user = "worker2-a", roles = "youth-worker")
     @OidcSecurity(claims = {@Claim(key = "org", value = "org-a"), @Claim(key = "preferred_username", value = "worker2-a"), @Claim(key = "sub", value = DemoStaff.WORKER2_A)})
     void someoneElsesItemIs404AndNotListed() {

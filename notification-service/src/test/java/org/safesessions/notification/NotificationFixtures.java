@@ -33,12 +33,11 @@ public abstract class NotificationFixtures extends NotificationTestStack {
     protected TestClock clock;
 
     /**
-     * Waits up to 150 s: the in-JVM GreenMail now and then stalls an SMTP conversation for its 30 s timeout (the
-     * message is then retried and sent once), and a CI run saw two such stalls in a row for one message; 150 s
-     * leaves room for four. A passing run waits only as long as delivery takes.
+     * Waits as the kit does (30 s). The 30 s SMTP stalls these tests once waited out were the mail client losing the
+     * server's greeting on a new connection; {@code SmtpMailer} starts the client where that cannot happen.
      */
     protected static void await(String what, java.util.function.BooleanSupplier condition) {
-        org.safesessions.testkit.Eventually.await(what, java.time.Duration.ofSeconds(150), condition);
+        org.safesessions.testkit.Eventually.await(what, condition);
     }
 
     @AfterEach

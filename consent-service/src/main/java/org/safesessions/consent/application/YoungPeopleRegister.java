@@ -141,7 +141,8 @@ public class YoungPeopleRegister {
     public Page<YoungPerson> list(String organisation, String name, int page, int size) {
         audit.listed(organisation, RecordType.YOUNG_PERSON, null);
         var query = YoungPerson.ofOrganisation(organisation, name);
-        return new Page<>(query.page(page, size).list(), page, size, query.count());
+        long total = name == null || name.isBlank() ? YoungPerson.countOfOrganisation(organisation) : query.count();
+        return new Page<>(query.page(page, size).list(), page, size, total);
     }
 
     /** New contact details; the audit names the fields that changed, never their values. */

@@ -210,6 +210,16 @@ public class YoungPerson extends PanacheEntityBase {
                 organisation, "%" + name.strip().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
     }
 
+    /**
+     * How many young people the organisation has, as {@code ofOrganisation(organisation, null).count()} would say: the
+     * total young_person_count keeps (V41), one row to read however many there are.
+     */
+    public static long countOfOrganisation(String organisation) {
+        return ((Number) getEntityManager().createNativeQuery(
+                        "select coalesce((select young_people from young_person_count where organisation = ?1), 0)")
+                .setParameter(1, organisation).getSingleResult()).longValue();
+    }
+
     static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }

@@ -36,7 +36,8 @@ public class DeliveryRecords {
     /** Newest first. */
     public Listed<Delivery> list(int page, int size) {
         var query = Delivery.<Delivery>find("organisation", Sort.descending("createdAt").and("id"), caller.organisation());
-        Listed<Delivery> listed = new Listed<>(query.page(page, size).list(), query.count());
+        Listed<Delivery> listed = new Listed<>(query.page(page, size).list(),
+                Delivery.countOfOrganisation(caller.organisation()));
         accessLog.record(caller.organisation(), Access.list(RECORD));
         return listed;
     }

@@ -3,7 +3,6 @@ package org.safesessions.notification.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -67,7 +66,7 @@ public class MessageSender {
     MessageTemplates templates;
 
     @Inject
-    Mailer mailer;
+    SmtpMailer mailer;
 
     @Inject
     SmsProvider sms;

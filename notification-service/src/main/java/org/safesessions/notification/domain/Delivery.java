@@ -293,6 +293,27 @@ public class Delivery extends PanacheEntityBase {
         readAt = null;
     }
 
+    /**
+     * How many delivery records the organisation has, as counting them would say: the total delivery_count keeps (V13),
+     * one row to read however many there are.
+     */
+    public static long countOfOrganisation(String organisation) {
+        return ((Number) getEntityManager().createNativeQuery(
+                        "select coalesce((select deliveries from delivery_count where organisation = ?1), 0)")
+                .setParameter(1, organisation).getSingleResult()).longValue();
+    }
+
+    /**
+     * How many shown in-app messages (or unread ones) a recipient's feed has, as counting them would say: the totals
+     * feed_count keeps (V14) under the feed's key, the recipient's Keycloak id (or, for rows from before ids, user name).
+     */
+    public static long countInFeed(String organisation, String recipient, boolean unreadOnly) {
+        String column = unreadOnly ? "unread" : "shown";
+        return ((Number) getEntityManager().createNativeQuery("select coalesce((select " + column
+                        + " from feed_count where organisation = ?1 and recipient = ?2), 0)")
+                .setParameter(1, organisation).setParameter(2, recipient).getSingleResult()).longValue();
+    }
+
     public boolean toFamily() {
         return recipientKind == RecipientKind.FAMILY || recipientKind == RecipientKind.GUARDIAN
                 || recipientKind == RecipientKind.YOUNG_PERSON;
