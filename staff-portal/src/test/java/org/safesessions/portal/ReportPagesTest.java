@@ -288,6 +288,19 @@ class ReportPagesTest {
     }
 
     @Test
+    void aServiceWithoutItsStatisticsEndpointLeavesOnlyItsChartsSayingSo() {
+        services.stubFor(get(urlPathEqualTo("/sessions/statistics")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":404}")));
+        given().get("/reports/charts").then().statusCode(200)
+                .body(containsString("Figures about sessions cannot be shown right now"), containsString("risk-chart"));
+        // a session-service older than its statistics reads "statistics" as a session id: 400
+        services.stubFor(get(urlPathEqualTo("/sessions/statistics")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":400}")));
+        given().get("/reports/charts").then().statusCode(200)
+                .body(containsString("Figures about sessions cannot be shown right now"), containsString("risk-chart"));
+    }
+
+    @Test
     void anAnswerThePortalCannotReadIsSaidAsUnavailable() {
         services.stubFor(get(urlPathEqualTo("/sessions/statistics")).willReturn(okJson("{\"months\":\"not a list\"}")));
         given().get("/reports/charts").then().statusCode(200)

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
 import org.safesessions.portal.client.Backend;
 import org.safesessions.portal.client.Service;
 import org.safesessions.portal.client.ServiceUnavailable;
@@ -27,6 +28,8 @@ public class Statistics {
 
     /** Both services answer for at most 366 days at a time: twelve whole months. */
     public static final int MAX_MONTHS = 12;
+
+    private static final Logger LOG = Logger.getLogger(Statistics.class);
 
     @Inject
     Backend backend;
@@ -54,7 +57,10 @@ public class Statistics {
         try {
             return json.treeToValue(body, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            // an answer the portal cannot read is as good as none: the section says it cannot be shown
+            // an answer the portal cannot read is as good as none: the section says it cannot be shown. The log names
+            // where the answer did not fit, never a value (aggregates only, but nothing of them is needed here).
+            LOG.warnf("%s GET %s: statistics the portal cannot read (%s at %s)", service, path, e.getClass().getSimpleName(),
+                    e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? m.getPathReference() : "?");
             throw new ServiceUnavailable(service, "unreadable statistics: " + e.getClass().getSimpleName());
         }
     }

@@ -50,6 +50,8 @@ public class ReportPages {
 
     static final DateTimeFormatter LONG_MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ReportPages.class);
+
     @Inject
     Backend backend;
 
@@ -198,7 +200,13 @@ public class ReportPages {
                 if (e.status() == 403) {
                     return new Section<>(null, false, true);
                 }
-                throw e;
+                if (e.status() == 401) {
+                    throw e; // the sign-in itself was not accepted: the page says so
+                }
+                // the portal's query is well-formed, so a 400 or 404 means the service has no statistics endpoint (one
+                // older than the portal: session-service read "statistics" as a session id): as good as not answering
+                LOG.warnf("statistics answered %d: shown as unavailable", e.status());
+                return new Section<>(null, true, false);
             }
         }
     }
