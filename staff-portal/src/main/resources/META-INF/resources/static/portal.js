@@ -87,6 +87,34 @@ if (document.querySelector('[data-countdown]') || document.getElementById('clock
   setInterval(tickCountdowns, 15000)
 }
 
+// A redraw of the clocks keeps the keyboard's place: htmx puts focus back on the link with the same id (each link has a
+// stable one); when that concern has gone from the clocks, focus goes to the clocks' heading rather than the page.
+let focusInClocks = false
+document.body.addEventListener('htmx:beforeSwap', (event) => {
+  const clocks = document.getElementById('clocks')
+  focusInClocks = Boolean(clocks && event.detail.target === clocks && clocks.contains(document.activeElement))
+})
+document.body.addEventListener('htmx:afterSettle', () => {
+  if (!focusInClocks) return
+  focusInClocks = false
+  const clocks = document.getElementById('clocks')
+  if (clocks && !clocks.contains(document.activeElement)) {
+    const heading = document.getElementById('clocks-heading')
+    if (heading) heading.focus({ preventScroll: true })
+  }
+})
+
+// Enter in a search box inside a bigger form searches (clicks its own button) instead of pressing the form's default
+// button: the booking form's invitee search (data-enter-clicks names the button).
+document.body.addEventListener('keydown', (event) => {
+  const field = event.target
+  if (event.key !== 'Enter' || !(field instanceof HTMLInputElement) || !field.dataset.enterClicks) return
+  const button = document.getElementById(field.dataset.enterClicks)
+  if (!button) return
+  event.preventDefault()
+  button.click()
+})
+
 // The dashboard's clocks are polled by htmx (hx-trigger="every 15s"); a concern new since the last look is said once.
 let knownClocks = new Set(((document.getElementById('clocks') || {}).dataset || {}).clockReferences?.split(' ').filter(Boolean) || [])
 document.body.addEventListener('htmx:afterSwap', () => {

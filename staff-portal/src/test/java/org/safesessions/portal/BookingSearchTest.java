@@ -99,6 +99,54 @@ class BookingSearchTest {
     }
 
     @Test
+    void enterInATextFieldPressesBookingNotTheSearch() {
+        String page = given().get("/sessions/new").then().statusCode(200).extract().asString();
+        String form = page.substring(page.indexOf("<form method=\"post\" action=\"/sessions/new\""));
+        java.util.regex.Matcher first = java.util.regex.Pattern.compile("<button type=\"submit\"[^>]*>").matcher(form);
+        org.junit.jupiter.api.Assertions.assertTrue(first.find());
+        // the first submit button in the form is its default: what Enter in a text field presses
+        org.junit.jupiter.api.Assertions.assertEquals("<button type=\"submit\" name=\"action\" value=\"enter\" class=\"govuk-visually-hidden\""
+                + " tabindex=\"-1\" aria-hidden=\"true\">", first.group());
+        org.junit.jupiter.api.Assertions.assertTrue(form.indexOf("id=\"invitee-search\"") > first.end(), "Search comes after the default");
+        // Enter in the search box clicks Search (portal.js)
+        org.junit.jupiter.api.Assertions.assertTrue(form.contains("id=\"inviteeName\" name=\"inviteeName\" type=\"search\" value=\"\""
+                + " aria-describedby=\"inviteeName-hint\" spellcheck=\"false\" data-enter-clicks=\"invitee-search\">"));
+        org.junit.jupiter.api.Assertions.assertTrue(form.contains("<input type=\"hidden\" name=\"searchedName\" value=\"\">"));
+    }
+
+    @Test
+    void enterBooksTheSessionWhenTheSearchBoxHoldsWhatWasSearched() {
+        services.stubFor(post(urlPathEqualTo("/sessions")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"id\":\"" + SESSION + "\"}")));
+        Forms form = Forms.from("/sessions/new");
+        form.post().formParam("action", "enter").formParam("title", "Art club").formParam("startsAt-day", "3")
+                .formParam("startsAt-month", "12").formParam("startsAt-year", "2030").formParam("startsAt-time", "16:00")
+                .formParam("durationMinutes", "60").formParam("platform", "ZOOM").formParam("facilitators", "coord-a")
+                .formParam("facilitators", "worker-a").formParam("invitees", SAM).formParam("inviteeName", "Sam")
+                .formParam("searchedName", "Sam").formParam("inviteePage", "0")
+                .post("/sessions/new").then().statusCode(303).header("Location", endsWith("/sessions/" + SESSION + "?done=booked"));
+        services.verify(postRequestedFor(urlPathEqualTo("/sessions")).withRequestBody(matchingJsonPath("$.title", equalTo("Art club"))));
+    }
+
+    @Test
+    void enterWithANameNotYetSearchedSearchesAndBooksNothing() {
+        Forms form = Forms.from("/sessions/new");
+        form.post().formParam("action", "enter").formParam("title", "Art club").formParam("startsAt-day", "3")
+                .formParam("startsAt-month", "12").formParam("startsAt-year", "2030").formParam("startsAt-time", "")
+                .formParam("durationMinutes", "60").formParam("platform", "ZOOM").formParam("facilitators", "worker-a")
+                .formParam("invitees", ALEX).formParam("inviteeName", "Sam").formParam("searchedName", "")
+                .formParam("inviteePage", "1")
+                .post("/sessions/new").then().statusCode(200)
+                .body(containsString("1 found for \"Sam\""), containsString("value=\"Art club\""),
+                        containsString("value=\"worker-a\" checked"), containsString("Already chosen"),
+                        containsString("<input type=\"hidden\" name=\"searchedName\" value=\"Sam\">"),
+                        not(containsString("There is a problem"))); // a search judges nothing: the missing time is not an error yet
+        services.verify(getRequestedFor(urlPathEqualTo("/young-people")).withQueryParam("name", equalTo("Sam"))
+                .withQueryParam("page", equalTo("0")));
+        services.verify(0, postRequestedFor(urlPathEqualTo("/sessions")));
+    }
+
+    @Test
     void theSessionPageNamesFacilitatorsAndWhoCompletedTheChecklistByDisplayName() {
         services.stubFor(get(urlPathEqualTo("/sessions/" + SESSION)).willReturn(okJson("""
                 {"id":"%s","kind":"GROUP","title":"Art club","platform":"ZOOM","startsAt":"2030-12-03T16:00:00Z",

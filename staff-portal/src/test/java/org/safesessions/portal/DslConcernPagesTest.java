@@ -91,7 +91,10 @@ class DslConcernPagesTest {
     @Test
     void theClocksFragmentIsWhatTheDashboardPolls() {
         given().get("/concerns/clocks").then().statusCode(200)
-                .body(startsWith("<div id=\"clocks\""), containsString("SG-2026-000001"), not(containsString("<html")));
+                .body(startsWith("<div id=\"clocks\""), containsString("SG-2026-000001"), not(containsString("<html")),
+                        // a redraw keeps the keyboard's place: htmx puts focus back on the element with the same id
+                        matchesPattern("(?s).*<a class=\"govuk-link\" id=\"clock-(ACKNOWLEDGEMENT|COUNCIL_DECISION)-[0-9a-f-]{36}\" href=\"/concerns/.*"),
+                        containsString("<h2 class=\"govuk-heading-m\" id=\"clocks-heading\" tabindex=\"-1\">"));
     }
 
     @Test

@@ -16,7 +16,9 @@ class RuleSentencesTest {
             "anonymised-records-stay-anonymised", "consent-expires-after-it-is-given", "consent-given-after-birth",
             "consent-given-by-a-registered-guardian", "consent-given-in-the-past", "consent-lasts-at-most-5-years",
             "consent-withdrawn-once", "only-an-unexpired-consent-can-be-withdrawn", "self-consent-allowed-by-organisation",
-            "self-consent-needs-13-or-over",
+            "self-consent-needs-13-or-over", "request-received-on-or-before-today", "request-received-after-birth",
+            "subject-access-request-never-moves-back", "subject-access-request-skips-no-step", "export-produced-by-producing-it",
+            "identity-checked-before-export", "no-export-after-sending",
             // session-service
             "approved-platform-only", "attendance-for-invited-young-people", "attendance-once-the-session-has-begun",
             "checklist-complete-before-start", "facilitator-must-be-staff-of-organisation", "group-session-maximum-invitees",

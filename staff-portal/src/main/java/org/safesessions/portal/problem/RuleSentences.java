@@ -24,6 +24,13 @@ public final class RuleSentences {
             Map.entry("guardian-of-this-young-person", "That guardian is not one of this young person's guardians"),
             Map.entry("self-consent-allowed-by-organisation", "Your organisation does not allow young people to give their own consent"),
             Map.entry("self-consent-needs-13-or-over", "A young person must be 13 or over to give their own consent"),
+            Map.entry("request-received-on-or-before-today", "The date the request was received must be today or in the past"),
+            Map.entry("request-received-after-birth", "The date the request was received must be after the young person's date of birth"),
+            Map.entry("subject-access-request-never-moves-back", "This request has already moved past that step"),
+            Map.entry("subject-access-request-skips-no-step", "Take the request's steps in order: this one comes later"),
+            Map.entry("export-produced-by-producing-it", "Produce the export: that records it on the request"),
+            Map.entry("identity-checked-before-export", "Check the requester's identity before producing the export"),
+            Map.entry("no-export-after-sending", "The answer has been sent, so no export can be produced for this request"),
             // session-service
             Map.entry("approved-platform-only", "Choose a platform your organisation has risk-assessed and approved"),
             Map.entry("attendance-for-invited-young-people", "Attendance can only be recorded for young people invited to this session"),

@@ -85,6 +85,11 @@ public class Caller {
         return youthWorker() || coordinator() || manager();
     }
 
+    /** Reads the access logs and tracks subject access requests (SPEC §2: safeguarding leads and managers). */
+    public boolean readsAccessLogs() {
+        return safeguardingLead() || manager();
+    }
+
     public String roleNames() {
         return String.join(", ", identity.getRoles().stream()
                 .filter(r -> Set.of(YOUTH_WORKER, COORDINATOR, SAFEGUARDING_LEAD, MANAGER).contains(r))

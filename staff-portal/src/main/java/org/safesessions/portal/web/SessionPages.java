@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -180,14 +181,19 @@ public class SessionPages {
                        @RestForm("startsAt-month") String month, @RestForm("startsAt-year") String year,
                        @RestForm("startsAt-time") String time, @RestForm String durationMinutes, @RestForm String platform,
                        @RestForm List<String> facilitators, @RestForm List<String> invitees,
-                       @RestForm String firstOfGroup, @RestForm String inviteeName, @RestForm String inviteePage) {
+                       @RestForm String firstOfGroup, @RestForm String inviteeName, @RestForm String searchedName,
+                       @RestForm String inviteePage) {
+        // Enter in a text field presses the form's default button ("enter"): it books, unless the search box holds a
+        // name not yet searched, which only a search can have meant (without JavaScript; with it, Enter there searches)
+        boolean search = "enter".equals(action)
+                && !Objects.equals(blankToNull(inviteeName), blankToNull(searchedName));
         Map<String, Object> typed = typed(title, day, month, year, time, durationMinutes, platform, invitees, firstOfGroup,
-                inviteeName, inviteePage);
+                inviteeName, search ? "0" : inviteePage);
         List<String> ticked = FacilitatorChoices.ticked(facilitators);
 
         FormErrors errors = FormErrors.none();
-        Optional<OffsetDateTime> startsAt = startsAt(day, month, year, time, errors);
-        if ("check".equals(action)) {
+        Optional<OffsetDateTime> startsAt = startsAt(day, month, year, time, search ? FormErrors.none() : errors);
+        if ("check".equals(action) || search) {
             return bookPage(typed, errors, startsAt.orElse(null), choices(ticked));
         }
         Integer minutes = minutes(durationMinutes, errors);

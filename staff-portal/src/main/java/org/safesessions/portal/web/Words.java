@@ -57,7 +57,7 @@ public class Words {
     }
 
     /** "GROUP_SESSIONS" → "Group sessions", "IMMEDIATE_DANGER" → "Immediate danger", "session-invitation" → "Session invitation". */
-    static String words(String code) {
+    public static String words(String code) {
         if (code == null || code.isBlank()) {
             return "";
         }
