@@ -94,6 +94,8 @@ class IngressRoutesTest {
                 String host = rule.path("host").asText();
                 assertEquals("none", backend(ingresses, host, "/ops/parked-events"), host);
                 assertEquals("none", backend(ingresses, host, "/ops/parked-events/c/e/replay"), host);
+                assertEquals("none", backend(ingresses, host, "/ops/key-rotation"), host);
+                assertEquals("none", backend(ingresses, host, "/ops/key-rotation/run"), host);
             }
         }
     }

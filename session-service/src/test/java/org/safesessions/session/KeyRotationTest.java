@@ -21,6 +21,7 @@ import org.safesessions.session.application.SessionBooking;
 import org.safesessions.session.domain.Invitation;
 import org.safesessions.session.domain.MeetingSecrets;
 import org.safesessions.session.domain.ProvisioningState;
+import org.safesessions.session.domain.WaitingRoomEntry;
 import org.safesessions.session.domain.ZoomMeeting;
 import org.safesessions.session.domain.ZoomRegistrant;
 import org.safesessions.testkit.Eventually;
@@ -43,7 +44,7 @@ import static org.safesessions.session.Fixtures.consentedGroup;
 import static org.safesessions.testkit.Eventually.await;
 
 /**
- * Key rotation finished (SPEC §4, §5): meeting passcodes and personal join links sealed with the tests' key
+ * Key rotation finished (SPEC §4, §5): meeting passcodes, personal join links and waiting-room names sealed with the tests' key
  * ({@code local1}), a second key made active, the job re-seals them, and with {@code local1} removed they still
  * open through {@link MeetingSecrets} and the join details. The configuration change is made by replacing the
  * service's {@link FieldCipher} with one built from the keys a changed configuration holds; the second key lives
@@ -159,6 +160,26 @@ class KeyRotationTest extends SessionTestStack {
         given().get("/sessions/" + session + "/invitations/" + group.get(0) + "/join-details?organisation=org-a")
                 .then().statusCode(200).body("passcode", equalTo(before.passcode()))
                 .body("joinUrl", equalTo(before.joinUrls().get(0)));
+    }
+
+    @Test
+    void waitingRoomNamesAreResealedAndOpenWithTheOldKeyRemoved() {
+        List<UUID> group = consentedGroup("org-a", 1, Platform.ZOOM);
+        UUID session = provisionedZoomSession(group);
+        String participant = "wr-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> WaitingRoomEntry.arrived(session, participant, "Stranger Name",
+                secrets::sealDisplayName, java.time.OffsetDateTime.now()));
+        configure("test2", "local1", "test2");
+        assertTrue(gauge("waiting_room_entry", "display_name_sealed") >= 1);
+        assertTrue(rotation.run().complete());
+        assertEquals(0.0, gauge("waiting_room_entry", "display_name_sealed"));
+
+        configure("test2", "test2"); // local1 removed from the configuration
+        QuarkusTransaction.requiringNew().run(() -> {
+            WaitingRoomEntry entry = WaitingRoomEntry.of(session, participant).orElseThrow();
+            assertEquals("test2", entry.displayNameKey);
+            assertEquals("Stranger Name", secrets.displayName(entry));
+        });
     }
 
     @Test

@@ -197,6 +197,21 @@ class PolicyPagesTest {
     }
 
     @Test
+    void aZoomHostWhoseSafetySettingsZoomDidNotKeepIsNamedAtTheFieldAndThePoolStays() {
+        services.stubFor(get(urlPathEqualTo("/policy/zoom-hosts")).willReturn(okJson("{\"hosts\":[\"host-one@charity.example\"],\"defaults\":false,\"drifted\":[]}")));
+        services.stubFor(put(urlPathEqualTo("/policy/zoom-hosts")).willReturn(aResponse().withStatus(422)
+                .withHeader("Content-Type", "application/problem+json").withBody("""
+                        {"status":422,"rule":"zoom-host-safety-settings-must-hold",
+                         "detail":"hosts[1]: its settings read back differently from the safe ones: in_meeting.private_chat"}""")));
+        Forms.from("/policy/zoom-hosts").post().formParam("hosts", "host-one@charity.example\nhost-new@charity.example")
+                .post("/policy/zoom-hosts").then().statusCode(200)
+                .body(containsString("href=\"#hosts\""),
+                        containsString("Zoom did not keep every safety setting for host-new@charity.example"),
+                        containsString("in_meeting.private_chat"),
+                        containsString("host-one@charity.example\nhost-new@charity.example"));
+    }
+
+    @Test
     void anUnknownPlatformIsNotFoundAndNeverSent() {
         given().get("/policy/platforms/MYSPACE").then().statusCode(404);
         services.verify(0, getRequestedFor(urlPathMatching("/policy/platforms.*")));

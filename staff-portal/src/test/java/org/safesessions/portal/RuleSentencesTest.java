@@ -26,7 +26,7 @@ class RuleSentencesTest {
             "one-to-one-needs-one-or-two-workers", "one-to-one-needs-responsible-adult-confirmed",
             "one-to-one-request-scheduled-once", "responsible-adult-applies-to-one-to-one", "session-maximum-length",
             "session-must-be-in-the-future", "session-no-longer-changeable", "session-within-working-hours",
-            "termination-young-person-must-be-invited",
+            "termination-young-person-must-be-invited", "zoom-host-safety-settings-must-hold",
             // safeguarding-service
             "allegation-subject-must-be-staff-of-organisation", "chronology-entry-has-text",
             "confidentiality-decision-records-justification-decider-and-informed",

@@ -50,6 +50,7 @@ public final class RuleSentences {
             Map.entry("session-within-working-hours", "The session must be within your organisation's working hours"),
             Map.entry("termination-young-person-must-be-invited", "Choose a young person who was invited to this session"),
             Map.entry("zoom-host-available", "No Zoom host is free for the whole of this session: choose another time"),
+            Map.entry("zoom-host-safety-settings-must-hold", "Zoom did not keep every safety setting for a host you added: check the host's settings in Zoom, or leave it out"),
             Map.entry("facilitator-must-be-staff-of-organisation", "Every facilitator must be a member of staff of your organisation"),
             // safeguarding-service
             Map.entry("young-person-concern-names-the-young-person", "Choose the young person the concern is about"),

@@ -19,6 +19,7 @@ import org.safesessions.portal.client.Answer;
 import org.safesessions.portal.client.Backend;
 import org.safesessions.portal.client.Service;
 import org.safesessions.portal.problem.FormErrors;
+import org.safesessions.portal.problem.RuleSentences;
 import org.safesessions.portal.security.Caller;
 
 import java.time.LocalDate;
@@ -28,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import static org.safesessions.portal.web.FormInput.blankToNull;
 import static org.safesessions.portal.web.YoungPeoplePages.nz;
@@ -123,6 +125,10 @@ public class PolicyPages {
         if (answer.ok()) {
             return Pages.seeOther("/policy?done=zoom-hosts#zoom-hosts");
         }
+        if (answer.refused() && UNSAFE_HOST.equals(answer.body().path("rule").asText(null))) {
+            return zoomHosts.data("section", "manage").data("typed", nz(hosts))
+                    .data("errors", FormErrors.none().add("hosts", unsafeHost(answer.body().path("detail").asText(""), lines)));
+        }
         if (answer.refused()) {
             FormErrors refused = FormErrors.from(answer, Map.of("hosts", "Zoom host users",
                     "hosts[]", "A Zoom host user", "eachHostOnce", "Zoom host users"), Map.of(), "hosts");
@@ -130,6 +136,27 @@ public class PolicyPages {
             return zoomHosts.data("section", "manage").data("typed", nz(hosts)).data("errors", refused);
         }
         return YoungPeoplePages.refusedPage(answer);
+    }
+
+    static final String UNSAFE_HOST = "zoom-host-safety-settings-must-hold";
+
+    private static final Pattern HOST_PLACE = Pattern.compile("^hosts\\[(\\d+)]: (.*)$");
+
+    /**
+     * session-service's refusal of a host whose safety settings Zoom did not keep names its place in the list
+     * ({@code hosts[1]: its settings read back differently from the safe ones: in_meeting.private_chat}): the
+     * sentence names the host as the manager typed it, and what Zoom did.
+     */
+    static String unsafeHost(String detail, List<String> lines) {
+        var place = HOST_PLACE.matcher(detail);
+        if (place.matches()) {
+            int i = Integer.parseInt(place.group(1));
+            if (i < lines.size()) {
+                return "Zoom did not keep every safety setting for " + lines.get(i) + " (" + place.group(2)
+                        + "): check the host's settings in Zoom, or leave it out";
+            }
+        }
+        return RuleSentences.sentence(UNSAFE_HOST, null);
     }
 
     /** A review date today or before: the platform needs assessing again (session-service stops approving it). */
