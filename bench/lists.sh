@@ -4,7 +4,8 @@
 # bench/safeguarding-lists.sh, which also seals narratives):
 #
 #   bench/lists.sh young-people    GET /young-people?name=… (coord-a's name search) and the unfiltered first page
-#   bench/lists.sh sessions        GET /sessions (coord-a, first page, and one month's sessions)
+#   bench/lists.sh sessions        GET /sessions (coord-a, first page, and one month's sessions; worker-a's own
+#                                  sessions, the first page of a youth worker)
 #   bench/lists.sh notifications   GET /notifications (manager-a's delivery records) and GET /me/notifications
 #                                  (worker-a's in-app feed)
 #
@@ -42,6 +43,12 @@ psql_q() { psql -v ON_ERROR_STOP=1 -q -X -v tag="$TAG" "$@"; }
 # ---------------------------------------------------------------- rows, per list
 
 # seed FROM TO: adds rows number FROM..TO (even ones in org-a, odd ones in org-b).
+worker_a_id() { # worker-a's Keycloak id, the token's subject
+  bin/suite token worker-a | python3 -c 'import base64, json, sys
+p = sys.stdin.read().split(".")[1]
+print(json.loads(base64.urlsafe_b64decode(p + "=" * (-len(p) % 4)))["sub"])'
+}
+
 # Young people: a first name and a made-up surname of letters a-p (from an md5), so that the searched surname
 # "Quennell", which has letters outside a-p, belongs to exactly the five young people the first load adds to org-a:
 # the search answers the same five rows at every size, as a coordinator looking up one family would.
@@ -62,28 +69,36 @@ SQL
 # (psql expands :'tag' in what it reads, not in -c)
 cleanup_young_people() { psql_q <<<"delete from young_person where registered_by = :'tag';"; }
 
-# Sessions: group sessions on Teams (no Zoom provisioning), one every 10 minutes back from a year ahead.
+# Sessions: group sessions on Teams (no Zoom provisioning), one every 10 minutes back from a year ahead, each led by
+# two facilitators (as booking would store them: Keycloak id and user name); worker-a leads one in five of org-a's,
+# so a youth worker's own list grows with the table, as a real worker's does over the years.
 seed_sessions() {
-  psql_q -v from="$1" -v to="$2" <<'SQL'
+  psql_q -v from="$1" -v to="$2" -v worker_a="$(worker_a_id)" <<'SQL'
 insert into session (id, organisation, kind, title, platform, starts_at, ends_at, first_of_group, status,
                      created_at, created_by)
 select md5(:'tag' || '-s-' || i)::uuid, case when i % 2 = 0 then 'org-a' else 'org-b' end, 'GROUP',
        'Bench group session ' || i, 'TEAMS', now() + interval '365 days' - i * interval '10 minutes',
        now() + interval '365 days' - i * interval '10 minutes' + interval '1 hour', false, 'SCHEDULED', now(), :'tag'
 from generate_series(:from, :to) i;
-vacuum (analyze) session;
+insert into session_facilitator (session_id, user_id, user_name)
+select md5(:'tag' || '-s-' || i)::uuid, case when i % 10 = 0 then :'worker_a' else md5(:'tag' || '-w-' || i % 40) end,
+       case when i % 10 = 0 then 'worker-a' else 'bench-worker-' || i % 40 end
+from generate_series(:from, :to) i
+union all
+select md5(:'tag' || '-s-' || i)::uuid, md5(:'tag' || '-c-' || i % 7), 'bench-coordinator-' || i % 7
+from generate_series(:from, :to) i;
+vacuum (analyze) session, session_facilitator;
 SQL
 }
-cleanup_sessions() { psql_q <<<"delete from session where created_by = :'tag';"; }
+cleanup_sessions() {
+  psql_q <<<"delete from session_facilitator f using session s where s.id = f.session_id and s.created_by = :'tag';
+             delete from session where created_by = :'tag';"
+}
 
 # Deliveries: sent emails to guardians and, one row in ten, an in-app message to one of org-a's five demo staff;
 # worker-a's feed is one row in fifty, so it grows with the table, as a real member of staff's does over the years.
 seed_notifications() {
-  local worker_a # worker-a's Keycloak id, the token's subject
-  worker_a=$(bin/suite token worker-a | python3 -c 'import base64, json, sys
-p = sys.stdin.read().split(".")[1]
-print(json.loads(base64.urlsafe_b64decode(p + "=" * (-len(p) % 4)))["sub"])')
-  psql_q -v from="$1" -v to="$2" -v worker_a="$worker_a" <<'SQL'
+  psql_q -v from="$1" -v to="$2" -v worker_a="$(worker_a_id)" <<'SQL'
 insert into delivery (id, organisation, event_id, template_key, recipient_kind, recipient_id, channel, status,
                       attempts, next_attempt_at, created_at, sent_at, staff_user_name, staff_user_id, title, body)
 select md5(:'tag' || '-d-' || i)::uuid, case when i % 2 = 0 then 'org-a' else 'org-b' end, :'tag' || '-' || i,
@@ -110,6 +125,7 @@ lists_sessions() {
   echo "first page|coord-a|/sessions?page=0&size=20"
   # a month that the first load already fills (its sessions span the 69 days before a year ahead)
   echo "one month|coord-a|/sessions?from=$(date -u -d '+300 days' +%FT%TZ)&to=$(date -u -d '+330 days' +%FT%TZ)&page=0&size=20"
+  echo "my sessions|worker-a|/sessions?page=0&size=20"
 }
 lists_notifications() {
   echo "delivery records|manager-a|/notifications?page=0&size=20"

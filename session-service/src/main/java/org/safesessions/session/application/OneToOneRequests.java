@@ -50,7 +50,7 @@ public class OneToOneRequests {
 
     public Page<OneToOneRequest> list(String organisation, int page, int size) {
         var query = OneToOneRequest.<OneToOneRequest>find("organisation = ?1 order by requestedAt desc, id", organisation);
-        return new Page<>(query.page(page, size).list(), page, size, query.count());
+        return new Page<>(query.page(page, size).list(), page, size, OneToOneRequest.countOfOrganisation(organisation));
     }
 
     /** Books the one-to-one session under every rule (1–2 workers, hours, platform, one-to-one consent). */

@@ -42,6 +42,16 @@ public class OneToOneRequest extends PanacheEntityBase {
         }
     }
 
+    /**
+     * How many one-to-one requests the organisation has, as counting them would say: the total
+     * one_to_one_request_count keeps (V15), one row to read however many there are.
+     */
+    public static long countOfOrganisation(String organisation) {
+        return ((Number) getEntityManager().createNativeQuery(
+                        "select coalesce((select requests from one_to_one_request_count where organisation = ?1), 0)")
+                .setParameter(1, organisation).getSingleResult()).longValue();
+    }
+
     public static Optional<OneToOneRequest> findInOrganisation(UUID id, String organisation) {
         return OneToOneRequest.<OneToOneRequest>find("id = ?1 and organisation = ?2", id, organisation).firstResultOptional();
     }

@@ -351,6 +351,44 @@ public class Session extends PanacheEntityBase {
         }
     }
 
+    /**
+     * How many sessions the organisation has, as counting them would say: the total session_count keeps (V15), one
+     * row to read however many there are.
+     */
+    public static long countOfOrganisation(String organisation) {
+        return kept("select coalesce((select sessions from session_count where organisation = ?1), 0)", organisation);
+    }
+
+    /**
+     * How many of the organisation's sessions have a facilitator row with this Keycloak user id, as counting them
+     * would say: the totals session_lead_count keeps (V16). Rows from before V3 that carry only the name are not in it
+     * (see {@link #countLedByNameOnly}).
+     */
+    public static long countLedById(String organisation, String userId) {
+        return kept("select coalesce(sum(sessions), 0) from session_lead_count where organisation = ?1 and user_id = ?2",
+                organisation, userId);
+    }
+
+    /** How many of the organisation's sessions have a facilitator row from before V3 with this name and no id (V16). */
+    public static long countLedByNameOnly(String organisation, String userName) {
+        return kept("select coalesce(sum(sessions), 0) from session_lead_count"
+                + " where organisation = ?1 and user_name = ?2 and user_id = ''", organisation, userName);
+    }
+
+    /** How many of the organisation's sessions have a facilitator with this canonical user name, id or not (V16). */
+    public static long countWithFacilitator(String organisation, String userName) {
+        return kept("select coalesce(sum(sessions), 0) from session_lead_count where organisation = ?1 and user_name = ?2",
+                organisation, userName);
+    }
+
+    private static long kept(String sql, Object... parameters) {
+        jakarta.persistence.Query query = getEntityManager().createNativeQuery(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return ((Number) query.getSingleResult()).longValue();
+    }
+
     public static Optional<Session> findInOrganisation(UUID id, String organisation) {
         return Session.<Session>find("id = ?1 and organisation = ?2", id, organisation).firstResultOptional();
     }
