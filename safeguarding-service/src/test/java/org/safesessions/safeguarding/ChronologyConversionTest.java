@@ -1,6 +1,9 @@
 package org.safesessions.safeguarding;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -17,6 +20,7 @@ import org.safesessions.kit.crypto.KeyRotation;
 import org.safesessions.safeguarding.application.ChronologyConversion;
 import org.safesessions.safeguarding.application.ConcernRegister;
 import org.safesessions.safeguarding.application.ConcernWorkflow;
+import org.safesessions.safeguarding.application.SafeguardingKeyRotation;
 import org.safesessions.safeguarding.domain.ChainHash;
 import org.safesessions.safeguarding.domain.ChronologyEntry;
 import org.safesessions.safeguarding.domain.ChronologyKind;
@@ -45,6 +49,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -341,6 +346,14 @@ class ChronologyConversionTest extends SafeguardingTestStack {
         configure("test-2", "test-1", "test-2");
         assertTrue(rotation.run().complete());
         assertEquals(0, onOldKeys());
+    }
+
+    @Test
+    void theKitsKeyRotationIsReplacedWholeByOneThatConvertsFirst() {
+        assertInstanceOf(SafeguardingKeyRotation.class, ClientProxy.unwrap(rotation));
+        assertTrue(Arc.container().beanManager().resolveObserverMethods(new StartupEvent()).stream()
+                .anyMatch(o -> o.getBeanClass().equals(SafeguardingKeyRotation.class)),
+                "the kit's start warning (rows on a key not configured) still observes the start");
     }
 
     @Test
