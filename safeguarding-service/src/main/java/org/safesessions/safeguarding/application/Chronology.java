@@ -16,7 +16,9 @@ import org.safesessions.safeguarding.domain.LawfulBasis;
 
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -113,18 +115,45 @@ public class Chronology {
     /**
      * Where the chain of these entries first breaks. Each body is opened for its hash (ChainHash): one that fails
      * authentication (altered, or moved from another entry) is {@code entry-altered}; one sealed with a key no longer
-     * configured is {@code entry-unreadable}, since its text can no longer be checked.
+     * configured is {@code entry-unreadable}, since its text can no longer be checked. A converted version-1 entry is
+     * checked against the CHAIN_CONVERTED entry that records it, wherever that entry is in the concern's chronology
+     * (a bundle ending earlier still verifies as it did before the conversion), provided that entry is itself as
+     * hashed.
      */
     public Optional<ChainHash.Break> verify(List<ChronologyEntry> entries) {
-        return ChainHash.verify(entries, e -> {
-            try {
-                return ChainHash.Body.opened(cipher.open(e.body(), e.bodyBinding()));
-            } catch (FieldCipher.TamperedCipherTextException altered) {
-                return ChainHash.Body.unreadable("entry-altered");
-            } catch (IllegalStateException noKey) {
-                return ChainHash.Body.unreadable("entry-unreadable");
+        return ChainHash.verify(entries, this::openForHash, recordedConversions(entries));
+    }
+
+    private ChainHash.Body openForHash(ChronologyEntry e) {
+        try {
+            return ChainHash.Body.opened(cipher.open(e.body(), e.bodyBinding()));
+        } catch (FieldCipher.TamperedCipherTextException altered) {
+            return ChainHash.Body.unreadable("entry-altered");
+        } catch (IllegalStateException noKey) {
+            return ChainHash.Body.unreadable("entry-unreadable");
+        }
+    }
+
+    /** Each converted entry's converted hash, as the concern's intact CHAIN_CONVERTED entries record it. */
+    private Map<UUID, String> recordedConversions(List<ChronologyEntry> entries) {
+        if (entries.stream().noneMatch(e -> e.convertedHash != null)) {
+            return Map.of();
+        }
+        Map<UUID, String> recorded = new HashMap<>();
+        List<ChronologyEntry> records = ChronologyEntry.list("concernId = ?1 and kind = ?2 order by seq",
+                entries.get(0).concernId, ChronologyKind.CHAIN_CONVERTED);
+        for (ChronologyEntry r : records) {
+            ChainHash.Body body = openForHash(r);
+            if (body.text() != null && ChainHash.matches(r, body.text())) {
+                List<ChronologyBody.ConvertedEntry> converted = read(body.text()).converted();
+                if (converted != null) {
+                    // two records disagreeing on an entry: neither is believed
+                    converted.stream().filter(c -> c.seq() < r.seq)
+                            .forEach(c -> recorded.merge(c.id(), c.convertedHash(), (x, y) -> x.equals(y) ? x : ""));
+                }
             }
-        });
+        }
+        return recorded;
     }
 
     private String write(ChronologyBody body) {

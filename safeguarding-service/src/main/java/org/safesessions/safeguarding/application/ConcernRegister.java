@@ -24,12 +24,14 @@ import org.safesessions.safeguarding.domain.ChronologyKind;
 import org.safesessions.safeguarding.domain.Concern;
 import org.safesessions.safeguarding.domain.ConcernStatus;
 import org.safesessions.safeguarding.domain.Reader;
+import org.safesessions.safeguarding.domain.ConcernTotals;
 import org.safesessions.safeguarding.domain.Visibility;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 
@@ -131,6 +133,8 @@ public class ConcernRegister {
         var items = em.createQuery("select c from Concern c where " + condition
                 + " order by c.raisedAt desc, c.id desc", Concern.class);
         var count = em.createQuery("select count(c) from Concern c where " + condition, Long.class);
+        // the total from the kept counts (V23) where the reader's rule allows, else counted (a worker's own concerns)
+        OptionalLong kept = ConcernTotals.keptFor(em, reader, status, risk);
         for (var q : List.of(items, count)) {
             visible.bind(q);
             if (status != null) {
@@ -141,7 +145,7 @@ public class ConcernRegister {
             }
         }
         List<Concern> found = items.setFirstResult(page * size).setMaxResults(size).getResultList();
-        return new Page<>(found, page, size, count.getSingleResult());
+        return new Page<>(found, page, size, kept.isPresent() ? kept.getAsLong() : count.getSingleResult());
     }
 
     /** One concern the reader may see, or 404; the read is written to the concern's access log. */

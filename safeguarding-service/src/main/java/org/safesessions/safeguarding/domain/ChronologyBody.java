@@ -7,6 +7,7 @@ import org.safesessions.kit.domain.RuleViolationException;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * What a chronology entry says, sealed as one JSON document: free text and the structured details of its kind
@@ -25,26 +26,39 @@ public record ChronologyBody(
         String reference,
         CouncilDecision councilDecision,
         OffsetDateTime decidedAt,
-        LawfulBasis lawfulBasis) {
+        LawfulBasis lawfulBasis,
+        List<ConvertedEntry> converted) {
+
+    /** A version-1 entry as a CHAIN_CONVERTED entry records it: its hash, unchanged, and its converted hash. */
+    public record ConvertedEntry(int seq, UUID id, String hash, String convertedHash) {
+    }
 
     public static ChronologyBody text(String text) {
-        return new ChronologyBody(text, null, null, null, null, null, null, null, null, null, null);
+        return new ChronologyBody(text, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static ChronologyBody confidentiality(String text, ConfidentialityDecision decision, String justification,
                                                  String decidedBy, List<String> informed) {
-        return new ChronologyBody(text, decision, justification, decidedBy, informed, null, null, null, null, null, null);
+        return new ChronologyBody(text, decision, justification, decidedBy, informed, null, null, null, null, null, null,
+                null);
     }
 
     /** An escalation, with the lawful basis it was made on. */
     public static ChronologyBody escalation(String text, String council, EscalationMethod method, String reference,
                                             LawfulBasis basis) {
-        return new ChronologyBody(text, null, null, null, null, council, method, reference, null, null, basis);
+        return new ChronologyBody(text, null, null, null, null, council, method, reference, null, null, basis, null);
     }
 
     public static ChronologyBody councilResponse(String council, CouncilDecision decision, String reference,
                                                  OffsetDateTime decidedAt) {
-        return new ChronologyBody(null, null, null, null, null, council, null, reference, decision, decidedAt, null);
+        return new ChronologyBody(null, null, null, null, null, council, null, reference, decision, decidedAt, null,
+                null);
+    }
+
+    /** A CHAIN_CONVERTED entry: what it says in words, and each converted entry. */
+    public static ChronologyBody chainConverted(String text, List<ConvertedEntry> converted) {
+        return new ChronologyBody(text, null, null, null, null, null, null, null, null, null, null,
+                List.copyOf(converted));
     }
 
     /**

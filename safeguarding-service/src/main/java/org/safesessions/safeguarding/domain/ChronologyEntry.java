@@ -62,6 +62,18 @@ public class ChronologyEntry extends PanacheEntityBase {
     @Column(name = "hash_version", nullable = false)
     public int hashVersion;
 
+    /**
+     * For a version-1 entry converted for key rotation (V22): SHA-256 over its hash, its fields and its opened text
+     * ({@link ChainHash#ofConverted}), recorded in the chain by a CHAIN_CONVERTED entry; null for every other entry.
+     */
+    @Column(name = "converted_hash")
+    public String convertedHash;
+
+    /** A version-1 entry not yet converted: its hash covers its sealing, so it cannot be re-sealed. */
+    public boolean awaitsConversion() {
+        return hashVersion == 1 && convertedHash == null;
+    }
+
     public Sealed body() {
         return new Sealed(bodyKeyId, bodyCipher);
     }

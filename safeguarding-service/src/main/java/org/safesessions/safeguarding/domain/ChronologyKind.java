@@ -20,7 +20,12 @@ public enum ChronologyKind {
     COUNCIL_RESPONSE,
     CLOSURE,
     /** Written by the service: a court and council bundle was produced (by whom, of which entries, its digest). */
-    BUNDLE_PRODUCED;
+    BUNDLE_PRODUCED,
+    /**
+     * Written by the service: the entries written before V21 were converted so that they can be re-sealed with a new
+     * key (how many, the chain head then, each one's converted hash); no hash changed (ChainHash).
+     */
+    CHAIN_CONVERTED;
 
     /** The kinds a DSL adds by hand through {@code POST /concerns/{id}/chronology}. */
     public boolean writtenByHand() {

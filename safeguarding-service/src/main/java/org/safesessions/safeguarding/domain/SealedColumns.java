@@ -20,14 +20,15 @@ public class SealedColumns {
     }
 
     /**
-     * Only entries hashed over their opened text (version 2) may be re-sealed: the database refuses any other change
-     * (V21), and an entry from before V21 would no longer match its hash.
+     * Only entries whose hash does not cover their sealing may be re-sealed: version 2, and version-1 entries once
+     * converted (V22, ChronologyConversion, which the rotation runs first); the database refuses any other change, and
+     * an unconverted entry from before V21 would no longer match its hash.
      */
     @Produces
     SealedColumn chronologyTexts() {
         return SealedColumn.of("chronology_entry", "id", "body_key_id", "body_cipher",
                         row -> ChronologyEntry.bodyBinding((UUID) row.get("id")))
-                .resealableOnlyWhere("hash_version = " + ChainHash.CURRENT_VERSION);
+                .resealableOnlyWhere("hash_version = " + ChainHash.CURRENT_VERSION + " or converted_hash is not null");
     }
 
     @Produces

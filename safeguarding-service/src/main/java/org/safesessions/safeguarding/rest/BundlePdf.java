@@ -161,6 +161,12 @@ final class BundlePdf {
             detail("Lawful basis", basis.kind() + (basis.consentId() != null ? ", consent " + basis.consentId() : "")
                     + (basis.decisionEntryId() != null ? ", decision entry " + basis.decisionEntryId() : ""));
         }
+        if (b.converted() != null) {
+            for (ChronologyBody.ConvertedEntry c : b.converted()) {
+                text(mono, 8, INDENT, "converted #" + c.seq() + "  hash " + c.hash());
+                text(mono, 8, INDENT, "    converted hash " + c.convertedHash());
+            }
+        }
     }
 
     private void detail(String label, Object value) throws IOException {
