@@ -127,3 +127,22 @@ document.body.addEventListener('htmx:afterSwap', () => {
   const status = document.getElementById('clocks-status')
   if (status && added.length) status.textContent = 'New concern to acknowledge: ' + added.join(', ')
 })
+
+// An error summary's link to a group of radios or checkboxes names the group (the element around them), which cannot
+// take focus, so GOV.UK Frontend's own handler would leave focus on the link. Focus goes where Tab would land in the
+// group: its chosen radio or ticked box, else its first one (else its first field), with its legend scrolled into view.
+document.addEventListener('click', (event) => {
+  const link = event.target instanceof Element ? event.target.closest('.govuk-error-summary a[href^="#"]') : null
+  if (!link) return
+  const group = document.getElementById(link.hash.slice(1))
+  if (!group || group.matches('input, select, textarea, button')) return
+  const field = group.querySelector('input[type=radio]:checked, input[type=checkbox]:checked') ||
+    group.querySelector('input[type=radio], input[type=checkbox]') ||
+    group.querySelector('input:not([type=hidden]), select, textarea')
+  if (!field) return
+  event.preventDefault()
+  event.stopPropagation()
+  const legend = group.closest('fieldset')?.querySelector('legend')
+  ;(legend || field).scrollIntoView()
+  field.focus({ preventScroll: true })
+}, true)

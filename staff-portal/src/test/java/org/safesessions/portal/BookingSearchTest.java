@@ -56,6 +56,14 @@ class BookingSearchTest {
     }
 
     @Test
+    void theConsentCheckButtonHasAnIdSoFocusSurvivesItsRedraw() {
+        // htmx swaps #invitees, the button included, and puts focus back on the element with the same id
+        given().get("/sessions/new").then().statusCode(200)
+                .body(containsString("<button type=\"submit\" id=\"invitee-check\" name=\"action\" value=\"check\""),
+                        containsString("hx-select=\"#invitees\" hx-target=\"#invitees\" hx-swap=\"outerHTML\">Check consent for this time and platform</button>"));
+    }
+
+    @Test
     void aSearchKeepsWhatWasTypedAndTheYoungPeopleTickedThatItDoesNotShow() {
         given().queryParam("title", "Art club").queryParam("startsAt-day", "3").queryParam("startsAt-month", "12")
                 .queryParam("startsAt-year", "2030").queryParam("startsAt-time", "16:00").queryParam("durationMinutes", "90")
