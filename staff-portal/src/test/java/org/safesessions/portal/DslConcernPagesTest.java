@@ -211,7 +211,7 @@ class DslConcernPagesTest {
                 .withBody("{\"status\":400,\"errors\":[{\"field\":\"reason\",\"message\":\"must not be blank\"}]}")));
         Forms form = Forms.from("/concerns/" + CONCERN);
         form.post().formParam("reason", "").post("/concerns/" + CONCERN + "/closure").then().statusCode(200)
-                .body(containsString("<a href=\"#closure-reason\">Reason for closing must not be blank</a>"));
+                .body(containsString("<a href=\"#closure-reason\">Enter reason for closing</a>"));
     }
 
     @Test

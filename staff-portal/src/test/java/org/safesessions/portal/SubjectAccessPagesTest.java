@@ -114,13 +114,13 @@ class SubjectAccessPagesTest {
         form.post().formParam("youngPersonId", YP).formParam("requesterName", "").formParam("relationship", "mother")
                 .formParam("receivedOn-day", "1").formParam("receivedOn-month", "12").formParam("receivedOn-year", "2026")
                 .post("/subject-access-requests/new").then().statusCode(200)
-                .body(containsString("<a href=\"#requesterName\">Name of the person asking must not be blank</a>"),
+                .body(containsString("<a href=\"#requesterName\">Enter name of the person asking</a>"),
                         containsString("id=\"requesterName-error\""), containsString("value=\"mother\""));
         problem400(services, "receivedOn", "must not be null");
         form.post().formParam("youngPersonId", YP).formParam("requesterName", "Pat").formParam("relationship", "mother")
                 .formParam("receivedOn-day", "1").formParam("receivedOn-month", "12").formParam("receivedOn-year", "2026")
                 .post("/subject-access-requests/new").then().statusCode(200)
-                .body(containsString("<a href=\"#receivedOn-day\">Date received must not be null</a>"));
+                .body(containsString("<a href=\"#receivedOn-day\">Enter or choose date received</a>"));
     }
 
     @Test

@@ -124,7 +124,7 @@ class TemplatePagesTest {
         Forms.from("/templates/session-invitation").post().formParam("subject", "S").formParam("text", "")
                 .formParam("html", "H").formParam("action", "save")
                 .post("/templates/session-invitation").then().statusCode(200)
-                .body(containsString("<a href=\"#text\">Plain text must not be blank</a>"), containsString("id=\"text-error\""));
+                .body(containsString("<a href=\"#text\">Enter plain text</a>"), containsString("id=\"text-error\""));
     }
 
     @Test

@@ -62,7 +62,7 @@ class YoungPeoplePagesTest {
                 .body(containsString("<title>Error: Register a young person"),
                         containsString("There is a problem"),
                         containsString("<a href=\"#guardians-0-email\">Guardian&#39;s email must be a well-formed email address</a>"),
-                        containsString("<a href=\"#preferredName\">Preferred name must not be blank</a>"),
+                        containsString("<a href=\"#preferredName\">Enter preferred name</a>"),
                         containsString("id=\"preferredName-error\""),
                         containsString("value=\"not-an-email\""));
     }

@@ -39,13 +39,27 @@ public final class FormErrors {
             for (JsonNode error : body.path("errors")) {
                 String field = error.path("field").asText();
                 String label = labels.getOrDefault(field, labels.getOrDefault(field.replaceAll("\\[\\d+]", "[]"), field));
-                errors.add(fieldId(field, labels, firstField), label + " " + error.path("message").asText());
+                errors.add(fieldId(field, labels, firstField), plain(label, error.path("message").asText()));
             }
         } else {
             String rule = body.path("rule").asText(null);
             errors.add(ruleFields.getOrDefault(rule, firstField), RuleSentences.sentence(rule, body.path("detail").asText(null)));
         }
         return errors;
+    }
+
+    /**
+     * A field's message in plain English: Bean Validation's "must not be blank" and "must not be null" become what to
+     * do ("Enter preferred name", "Enter or choose how consent was given"); other messages follow the label.
+     */
+    static String plain(String label, String message) {
+        String what = label.length() > 1 && Character.isLowerCase(label.charAt(1))
+                ? Character.toLowerCase(label.charAt(0)) + label.substring(1) : label;
+        return switch (message) {
+            case "must not be blank", "must not be empty" -> "Enter " + what;
+            case "must not be null" -> "Enter or choose " + what;
+            default -> label + " " + message;
+        };
     }
 
     /** The form field's id: the service's field name with brackets and dots as dashes, "guardians[0].email" → "guardians-0-email". */
