@@ -53,7 +53,7 @@ require_component() {
 
 cmd_up() {
   local scope=${1:-all} name
-  [[ $scope == all || $scope == infra ]] || die "usage: bin/suite up [infra]"
+  [[ $scope == all || $scope == infra || $scope == third-party ]] || die "usage: bin/suite up [infra|third-party]"
   FAILED=() WAIT_FOR=()
   mkdir -p "$LOGS" "$RUN" "$DOWNLOADS"
 
@@ -66,7 +66,10 @@ cmd_up() {
   # discovery is retried on the first request while Keycloak is still booting, the Kafka clients connect when the
   # broker is there (it does not gate readiness), the portal answers while a service is down. Only PostgreSQL
   # (started above) must be up, for Flyway.
-  local infra=(keycloak kafka greenmail) apps=(zoom-simulator)
+  local infra=(keycloak kafka greenmail) apps=()
+  # third-party: only what the project does not build, so nothing here touches a module's target/ (bin/test starts
+  # it while the modules build and test)
+  if [[ $scope != third-party ]]; then apps+=(zoom-simulator); fi
   if [[ $scope == all ]]; then apps+=("${SERVICES[@]}" "$PORTAL"); fi
   for name in "${infra[@]}"; do launch_component "$name"; done
   build_missing_jars "${apps[@]}"

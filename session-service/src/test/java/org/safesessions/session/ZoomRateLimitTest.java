@@ -48,8 +48,12 @@ import static org.safesessions.testkit.Eventually.await;
 @OidcSecurity(claims = @Claim(key = "org", value = "org-a"))
 class ZoomRateLimitTest extends SessionTestStack {
 
-    /** Issue 16's burst: 100 sessions of 10 invitees booked at once. */
-    private static final int SESSIONS = 100;
+    /**
+     * A burst ten times what a second allows: 30 sessions of 10 invitees booked at once (300 registrants against
+     * Light's 30 a second, 30 meetings against Medium's 20). Issue 16's full 100 × 10, and the rate it reaches, are
+     * the benchmark's (bench/invitation-emails.sh, through the running suite): the rule tested here holds the same.
+     */
+    private static final int SESSIONS = 30;
     private static final int INVITEES = 10;
 
     @BeforeEach
@@ -83,7 +87,7 @@ class ZoomRateLimitTest extends SessionTestStack {
                 booked.add(booking.book("org-a", new SessionBooking.Booking(SessionKind.GROUP, "Art club", slot,
                         slot.plusHours(1), Platform.ZOOM, Set.of("worker-a", "worker2-a"), Set.copyOf(group),
                         true, null), "coord-a").id);
-                // written and forgotten: a hundred bookings' entities would be checked at every later query's flush
+                // written and forgotten: the bookings' entities would be checked at every later query's flush
                 Panache.getEntityManager().flush();
                 Panache.getEntityManager().clear();
             }
