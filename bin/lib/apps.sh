@@ -106,7 +106,7 @@ app_launch() {
   mapfile -t secrets < <(app_secrets "$name")
   if [[ $name == safeguarding-service ]]; then app_secret_files; fi
   # shellcheck disable=SC2086
-  launch "$name" "$ROOT/$name" env "${APP_ENV[@]}" "${secrets[@]}" "$(app_jdk)/bin/java" $APP_JAVA_OPTS "${extra[@]}" \
+  launch "$name" "$ROOT/$name" env "${APP_ENV[@]}" "${secrets[@]}" "$(app_jdk)/bin/java" $APP_JAVA_OPTS $SUITE_EXTRA_JAVA_OPTS "${extra[@]}" \
     $(app_startup_cache "$name" "$(app_jar "$name")") \
     -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" -jar "$(app_jar "$name")"
 }

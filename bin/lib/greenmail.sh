@@ -15,7 +15,7 @@ greenmail_launch() {
   # No auth: any sender, any recipient; every message is kept for the REST API.
   # SMTP on the table's port (stack/components.tsv) rather than the test setup's fixed 3025.
   # shellcheck disable=SC2086
-  launch greenmail "$SUITE" "$(infra_jdk)/bin/java" $GREENMAIL_JAVA_OPTS \
+  launch greenmail "$SUITE" "$(infra_jdk)/bin/java" $GREENMAIL_JAVA_OPTS $SUITE_EXTRA_JAVA_OPTS \
     -Dgreenmail.smtp.port="$(port_of greenmail)" -Dgreenmail.hostname=127.0.0.1 -Dgreenmail.auth.disabled \
     -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port=$GREENMAIL_API_PORT \
     -jar "$GREENMAIL_JAR"

@@ -45,7 +45,7 @@ kafka_launch() {
   kafka_prepare
   say "starting kafka"
   # shellcheck disable=SC2086 # word splitting of the JVM options is intended
-  launch kafka "$KAFKA_HOME" "$(infra_jdk)/bin/java" $KAFKA_JAVA_OPTS -Djava.awt.headless=true \
+  launch kafka "$KAFKA_HOME" "$(infra_jdk)/bin/java" $KAFKA_JAVA_OPTS $SUITE_EXTRA_JAVA_OPTS -Djava.awt.headless=true \
     -Dlog4j2.configurationFile="$STACK/kafka/log4j2.properties" \
     -cp "$KAFKA_HOME/libs/*" kafka.Kafka "$KAFKA_HOME/server.properties"
 }

@@ -48,7 +48,7 @@ keycloak_launch() {
   if [[ -d $KEYCLOAK_HOME/data/h2 ]]; then say "starting keycloak"
   else say "starting keycloak (imports the realm on a fresh database: the slowest start, 30-90 s)"; fi
   # --hostname pins the issuer to 127.0.0.1:8180, whatever host name a client uses.
-  launch keycloak "$KEYCLOAK_HOME" env JAVA_HOME="$(infra_jdk)" JAVA_OPTS_KC_HEAP="$KEYCLOAK_HEAP" \
+  launch keycloak "$KEYCLOAK_HOME" env JAVA_HOME="$(infra_jdk)" JAVA_OPTS_KC_HEAP="$KEYCLOAK_HEAP" JAVA_OPTS_APPEND="$SUITE_EXTRA_JAVA_OPTS" \
     KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
     bin/kc.sh start-dev --http-port "$(port_of keycloak)" --http-host 127.0.0.1 --hostname "$KEYCLOAK_URL" --import-realm
 }

@@ -42,7 +42,7 @@ final class Keyboard {
     /** Ctrl+A then the text: what a person does to replace what a field already holds. */
     void replace(String text) {
         new Actions(driver).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys(text).perform();
-        assertEquals(text, focused().getAttribute("value"), focusedId() + " holds what was typed");
+        assertEquals(text, focused().getAttribute("value"), () -> focusedId() + " holds what was typed");
     }
 
     WebElement focused() {
@@ -50,19 +50,20 @@ final class Keyboard {
     }
 
     String focusedId() {
-        return String.valueOf(focused().getAttribute("id"));
+        return focus().id();
     }
 
     /** One Tab, which must land on the element with this id: the next stop in a sensible order. */
     void next(String id) {
         press(Keys.TAB);
-        assertEquals(id, focusedId(), "after " + id + "'s predecessor, Tab should go to " + id + ", went to " + describe());
+        Focus now = focus();
+        assertEquals(id, now.id(), () -> "after " + id + "'s predecessor, Tab should go to " + id + ", went to " + now);
         assertFocusVisible();
     }
 
     /** Tabs (at most {@code bound}) until the element with this id has focus; returns the ids passed on the way. */
     List<String> tabTo(String id, int bound) {
-        return tabUntil("#" + id, e -> id.equals(e.getAttribute("id")), bound);
+        return tabUntil("#" + id, f -> id.equals(f.id()), bound);
     }
 
     List<String> tabTo(String id) {
@@ -71,13 +72,12 @@ final class Keyboard {
 
     /** Tabs until a link or button whose words start with these has focus (links and buttons mostly have no id). */
     List<String> tabToControl(String words) {
-        return tabUntil("'" + words + "'", e -> List.of("a", "button").contains(e.getTagName())
-                && e.getText().replaceAll("\\s+", " ").trim().startsWith(words), TABS);
+        return tabUntil("'" + words + "'", f -> List.of("a", "button").contains(f.tag()) && f.text().startsWith(words), TABS);
     }
 
     /** Tabs into a group of radios, by their name (one Tab stop for the group, on the one chosen or else the first). */
     List<String> tabToRadios(String name) {
-        return tabUntil("radios " + name, e -> "radio".equals(e.getAttribute("type")) && name.equals(e.getAttribute("name")), TABS);
+        return tabUntil("radios " + name, f -> "radio".equals(f.type()) && name.equals(f.name()), TABS);
     }
 
     /** In a group of radios that has focus: the arrow keys move to (and choose) this one; Space if it has focus unchosen. */
@@ -89,36 +89,51 @@ final class Keyboard {
         if (!focused().isSelected()) {
             press(Keys.SPACE);
         }
-        assertTrue(focused().isSelected(), id + " is chosen");
+        assertTrue(focused().isSelected(), () -> id + " is chosen");
         assertFocusVisible();
     }
 
     /** A checkbox with focus is ticked (or unticked) with Space. */
     void space(boolean thenTicked) {
         press(Keys.SPACE);
-        assertEquals(thenTicked, focused().isSelected(), focusedId() + " ticked");
+        assertEquals(thenTicked, focused().isSelected(), () -> focusedId() + " ticked");
     }
 
-    private List<String> tabUntil(String what, Predicate<WebElement> target, int bound) {
+    private List<String> tabUntil(String what, Predicate<Focus> target, int bound) {
         List<String> path = new ArrayList<>();
         for (int i = 0; i <= bound; i++) {
-            WebElement now = focused();
+            Focus now = focus();
             if (target.test(now)) {
                 assertFocusVisible();
                 return path;
             }
-            path.add(describe());
+            path.add(now.toString());
             press(Keys.TAB);
         }
         throw new AssertionError(what + " not reached in " + bound + " Tabs; passed " + path);
     }
 
     String describe() {
-        WebElement e = focused();
-        String id = e.getAttribute("id");
-        String text = e.getText().replaceAll("\\s+", " ").trim();
-        return e.getTagName() + (id == null || id.isEmpty() ? "" : "#" + id)
-                + (text.isEmpty() || text.length() > 40 ? "" : "'" + text + "'");
+        return focus().toString();
+    }
+
+    /** What has focus, as a person would name it: tag, id and short words; read in one round trip to the browser. */
+    record Focus(String tag, String id, String type, String name, String text) {
+        @Override
+        public String toString() {
+            return tag + (id.isEmpty() ? "" : "#" + id) + (text.isEmpty() || text.length() > 40 ? "" : "'" + text + "'");
+        }
+    }
+
+    Focus focus() {
+        @SuppressWarnings("unchecked")
+        var f = (java.util.Map<String, Object>) ((JavascriptExecutor) driver).executeScript("""
+                const e = document.activeElement || document.body;
+                return {tag: e.tagName.toLowerCase(), id: e.id || '', type: e.getAttribute('type') || '',
+                        name: e.getAttribute('name') || '', text: (e.innerText || '').replace(/\\s+/g, ' ').trim()};
+                """);
+        return new Focus((String) f.get("tag"), (String) f.get("id"), (String) f.get("type"), (String) f.get("name"),
+                (String) f.get("text"));
     }
 
     /**
@@ -141,6 +156,6 @@ final class Keyboard {
                 const s = styles[0];
                 return 'no focus indicator: outline ' + s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.outlineColor + ', box-shadow ' + s.boxShadow;
                 """);
-        assertEquals("", problem, "focus on " + describe() + " can be seen");
+        assertEquals("", problem, () -> "focus on " + describe() + " can be seen");
     }
 }
