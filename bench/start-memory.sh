@@ -43,7 +43,7 @@ bare() {
   local pid ms
   for attempt in 1 2; do
     # shellcheck disable=SC2086,SC2046 # APP_JAVA_OPTS and the cache options are lists of options
-    env "${APP_ENV[@]}" "$(app_jdk)/bin/java" $APP_JAVA_OPTS $(app_startup_cache bench-bare-rest "$BARE_JAR") \
+    env "${APP_ENV[@]}" "$(app_jdk)/bin/java" $APP_JAVA_OPTS $SUITE_EXTRA_JAVA_OPTS $(app_startup_cache bench-bare-rest "$BARE_JAR") \
       -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=$BARE_PORT -jar "$BARE_JAR" >"$LOGS/bench-bare-rest.log" 2>&1 &
     pid=$!
     ms=$(ready_within "http://127.0.0.1:$BARE_PORT/q/health/ready" 60)

@@ -388,23 +388,28 @@ class KeyboardOnlyBrowserIT {
             String token = Suite.tokenOf("manager-a");
             java.util.Map<String, Object> original = RestAssured.given().auth().oauth2(token)
                     .get(Suite.NOTIFICATION + "/templates/" + key).then().statusCode(200).extract().jsonPath().getMap("");
-            keys.tabToControl(first);
-            keys.press(Keys.ENTER);
-            browser.waitFor(By.id("subject"));
-            keys.tabTo("subject");
-            keys.replace(keys.focused().getAttribute("value"));
-            keys.next("text");
-            keys.next("html");
-            keys.tabToControl("Save template");
-            keys.press(Keys.ENTER);
-            waitForSuccess(browser);
-            assertTrue(browser.url().contains("done=saved"), browser.url());
             java.util.Map<String, Object> asItWas = new java.util.HashMap<>();
             for (String part : List.of("subject", "text", "html")) {
                 asItWas.put(part, original.get(part));
             }
-            RestAssured.given().auth().oauth2(token).contentType(ContentType.JSON).body(groovy.json.JsonOutput.toJson(asItWas))
-                    .put(Suite.NOTIFICATION + "/templates/" + key).then().statusCode(200);
+            try {
+                keys.tabToControl(first);
+                keys.press(Keys.ENTER);
+                browser.waitFor(By.id("subject"));
+                keys.tabTo("subject");
+                keys.replace(keys.focused().getAttribute("value"));
+                keys.next("text");
+                keys.next("html");
+                keys.tabToControl("Save template");
+                keys.press(Keys.ENTER);
+                waitForSuccess(browser);
+                assertTrue(browser.url().contains("done=saved"), browser.url());
+            } finally {
+                // put back whatever happened above, so that no later journey reads a template this test changed
+                RestAssured.given().auth().oauth2(token).contentType(ContentType.JSON)
+                        .body(groovy.json.JsonOutput.toJson(asItWas))
+                        .put(Suite.NOTIFICATION + "/templates/" + key).then().statusCode(200);
+            }
             java.util.Map<String, Object> now = RestAssured.given().auth().oauth2(token)
                     .get(Suite.NOTIFICATION + "/templates/" + key).then().statusCode(200).extract().jsonPath().getMap("");
             for (String part : List.of("subject", "text", "html")) {
