@@ -79,9 +79,10 @@ app_startup_cache() {
   stamp=$(app_build_stamp "$jar")
   if [[ -s $dir/$name.aot && $(cat "$dir/$name.stamp" 2>/dev/null) == "$stamp" ]]; then
     echo "-XX:AOTCache=$dir/$name.aot"
-  elif [[ ${CI:-} != true ]]; then
+  elif [[ ${CI:-} != true && ${SUITE_RECORD_AOT:-1} == 1 ]]; then
     # CI records none: its clone is fresh every run, so a recording would only lengthen `down` (the JVM writes the
-    # cache as it exits) and never be loaded.
+    # cache as it exits) and never be loaded. Nor does bin/test (SUITE_RECORD_AOT=0): it rebuilds every jar, so
+    # the next run could not load it either, and a recording run costs CPU the tests need.
     rm -f "$dir/$name.aot"
     echo "$stamp" >"$dir/$name.stamp"
     echo "-XX:AOTCacheOutput=$dir/$name.aot"

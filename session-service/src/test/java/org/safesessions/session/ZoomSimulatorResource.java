@@ -45,7 +45,10 @@ public class ZoomSimulatorResource implements QuarkusTestResourceLifecycleManage
                 port = socket.getLocalPort();
             }
             baseUrl = "http://127.0.0.1:" + port;
-            process = new ProcessBuilder(List.of(java, "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
+            // the C1 compiler alone, as the test JVMs run (the parent pom's argLine): a simulator that lives for one
+            // module's tests spends less CPU compiling than C2 would gain it
+            process = new ProcessBuilder(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                    "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
                     "-Dquarkus.log.level=WARN", "-jar", jar.toString()))
                     .redirectErrorStream(true).redirectOutput(new File("target/zoom-simulator.log")).start();
             awaitHealthy();

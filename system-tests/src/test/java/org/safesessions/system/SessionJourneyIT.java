@@ -127,7 +127,8 @@ class SessionJourneyIT {
         Path libs = Path.of(System.getProperty("suite.kafka-libs", "../.suite/kafka/libs")).toAbsolutePath();
         String java = ProcessHandle.current().info().command().orElse("java");
         try {
-            Process consumer = new ProcessBuilder(java, "-cp", libs + "/*", "org.apache.kafka.tools.consumer.ConsoleConsumer",
+            Process consumer = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", libs + "/*",
+                    "org.apache.kafka.tools.consumer.ConsoleConsumer",
                     "--bootstrap-server", System.getProperty("suite.kafka", "127.0.0.1:9092"), "--topic", "session-events",
                     "--from-beginning", "--timeout-ms", "8000").redirectError(ProcessBuilder.Redirect.DISCARD).start();
             List<String> lines = new ArrayList<>(new String(consumer.getInputStream().readAllBytes(),

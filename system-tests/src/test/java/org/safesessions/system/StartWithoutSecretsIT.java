@@ -56,7 +56,7 @@ class StartWithoutSecretsIT {
         assertTrue(Files.isRegularFile(jar), "no packaged " + service + " at " + jar + " (bin/suite up builds it)");
         Path workDir = Files.createTempDirectory("start-without-secrets");
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx128m", "-Dquarkus.http.port=0", "-Dkafka.bootstrap.servers=127.0.0.1:1",
+                "-Xmx128m", "-XX:TieredStopAtLevel=1", "-Dquarkus.http.port=0", "-Dkafka.bootstrap.servers=127.0.0.1:1",
                 "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:1/none", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         builder.environment().clear(); // only what the test gives: no secret from the machine running it
