@@ -1,5 +1,6 @@
 package org.safesessions.system;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -37,10 +38,16 @@ final class Axe {
     }
 
     private static void run(Path dir, String... command) throws IOException {
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
+        // never the test JVM's own streams: Failsafe talks to it over stdin and stdout, and node (npm) makes a stdin
+        // it shares non-blocking, which broke that channel ("std/in stream corrupted") on a fresh clone
+        Process process = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("npm.log").toFile()))
+                .start();
         try {
             if (process.waitFor() != 0) {
-                throw new IOException(String.join(" ", command) + " failed with " + process.exitValue());
+                throw new IOException(String.join(" ", command) + " failed with " + process.exitValue() + " (see "
+                        + dir.resolve("npm.log") + ")");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

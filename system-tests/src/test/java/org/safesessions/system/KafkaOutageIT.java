@@ -24,10 +24,12 @@ class KafkaOutageIT {
         command[0] = new File(root, "bin/suite").getPath();
         System.arraycopy(args, 0, command, 1, args.length);
         try {
-            Process process = new ProcessBuilder(command).directory(root).inheritIO()
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start(); // never the test JVM's stdin: surefire talks over it
+            // never the test JVM's own streams: Failsafe talks to it over stdin and stdout
+            Process process = new ProcessBuilder(command).directory(root)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/kafka-outage-suite.log"))).start();
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("bin/suite " + String.join(" ", args) + " failed");
+                throw new IllegalStateException("bin/suite " + String.join(" ", args) + " failed (see target/kafka-outage-suite.log)");
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
