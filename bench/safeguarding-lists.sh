@@ -103,9 +103,14 @@ function done(summary, latency, requests)
 end
 LUA
 
-PROPS=safeguarding-service/src/main/resources/application.properties
-KEY_ID=${SAFESESSIONS_CRYPTO_ACTIVE_KEY:-$(sed -n 's/^%prod\.safesessions\.crypto\.active-key=//p' "$PROPS")}
-KEY=${SAFESESSIONS_CRYPTO_KEY:-$(sed -n "s/^%prod\.safesessions\.crypto\.keys\.$KEY_ID=//p" "$PROPS")}
+# The key as bin/suite gives it to the service (its %prod settings hold none): the active key id among the
+# environment it starts the service with (app_secrets), the key itself in the secrets file (app_secret_files).
+SECRETS=.suite/secrets/safeguarding-service.properties
+KEY_ID=${SAFESESSIONS_CRYPTO_ACTIVE_KEY:-$(ROOT=$PWD bash -c 'source bin/lib/components.sh; source bin/lib/java.sh;
+  source bin/lib/common.sh; source bin/lib/apps.sh; app_secrets safeguarding-service' \
+  | sed -n 's/^SAFESESSIONS_CRYPTO_ACTIVE_KEY=//p')}
+KEY=${SAFESESSIONS_CRYPTO_KEY:-$(sed -n "s/^safesessions\.crypto\.keys\.$KEY_ID=//p" "$SECRETS" 2>/dev/null)}
+[[ -n $KEY_ID && -n $KEY ]] || { echo "no narrative key for safeguarding-service (is the suite up? $SECRETS)" >&2; exit 1; }
 
 cat > "$WORK/seed.py" <<'PY'
 # Writes n concern rows as CSV for COPY, sealed the way kit FieldCipher seals: nonce(12) || AES-GCM(body || tag),
