@@ -50,24 +50,16 @@ kafka_launch() {
     -cp "$KAFKA_HOME/libs/*" kafka.Kafka "$KAFKA_HOME/server.properties"
 }
 
-kafka_topics_list() { kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$(kafka_bootstrap)" --list 2>/dev/null; }
-
-# Ready once it lists topics; then creates the missing ones.
+# Ready once the topics exist: stack/kafka/EnsureTopics.java creates the missing ones in one JVM (Java's source
+# launcher, Kafka's own jars), retrying until the broker answers.
 kafka_wait() {
   wait_until kafka 90 port_open "$(port_of kafka)" || return 1
-  local existing='' topic attempt
-  for attempt in 1 2 3 4 5; do
-    if existing=$(kafka_topics_list); then break; fi
-    if ((attempt == 5)); then
-      show_log_tail "$(log_of kafka)"; printf 'suite: error: kafka does not list topics; see %s\n' "$(log_of kafka)" >&2; return 1
-    fi
-    sleep 2
-  done
-  for topic in "${KAFKA_TOPICS[@]}"; do
-    grep -qx "$topic" <<<"$existing" && continue
-    kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$(kafka_bootstrap)" --create --if-not-exists \
-      --topic "$topic" --partitions "$KAFKA_PARTITIONS" --replication-factor 1 >/dev/null 2>>"$LOGS/kafka-topics.log" \
-      || { printf 'suite: error: could not create topic %s; see %s\n' "$topic" "$LOGS/kafka-topics.log" >&2; return 1; }
-    say "created topic $topic ($KAFKA_PARTITIONS partitions)"
-  done
+  local created topic
+  if ! created=$(kafka_java -Xmx128m -XX:TieredStopAtLevel=1 -Xshare:auto -cp "$KAFKA_HOME/libs/*" \
+      "$STACK/kafka/EnsureTopics.java" "$(kafka_bootstrap)" "$KAFKA_PARTITIONS" "${KAFKA_TOPICS[@]}" 2>"$LOGS/kafka-topics.log"); then
+    show_log_tail "$LOGS/kafka-topics.log"
+    printf 'suite: error: could not create the topics; see %s and %s\n' "$LOGS/kafka-topics.log" "$(log_of kafka)" >&2
+    return 1
+  fi
+  for topic in $created; do say "created topic $topic ($KAFKA_PARTITIONS partitions)"; done
 }

@@ -23,11 +23,32 @@ launch_component() { # starts a component unless it runs; echoes nothing; sets W
 }
 
 wait_component() {
-  if "$(impl_of "$1")_wait" "$1"; then
+  if [[ -n ${WAITING[$1]:-} ]]; then join_component "$1"
+  elif "$(impl_of "$1")_wait" "$1"; then
     say "$1 ready (at ${SECONDS}s)"
   else
     FAILED+=("$1")
   fi
+}
+
+# Waits for a launched component in the background (e.g. Kafka's topics are created while the jars build);
+# wait_component then joins it and prints what the wait said.
+declare -A WAITING=()
+wait_in_background() {
+  local name=$1
+  [[ " ${WAIT_FOR[*]} " == *" $name "* ]] || return 0
+  (if "$(impl_of "$name")_wait" "$name"; then say "$name ready (at ${SECONDS}s)"; else exit 1; fi) \
+    >"$RUN/$name.waiting" 2>&1 &
+  WAITING[$name]=$!
+}
+
+join_component() {
+  local name=$1 ok=0
+  wait "${WAITING[$name]}" || ok=$?
+  cat "$RUN/$name.waiting"
+  rm -f "$RUN/$name.waiting"
+  unset "WAITING[$name]"
+  (( ok == 0 )) || FAILED+=("$name")
 }
 
 stop_component() {
@@ -72,6 +93,7 @@ cmd_up() {
   if [[ $scope != third-party ]]; then apps+=(zoom-simulator); fi
   if [[ $scope == all ]]; then apps+=("${SERVICES[@]}" "$PORTAL"); fi
   for name in "${infra[@]}"; do launch_component "$name"; done
+  wait_in_background kafka
   build_missing_jars "${apps[@]}"
   for name in "${apps[@]}"; do launch_component "$name"; done
   # Kafka first (its wait creates the topics), Keycloak last (the apps are ready long before it).
