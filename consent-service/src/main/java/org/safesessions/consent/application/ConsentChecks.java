@@ -3,7 +3,7 @@ package org.safesessions.consent.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.safesessions.consent.domain.ConsentCheck;
-import org.safesessions.consent.domain.ConsentCheck.Candidate;
+import org.safesessions.consent.application.ConsentCheckInputs.GivenConsent;
 import org.safesessions.events.consent.ConsentScope;
 import org.safesessions.events.consent.Platform;
 import org.safesessions.kit.domain.RecordNotFoundException;
@@ -19,23 +19,25 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The consent check, on the hot path of booking (SPEC §10): one indexed query, straight from JDBC into a small
- * projection. It reads the young person (tenancy), the organisation's policy, whether an agreement exists, and the
- * scope's consents with their withdrawals, all in one round trip; no entity is loaded.
+ * The consent check, on the hot path of booking (SPEC §10). What it needs about a young person is read in one indexed
+ * query, straight from JDBC into a small projection (no entity is loaded): the young person (tenancy), the
+ * organisation's policy, when the agreement was first made, and every consent with its withdrawal. That read is good
+ * for any scope, platform and time, and {@link ConsentCheckCache} keeps it until any of it changes, so repeated
+ * checks of one young person (a session's booking, its reminders, its start) are answered from memory.
  */
 @ApplicationScoped
 public class ConsentChecks {
 
     private static final String QUERY = """
-            select coalesce(s.agreement_required_for_group_sessions, ?) as agreement_required,
-                   exists (select 1 from safety_agreement a
-                           where a.young_person_id = yp.id and a.agreed_at <= ?) as agreement_given,
-                   c.id, c.platforms, c.expires_at, w.withdrawn_at
+            select yp.organisation,
+                   coalesce(s.agreement_required_for_group_sessions, ?) as agreement_required,
+                   (select min(a.agreed_at) from safety_agreement a where a.young_person_id = yp.id) as first_agreed_at,
+                   c.id, c.scope, c.platforms, c.given_at, c.expires_at, w.withdrawn_at
             from young_person yp
             left join organisation_settings s on s.organisation = yp.organisation
-            left join consent c on c.young_person_id = yp.id and c.scope = ? and c.given_at <= ?
+            left join consent c on c.young_person_id = yp.id
             left join consent_withdrawal w on w.consent_id = c.id
-            where yp.id = ? and yp.organisation = ?
+            where yp.id = ?
             order by c.given_at desc
             """;
 
@@ -45,31 +47,42 @@ public class ConsentChecks {
     @Inject
     ConsentSettings defaults;
 
+    @Inject
+    ConsentCheckCache cache;
+
     public ConsentCheck check(String organisation, UUID youngPersonId, ConsentScope scope, Platform platform,
                               OffsetDateTime at) {
+        ConsentCheckInputs inputs = cache.inputs(youngPersonId, this::read);
+        // another organisation's young person is not there at all, as if the query had asked for the organisation
+        if (inputs == null || !inputs.organisation().equals(organisation)) {
+            throw new RecordNotFoundException("young person");
+        }
+        return inputs.decide(scope, platform, at);
+    }
+
+    /** What the check needs to know about the young person; null when there is no such young person. */
+    ConsentCheckInputs read(UUID youngPersonId) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(QUERY)) {
             statement.setBoolean(1, defaults.agreementRequiredForGroupSessions());
-            statement.setObject(2, at);
-            statement.setString(3, scope.name());
-            statement.setObject(4, at);
-            statement.setObject(5, youngPersonId);
-            statement.setString(6, organisation);
+            statement.setObject(2, youngPersonId);
             try (ResultSet rows = statement.executeQuery()) {
                 if (!rows.next()) {
-                    throw new RecordNotFoundException("young person");
+                    return null;
                 }
-                boolean agreementNeeded = scope == ConsentScope.GROUP_SESSIONS && rows.getBoolean(1);
-                boolean agreementGiven = rows.getBoolean(2);
-                List<Candidate> candidates = new ArrayList<>(2);
+                String organisation = rows.getString(1);
+                boolean agreementRequired = rows.getBoolean(2);
+                OffsetDateTime firstAgreedAt = rows.getObject(3, OffsetDateTime.class);
+                List<GivenConsent> consents = new ArrayList<>(2);
                 do {
-                    UUID consentId = rows.getObject(3, UUID.class);
+                    UUID consentId = rows.getObject(4, UUID.class);
                     if (consentId != null) {
-                        candidates.add(new Candidate(consentId, rows.getString(4),
-                                rows.getObject(5, OffsetDateTime.class), rows.getObject(6, OffsetDateTime.class)));
+                        consents.add(new GivenConsent(consentId, ConsentScope.valueOf(rows.getString(5)),
+                                rows.getString(6), rows.getObject(7, OffsetDateTime.class),
+                                rows.getObject(8, OffsetDateTime.class), rows.getObject(9, OffsetDateTime.class)));
                     }
                 } while (rows.next());
-                return ConsentCheck.decide(candidates, platform, at, agreementNeeded, agreementGiven);
+                return new ConsentCheckInputs(organisation, agreementRequired, firstAgreedAt, consents);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("consent check failed", e);

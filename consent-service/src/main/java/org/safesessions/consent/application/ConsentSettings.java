@@ -42,10 +42,19 @@ public interface ConsentSettings {
     /** The scheduled retention pass (anonymisation). */
     Schedule retention();
 
+    /** The consent check's memory (ConsentCheckCache). */
+    CheckCache checkCache();
+
     /** When a scheduled pass runs: {@code every} (e.g. 1m, or off), the first one {@code delayed} after start. */
     interface Schedule {
         String every();
 
         String delayed();
+    }
+
+    interface CheckCache {
+        /** How many young people's check inputs are kept (about 300 bytes each); 0 reads the database every time. */
+        @WithDefault("50000")
+        long size();
     }
 }

@@ -23,6 +23,9 @@ import java.util.UUID;
 public class ConsentWithdrawals {
 
     @Inject
+    ConsentCheckCache checkCache;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -53,6 +56,7 @@ public class ConsentWithdrawals {
         YoungPerson yp = YoungPerson.findById(consent.youngPersonId);
         ConsentWithdrawal withdrawal = consent.withdraw(yp, reason, withdrawnBy, now);
         withdrawal.persist();
+        checkCache.changesOnCommit(yp.id);
         audit.changed(yp, RecordType.CONSENT, consent.id, Change.CONSENT_WITHDRAWN, null);
         outbox.publish(consent.id,
                 new ConsentWithdrawnV1(consent.id, consent.youngPersonId, organisation, consent.scope, now));

@@ -19,6 +19,9 @@ public class OrganisationPolicies {
     }
 
     @Inject
+    ConsentCheckCache checkCache;
+
+    @Inject
     ConsentSettings defaults;
 
     @Inject
@@ -57,6 +60,7 @@ public class OrganisationPolicies {
                 .setParameter(7, time.now())
                 .setParameter(8, manager)
                 .executeUpdate();
+        checkCache.everythingChangesOnCommit();
         em.clear(); // read back what is stored, not a stale copy from this transaction
         return OrganisationSettings.findById(organisation);
     }

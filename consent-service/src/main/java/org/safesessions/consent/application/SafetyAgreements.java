@@ -24,6 +24,9 @@ public class SafetyAgreements {
     }
 
     @Inject
+    ConsentCheckCache checkCache;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -49,6 +52,7 @@ public class SafetyAgreements {
         SafetyAgreement agreement = SafetyAgreement.record(yp, request.agreementVersion(), request.agreedAt(),
                 recordedBy, now);
         agreement.persist();
+        checkCache.changesOnCommit(yp.id);
         audit.changed(yp, RecordType.SAFETY_AGREEMENT, agreement.id, Change.AGREEMENT_RECORDED, null);
         outbox.publish(agreement.id, new AgreementRecordedV1(agreement.id, yp.id, organisation,
                 agreement.agreementVersion, agreement.agreedAt));

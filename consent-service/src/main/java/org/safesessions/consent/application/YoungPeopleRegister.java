@@ -85,6 +85,9 @@ public class YoungPeopleRegister {
     }
 
     @Inject
+    ConsentCheckCache checkCache;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -168,6 +171,7 @@ public class YoungPeopleRegister {
                 request.guardianId(), request.evidenceReference(), request.evidenceMethod(), request.givenAt(),
                 request.expiresAt(), policies.of(organisation), now, recordedBy);
         consent.persist();
+        checkCache.changesOnCommit(yp.id);
         audit.changed(yp, RecordType.CONSENT, consent.id, Change.CONSENT_RECORDED, null);
         outbox.publish(consent.id, new ConsentGrantedV1(consent.id, yp.id, organisation, consent.scope,
                 consent.platforms, consent.givenBy, consent.guardianId, consent.givenAt, consent.expiresAt));
