@@ -4,11 +4,11 @@
 
 # Small on purpose (two cores, everything on one machine), each option measured with bench/start-memory.sh
 # (stack/README.md, "Start time and memory"): the serial collector and a small starting heap, compact object headers
-# (JDK 24+), smaller thread stacks, a capped code cache and metaspace, and the client compiler only
-# (-XX:TieredStopAtLevel=1: no C2 compiler threads competing with six JVMs starting on two cores; measured on
-# 3 Dec 2026: a service alone ready in 2.9-3.4 s instead of 4.4-5.6 s, `bin/suite up` from a fresh clone with the
-# downloads kept 73 s -> 63 s, about 40 MB less RSS each). The cluster's JVMs keep C2 (k8s/). Override with the env var.
-APP_JAVA_OPTS=${SUITE_APP_JAVA_OPTS:--Xms16m -Xmx192m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m -XX:TieredStopAtLevel=1}
+# (JDK 24+), smaller thread stacks, a capped code cache and metaspace. Override with the env var. Not the client
+# compiler alone (-XX:TieredStopAtLevel=1, as bin/test runs them): it starts a service in 2.9-3.4 s instead of
+# 4.4-5.6 s, but halves what it serves (bare /me 4,000-6,000 -> 2,000 req/s on 3 Dec 2026: the RSA check of every
+# token runs without C2's Montgomery-multiply intrinsics).
+APP_JAVA_OPTS=${SUITE_APP_JAVA_OPTS:--Xms16m -Xmx192m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m}
 # glibc gives each thread that allocates its own malloc arena (64 MB of address space each, partly resident): two
 # are plenty for a JVM whose heap is its own.
 APP_ENV=(MALLOC_ARENA_MAX=2)
@@ -69,8 +69,8 @@ app_build_stamp() {
 
 # The start-up cache options for app NAME run from JAR (echoed, one per word). On JDK 25+ an AOT cache (JEP 483/514)
 # in .suite/aot/NAME.aot: the first run after a build records it (-XX:AOTCacheOutput; the JVM writes it when that
-# run exits, e.g. at `bin/suite stop` or `down`), every later start loads it (-XX:AOTCache); the build's stamp is
-# kept beside it, so a rebuilt jar is recorded afresh. On older JDKs a dynamic class-data-sharing archive, which
+# run exits, e.g. at `bin/suite stop` or `down`), every later start loads it (-XX:AOTCache); the stamp of the build
+# and the JVM options is kept beside it, so a rebuilt jar or other options are recorded afresh. On older JDKs a dynamic class-data-sharing archive, which
 # the JVM itself remakes when the jar changes. CI (CI=true) records none.
 app_startup_cache() {
   local name=$1 jar=$2 dir=$SUITE/aot stamp
@@ -79,7 +79,8 @@ app_startup_cache() {
     echo "-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$dir/$name.jsa"
     return
   fi
-  stamp=$(app_build_stamp "$jar")
+  # the JVM's options too: a cache recorded under others (e.g. the client compiler alone) trains the wrong JIT
+  stamp=$({ app_build_stamp "$jar"; echo "$APP_JAVA_OPTS $SUITE_EXTRA_JAVA_OPTS"; } | sha256sum | cut -c1-64)
   if [[ -s $dir/$name.aot && $(cat "$dir/$name.stamp" 2>/dev/null) == "$stamp" ]]; then
     echo "-XX:AOTCache=$dir/$name.aot"
   elif [[ ${CI:-} != true && ${SUITE_RECORD_AOT:-1} == 1 ]]; then
