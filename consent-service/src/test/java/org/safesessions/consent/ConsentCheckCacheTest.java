@@ -61,6 +61,14 @@ class ConsentCheckCacheTest extends ConsentTestStack {
         }
     }
 
+    /** A withdrawal another replica recorded: the row, straight into the database. */
+    private static void withdrawnElsewhere(String consentId, String youngPersonId) throws SQLException {
+        elsewhere("""
+                insert into consent_withdrawal (consent_id, organisation, young_person_id, withdrawn_at, withdrawn_by, reason)
+                values (?::uuid, 'org-a', ?::uuid, now() - interval '1 minute', 'another-replica', 'moved away')""",
+                consentId, youngPersonId);
+    }
+
     private void awaitListening() {
         Eventually.await("the consent check hears changes", HEARD_WITHIN, cache::listening);
     }
@@ -83,10 +91,7 @@ class ConsentCheckCacheTest extends ConsentTestStack {
         String[] ids = Fixtures.register("Elsewhere Ezra");
         String consentId = Fixtures.consent(ids[0], ids[1]);
         check(ids[0]).statusCode(200).body("allowed", equalTo(true));
-        elsewhere("""
-                insert into consent_withdrawal (consent_id, organisation, young_person_id, withdrawn_at, withdrawn_by, reason)
-                values (?::uuid, 'org-a', ?::uuid, now() - interval '1 minute', 'another-replica', 'moved away')""",
-                consentId, ids[0]);
+        withdrawnElsewhere(consentId, ids[0]);
         Eventually.await("the withdrawal written elsewhere is heard", HEARD_WITHIN, () -> !allowed(ids[0]));
         check(ids[0]).body("reasons", contains("WITHDRAWN"));
     }
@@ -157,10 +162,7 @@ class ConsentCheckCacheTest extends ConsentTestStack {
         int before = listenerPid();
         elsewhere("select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'consent-check-notices'");
         Eventually.await("a new listener", HEARD_WITHIN, () -> cache.listening() && listenerPidOrZero() != before);
-        elsewhere("""
-                insert into consent_withdrawal (consent_id, organisation, young_person_id, withdrawn_at, withdrawn_by, reason)
-                values (?::uuid, 'org-a', ?::uuid, now() - interval '1 minute', 'another-replica', 'moved away')""",
-                consentId, ids[0]);
+        withdrawnElsewhere(consentId, ids[0]);
         Eventually.await("the withdrawal is heard by the new listener", HEARD_WITHIN, () -> !allowed(ids[0]));
     }
 
