@@ -45,6 +45,13 @@ today=$(date +%F)
 curl -sf -o /dev/null -X PUT -H "Authorization: Bearer $MANAGER" -H 'Content-Type: application/json' \
   -d "{\"assessedBy\":\"bench\",\"assessedOn\":\"$(date -d "$today -7 days" +%F)\",\"reviewDue\":\"$(date -d "$today +1 year" +%F)\"}" \
   "$SESSION/policy/platforms/ZOOM"
+# A host takes one session at a time and Zoom's 100 meetings a day: give org-b a pool of its own 100 hosts unless it
+# has one that large (another run, or a test, may have left it a pool of one). Their settings are checked at Zoom.
+if [ "$(curl -sf -H "Authorization: Bearer $MANAGER" "$SESSION/policy/zoom-hosts" | jq '.hosts | length')" -lt 100 ]; then
+  echo "giving org-b a pool of 100 Zoom hosts ..."
+  curl -sf -o /dev/null -X PUT -H "Authorization: Bearer $MANAGER" -H 'Content-Type: application/json' \
+    -d "{\"hosts\":[$(seq -f '"zoom-host-%03g"' -s , 201 300)]}" "$SESSION/policy/zoom-hosts"
+fi
 
 register() {
   local n=$1 yp guardian

@@ -294,12 +294,12 @@ public class Delivery extends PanacheEntityBase {
     }
 
     /**
-     * How many delivery records the organisation has, as counting them would say: the total delivery_count keeps (V13),
-     * one row to read however many there are.
+     * How many delivery records the organisation has, as counting them would say: the total delivery_count keeps (V13,
+     * over 16 slots since V15), at most 16 rows to read however many there are.
      */
     public static long countOfOrganisation(String organisation) {
         return ((Number) getEntityManager().createNativeQuery(
-                        "select coalesce((select deliveries from delivery_count where organisation = ?1), 0)")
+                        "select coalesce(sum(deliveries), 0) from delivery_count where organisation = ?1")
                 .setParameter(1, organisation).getSingleResult()).longValue();
     }
 
