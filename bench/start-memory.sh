@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPEC §10: "each service starts in under 3 s and stays under 300 MB RSS", measured beside a bare Quarkus REST
 # application (bench/bare-rest) packaged as a fast-jar and started with the same JVM, options and environment as the
-# suite starts a service (bin/lib/apps.sh: APP_ENV, APP_JAVA_OPTS and the start-up cache of app_startup_cache).
+# suite starts a service (bin/lib/apps.sh: APP_ENV, app_java_opts and the start-up cache of app_startup_cache).
 #
 # Against the running suite (bin/suite up). For each service in turn: stops it, starts it with `bin/suite start`
 # and times from the launch until its readiness check answers 200 (polled every 20 ms), then reads its RSS. The
@@ -42,8 +42,8 @@ bare() {
   [[ -f $BARE_JAR ]] || ./mvnw -B -q -pl bench/bare-rest package >/dev/null
   local pid ms
   for attempt in 1 2; do
-    # shellcheck disable=SC2086,SC2046 # APP_JAVA_OPTS and the cache options are lists of options
-    env "${APP_ENV[@]}" "$(app_jdk)/bin/java" $APP_JAVA_OPTS $SUITE_EXTRA_JAVA_OPTS $(app_startup_cache bench-bare-rest "$BARE_JAR") \
+    # shellcheck disable=SC2086,SC2046 # the JVM options and the cache options are lists of options
+    env "${APP_ENV[@]}" "$(app_jdk)/bin/java" $(app_java_opts bench-bare-rest) $(app_startup_cache bench-bare-rest "$BARE_JAR") \
       -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=$BARE_PORT -jar "$BARE_JAR" >"$LOGS/bench-bare-rest.log" 2>&1 &
     pid=$!
     ms=$(ready_within "http://127.0.0.1:$BARE_PORT/q/health/ready" 60)

@@ -9,6 +9,18 @@
 # 4.4-5.6 s, but halves what it serves (bare /me 4,000-6,000 -> 2,000 req/s on 3 Dec 2026: the RSA check of every
 # token runs without C2's Montgomery-multiply intrinsics).
 APP_JAVA_OPTS=${SUITE_APP_JAVA_OPTS:--Xms16m -Xmx192m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m}
+# The apps that run on the client compiler alone all the same: notification-service, whose work is bursts of events
+# to send (its API serves staff at a walking pace). C2 compiling that burst's code took 17.8 s of its 41.7 s of CPU
+# while it sent 1,000 invitations (bench/invitation-emails.sh ALONE=1, 3 Dec 2026), and the burst took 23-27 s; on C1
+# it took 17.3 s. Space-separated; empty for none.
+APP_CLIENT_COMPILER=${SUITE_APP_CLIENT_COMPILER-notification-service}
+
+# The JVM options of app NAME: APP_JAVA_OPTS, the client compiler where APP_CLIENT_COMPILER says, SUITE_EXTRA_JAVA_OPTS.
+app_java_opts() {
+  local opts="$APP_JAVA_OPTS"
+  [[ " $APP_CLIENT_COMPILER " == *" $1 "* ]] && opts+=" -XX:TieredStopAtLevel=1"
+  echo "$opts $SUITE_EXTRA_JAVA_OPTS"
+}
 # glibc gives each thread that allocates its own malloc arena (64 MB of address space each, partly resident): two
 # are plenty for a JVM whose heap is its own.
 APP_ENV=(MALLOC_ARENA_MAX=2)
@@ -80,7 +92,7 @@ app_startup_cache() {
     return
   fi
   # the JVM's options too: a cache recorded under others (e.g. the client compiler alone) trains the wrong JIT
-  stamp=$({ app_build_stamp "$jar"; echo "$APP_JAVA_OPTS $SUITE_EXTRA_JAVA_OPTS"; } | sha256sum | cut -c1-64)
+  stamp=$({ app_build_stamp "$jar"; app_java_opts "$name"; } | sha256sum | cut -c1-64)
   if [[ -s $dir/$name.aot && $(cat "$dir/$name.stamp" 2>/dev/null) == "$stamp" ]]; then
     echo "-XX:AOTCache=$dir/$name.aot"
   elif [[ ${CI:-} != true && ${SUITE_RECORD_AOT:-1} == 1 ]]; then
@@ -111,7 +123,7 @@ app_launch() {
   mapfile -t secrets < <(app_secrets "$name")
   if [[ $name == safeguarding-service ]]; then app_secret_files; fi
   # shellcheck disable=SC2086
-  launch "$name" "$ROOT/$name" env "${APP_ENV[@]}" "${secrets[@]}" "$(app_jdk)/bin/java" $APP_JAVA_OPTS $SUITE_EXTRA_JAVA_OPTS "${extra[@]}" \
+  launch "$name" "$ROOT/$name" env "${APP_ENV[@]}" "${secrets[@]}" "$(app_jdk)/bin/java" $(app_java_opts "$name") "${extra[@]}" \
     $(app_startup_cache "$name" "$(app_jar "$name")") \
     -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" -jar "$(app_jar "$name")"
 }

@@ -17,6 +17,7 @@ import org.safesessions.kit.inbox.Inbox;
 import org.safesessions.notification.application.Notify;
 import org.safesessions.notification.domain.MessageTemplate;
 
+import java.util.List;
 import java.util.Map;
 
 /** Which consent events tell whom what. Queues deliveries in the same transaction as the processed-event record. */
@@ -45,8 +46,8 @@ public class ConsentEventRouter {
 
     @Incoming("consent-events")
     @Blocking
-    public void onConsentEvent(String record) {
-        inbox.process(CONSUMER, record, handlers);
+    public void onConsentEvents(List<String> records) {
+        inbox.processAll(CONSUMER, records, handlers); // what one poll brought: one transaction (batch=true)
     }
 
     /** The guardian who gave consent gets a confirmation of what they agreed to and until when. */

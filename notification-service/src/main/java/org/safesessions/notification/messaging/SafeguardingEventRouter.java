@@ -51,8 +51,8 @@ public class SafeguardingEventRouter {
 
     @Incoming("safeguarding-events")
     @Blocking
-    public void onSafeguardingEvent(String record) {
-        inbox.process(CONSUMER, record, handlers);
+    public void onSafeguardingEvents(List<String> records) {
+        inbox.processAll(CONSUMER, records, handlers); // what one poll brought: one transaction (batch=true)
     }
 
     /**

@@ -85,8 +85,8 @@ public class SessionEventRouter {
 
     @Incoming("session-events")
     @Blocking
-    public void onSessionEvent(String record) {
-        inbox.process(CONSUMER, record, handlers);
+    public void onSessionEvents(List<String> records) {
+        inbox.processAll(CONSUMER, records, handlers); // what one poll brought: one transaction (batch=true)
     }
 
     /**

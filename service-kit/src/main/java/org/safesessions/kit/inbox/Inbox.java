@@ -15,6 +15,8 @@ import org.safesessions.kit.work.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -110,6 +112,59 @@ public class Inbox {
                 sleep(backoff);
             }
         }
+    }
+
+    /**
+     * Applies {@code handler} to each event in {@code records}, in order, once per {@code consumer}, as {@link #process}
+     * does one: for a consumer that takes a topic's records in batches (a Kafka channel with {@code batch=true}), so
+     * that a burst of events costs one transaction, not one each.
+     * <p>
+     * The batch is applied in one transaction, each event with its processed-event record. If any of it fails, none
+     * of it is kept, and each event goes through {@link #process} on its own: the events before the failing one are
+     * applied again, the failing one is retried, waited for or parked as ever, and the rest follow. Handlers that
+     * only change this service's database (as an inbox's must) cannot tell the difference.
+     *
+     * @return how many events the handler applied now (redelivered, unreadable or parked ones are not counted)
+     */
+    public int processAll(String consumer, List<String> records, Consumer<CloudEvent> handler) {
+        if (!handlers.containsKey(consumer)) {
+            register(consumer, handler);
+        }
+        if (records.size() == 1) {
+            return process(consumer, records.getFirst(), handler) ? 1 : 0;
+        }
+        List<CloudEvent> events = new ArrayList<>(records.size());
+        for (String record : records) {
+            try {
+                events.add(EventJson.readEnvelope(record));
+            } catch (IllegalArgumentException e) {
+                events = null; // process() skips it, with its log line, in the events' order
+                break;
+            }
+        }
+        if (events != null) {
+            List<CloudEvent> batch = events;
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> {
+                    int applied = 0;
+                    for (CloudEvent event : batch) {
+                        if (firstDelivery(consumer, event)) {
+                            handler.accept(event);
+                            applied++;
+                        }
+                    }
+                    return applied;
+                });
+            } catch (RuntimeException e) {
+                LOG.debugf("%s: a batch of %d failed (%s); applying its events one by one", consumer, batch.size(),
+                        e.getClass().getSimpleName());
+            }
+        }
+        int applied = 0;
+        for (String record : records) {
+            applied += process(consumer, record, handler) ? 1 : 0;
+        }
+        return applied;
     }
 
     /**

@@ -4,10 +4,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.jboss.logging.Logger;
 
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Runs a {@link DueWork}: each pass claims due items in a transaction of its own, performs them outside it, and goes
@@ -15,9 +15,12 @@ import java.util.concurrent.Semaphore;
  * during a pass makes it go round once more, so work written just after a claim is picked up at once.
  * <p>
  * A <b>sequential</b> worker performs each claimed batch on the pass's thread ({@link DueWork#performAll}). A
- * <b>concurrent</b> worker claims only as many items as it has free workers and hands each to its own thread, so one
- * slow item (an SMTP conversation) holds up one worker, not the rest; a worker that finishes while more may be due
- * asks for another pass.
+ * <b>concurrent</b> worker runs up to {@code concurrency} items at once, each on a thread of its own, so one slow item
+ * (an SMTP conversation) holds up one worker, not the rest. It holds at most twice that many (running or waiting for a
+ * thread), and claims again once no more than {@code concurrency} are left in hand: while much is due, each claim
+ * takes {@code concurrency} items or more, rather than one claim (a transaction and a query) per item as workers free
+ * up one by one. Another replica still finds the rest due. A worker that finishes while more may be due asks for
+ * another pass.
  * <p>
  * The owner wires the triggers: typically an {@code AFTER_SUCCESS} observer of the transaction that queued work, and
  * a {@code @Scheduled} tick for retries whose backoff has passed and for work left by a restart.
@@ -30,7 +33,8 @@ public final class DueWorker<T> {
     private final DueWork<T> work;
     private final int batchSize;
     private final int concurrency;
-    private final Semaphore free;
+    /** Items this worker holds, running or waiting for a thread: at most twice {@code concurrency}. */
+    private final AtomicInteger inHand = new AtomicInteger();
     private final CoalescingRunner runner = new CoalescingRunner(this::pass);
     private volatile ExecutorService workers;
     private volatile boolean moreDue;
@@ -59,7 +63,6 @@ public final class DueWorker<T> {
         this.work = work;
         this.batchSize = batchSize;
         this.concurrency = concurrency;
-        this.free = new Semaphore(concurrency);
         this.concurrentMode = concurrentMode;
         this.inTransaction = inTransaction;
     }
@@ -118,15 +121,16 @@ public final class DueWorker<T> {
     private int concurrentPass() {
         int total = 0;
         while (true) {
-            int wanted = Math.min(free.availablePermits(), batchSize);
-            if (wanted == 0) {
-                moreDue = true; // every worker is busy: the first to finish asks for another pass
+            int held = inHand.get();
+            if (held > concurrency) {
+                moreDue = true; // enough in hand: a worker that brings it down to concurrency asks for another pass
                 return total;
             }
+            int wanted = Math.min(2 * concurrency - held, batchSize);
             List<T> claimed = inTransaction.call(() -> work.claim(wanted));
             moreDue = claimed.size() == wanted;
             for (T item : claimed) {
-                free.acquireUninterruptibly();
+                inHand.incrementAndGet();
                 workers().execute(() -> {
                     try {
                         work.perform(item);
@@ -134,8 +138,7 @@ public final class DueWorker<T> {
                         LOG.warnf("%s: could not finish an item (%s); its lease runs out and it is due again", name,
                                 e.getClass().getSimpleName());
                     } finally {
-                        free.release();
-                        if (moreDue) {
+                        if (inHand.decrementAndGet() <= concurrency && moreDue) {
                             runner.request();
                         }
                     }

@@ -11,6 +11,8 @@ import org.safesessions.testkit.PostgresResource;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -160,5 +162,56 @@ class InboxTest extends KitTestStack {
         }
         assertEquals(1, tallied(id));
         assertEquals(null, parked(id), "an outage never parks an event");
+    }
+
+    @Test
+    void aBatchIsAppliedInOrderEachEventOnceAndARedeliveredBatchChangesNothing() {
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+        List<String> seen = new ArrayList<>();
+        AtomicInteger calls = new AtomicInteger();
+        Consumer<CloudEvent> handler = event -> {
+            seen.add(event.id());
+            tally(calls).accept(event);
+        };
+
+        assertEquals(2, inbox.processAll(consumer, List.of(record(a), record(b), record(a)), handler),
+                "the second copy of a in the same batch finds its record");
+        assertEquals(List.of(a, b), seen);
+        assertEquals(0, inbox.processAll(consumer, List.of(record(a), record(b)), handler));
+        assertEquals(1, tallied(a));
+        assertEquals(1, tallied(b));
+        assertEquals(1, processed(b));
+    }
+
+    @Test
+    void anEventOfABatchThatCannotBeAppliedIsParkedAndTheOthersAreAppliedOnce() {
+        String before = UUID.randomUUID().toString();
+        String bad = UUID.randomUUID().toString();
+        String after = UUID.randomUUID().toString();
+        AtomicInteger calls = new AtomicInteger();
+
+        int applied = inbox.processAll(consumer, List.of(record(before), record(bad), record(after)), event -> {
+            if (event.id().equals(bad)) {
+                throw new UnreadableEventException("no such session");
+            }
+            tally(calls).accept(event);
+        });
+
+        assertEquals(2, applied);
+        assertEquals(1, tallied(before), "applied again one by one, once: the failed batch kept nothing");
+        assertEquals(1, tallied(after));
+        assertEquals(0, processed(bad));
+        assertEquals("org.safesessions.kit.inbox.UnreadableEventException: no such session", parked(bad).error);
+    }
+
+    @Test
+    void aRecordOfABatchThatIsNotACloudEventIsSkippedAndTheOthersApplied() {
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+        AtomicInteger calls = new AtomicInteger();
+        assertEquals(2, inbox.processAll(consumer, List.of(record(a), "{\"not\":\"an event\"", record(b)), tally(calls)));
+        assertEquals(1, tallied(a));
+        assertEquals(1, tallied(b));
     }
 }

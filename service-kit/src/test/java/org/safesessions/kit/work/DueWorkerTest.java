@@ -106,7 +106,7 @@ class DueWorkerTest {
     }
 
     @Test
-    void aConcurrentWorkerClaimsNoMoreThanItHasFreeWorkersAndFinishesEverything() throws Exception {
+    void aConcurrentWorkerHoldsAtMostTwiceItsWorkersRunsNoMoreThanThemAndFinishesEverything() throws Exception {
         int concurrency = 3;
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch allDone = new CountDownLatch(20);
@@ -129,13 +129,36 @@ class DueWorkerTest {
         };
         DueWorker<Integer> worker = new DueWorker<>("test", queue, 10, concurrency, true, NO_TRANSACTION);
 
-        assertEquals(concurrency, worker.pass(), "one claim per free worker, not a whole batch");
-        assertTrue(queue.claimSizes.stream().allMatch(size -> size <= concurrency));
+        assertEquals(2 * concurrency, worker.pass(), "its workers' items and as many waiting, not a whole batch");
+        assertEquals(List.of(2 * concurrency), queue.claimSizes, "and no claim while that many are in hand");
         release.countDown();
         assertTrue(allDone.await(10, TimeUnit.SECONDS), "workers that finish ask for passes until nothing is due");
         assertEquals(20, queue.performed.size());
         assertEquals(20, queue.performed.stream().distinct().count(), "each item performed once");
         assertTrue(mostAtOnce.get() <= concurrency);
+        assertTrue(queue.claimSizes.stream().allMatch(size -> size <= 2 * concurrency));
+        worker.stop();
+    }
+
+    @Test
+    void whileMuchIsDueAConcurrentWorkerClaimsAtLeastItsWorkersWorthAtATime() throws Exception {
+        int concurrency = 4;
+        CountDownLatch allDone = new CountDownLatch(100);
+        Queue queue = new Queue(100) {
+            @Override
+            public void perform(Integer item) {
+                super.perform(item);
+                allDone.countDown();
+            }
+        };
+        DueWorker<Integer> worker = new DueWorker<>("test", queue, 50, concurrency, true, NO_TRANSACTION);
+        worker.request();
+        assertTrue(allDone.await(10, TimeUnit.SECONDS));
+        assertEquals(100, queue.performed.stream().distinct().count());
+        // every claim asks for concurrency items or more (the last finds what is left): not one claim per item
+        List<Integer> sizes = List.copyOf(queue.claimSizes);
+        assertTrue(sizes.stream().allMatch(size -> size >= concurrency), sizes::toString);
+        assertTrue(sizes.size() <= 100 / concurrency + 2, sizes::toString);
         worker.stop();
     }
 
