@@ -45,6 +45,9 @@ today=$(date +%F)
 curl -sf -o /dev/null -X PUT -H "Authorization: Bearer $MANAGER" -H 'Content-Type: application/json' \
   -d "{\"assessedBy\":\"bench\",\"assessedOn\":\"$(date -d "$today -7 days" +%F)\",\"reviewDue\":\"$(date -d "$today +1 year" +%F)\"}" \
   "$SESSION/policy/platforms/ZOOM"
+# GreenMail keeps every message it accepts, in its heap: a few runs of 1,000 emails fill it (OutOfMemoryError, and
+# every send after it fails). What earlier runs left there is of no use to this one.
+curl -sf -o /dev/null -X POST "${GREENMAIL_API:-http://127.0.0.1:8025}/api/mail/purge" || true
 # A host takes one session at a time and Zoom's 100 meetings a day: give org-b a pool of its own 100 hosts unless it
 # has one that large (another run, or a test, may have left it a pool of one). Their settings are checked at Zoom.
 if [ "$(curl -sf -H "Authorization: Bearer $MANAGER" "$SESSION/policy/zoom-hosts" | jq '.hosts | length')" -lt 100 ]; then

@@ -1,6 +1,7 @@
 package org.safesessions.notification;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.safesessions.notification.domain.Delivery;
 import org.safesessions.notification.domain.DeliveryStatus;
 import org.safesessions.notification.domain.StaffRole;
 import org.safesessions.testkit.Events;
+import org.safesessions.testkit.SmtpResource;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -78,6 +80,49 @@ class SessionMessagesTest extends NotificationFixtures {
         assertTrue(body.contains("Passcode: Xy12ab"), body);
         assertSafetyReminders(body);
         assertTrue(mail.getHeader("Message-ID")[0].endsWith("@safesessions.local>"), "Message-ID derived from the delivery");
+    }
+
+    /** How many times consent-service was asked for the young person's contacts. */
+    private static int contactLookups(UUID youngPersonId) {
+        return ConsentServiceStub.server.countRequestsMatching(WireMock.getRequestedFor(
+                WireMock.urlPathEqualTo("/young-people/" + youngPersonId + "/contacts")).build()).getCount();
+    }
+
+    @Test
+    void eachGuardiansInvitationIsSentWithTheContactsLookedUpAsTheFamilyMessageWasAddressed() {
+        Guardian mum = Guardian.byEmail("Ria Guardian");
+        Guardian dad = Guardian.byEmail("Tom Guardian");
+        UUID youngPerson = family("org-a", "Noor", LocalDate.now().minusYears(9), null, mum, dad);
+        UUID session = UUID.randomUUID();
+        OffsetDateTime start = sessionStart();
+        joinDetails("org-a", session, youngPerson, "Drama club", start, "https://zoom.example/w/7?tk=noor", "Dd77dd");
+        String invitation = invite(session, youngPerson, start);
+
+        await("both guardians are emailed", () -> mailTo(mum.email()).length == 1 && mailTo(dad.email()).length == 1);
+        assertTrue(body(mailTo(dad.email())[0]).contains("Dear Tom Guardian"));
+        assertEquals(1, contactLookups(youngPerson), "looked up when sending: once, for the family and its messages");
+        assertEquals(2, deliveriesOf(invitation).stream().filter(d -> d.recipientKind == Delivery.RecipientKind.GUARDIAN
+                && d.templateKey.equals("session-invitation") && d.status == DeliveryStatus.SENT).count(),
+                "each guardian's message has its own delivery record");
+    }
+
+    @Test
+    void aGuardiansInvitationThatFailsIsRetriedWithTheirContactsLookedUpAgain() {
+        Guardian guardian = Guardian.byEmail("Ash Guardian");
+        UUID youngPerson = family("org-a", "Rae", LocalDate.now().minusYears(10), null, guardian);
+        UUID session = UUID.randomUUID();
+        OffsetDateTime start = sessionStart();
+        joinDetails("org-a", session, youngPerson, "Chess club", start, "https://zoom.example/w/8?tk=rae", "Cc88cc");
+        SmtpResource.stopSmtp();
+        try {
+            String invitation = invite(session, youngPerson, start);
+            await("the guardian's message fails while SMTP is away", () -> deliveriesOf(invitation).stream()
+                    .anyMatch(d -> d.recipientKind == Delivery.RecipientKind.GUARDIAN && d.status == DeliveryStatus.FAILED));
+        } finally {
+            SmtpResource.startSmtp();
+        }
+        await("it is sent once SMTP is back", () -> mailTo(guardian.email()).length == 1);
+        assertTrue(contactLookups(youngPerson) >= 2, "the retry looked the contacts up again, when it sent");
     }
 
     @Test

@@ -20,12 +20,14 @@ import org.safesessions.kit.work.Backoff;
 import org.safesessions.kit.work.DueRows;
 import org.safesessions.kit.work.DueWork;
 import org.safesessions.kit.work.DueWorker;
+import org.safesessions.notification.client.ConsentServiceContacts.Contacts;
 import org.safesessions.notification.client.MessageSender;
 import org.safesessions.notification.client.Outgoing;
 import org.safesessions.notification.domain.Delivery;
 import org.safesessions.notification.domain.DeliveryQueue;
 import org.safesessions.notification.domain.DeliveryStatus;
 import org.safesessions.notification.domain.FeedPositions;
+import org.safesessions.notification.domain.MessageRequest;
 import org.safesessions.notification.domain.MessageRefusedException;
 import org.safesessions.notification.domain.QuietHours;
 import org.safesessions.notification.domain.RecipientUnavailableException;
@@ -55,7 +57,7 @@ import java.util.stream.Collectors;
  * for the morning.
  */
 @ApplicationScoped
-public class Dispatcher implements DueWork<UUID> {
+public class Dispatcher implements DueWork<Delivery> {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
 
@@ -97,7 +99,7 @@ public class Dispatcher implements DueWork<UUID> {
     @Inject
     Event<DispatchRequested> requested;
 
-    private DueWorker<UUID> worker;
+    private DueWorker<Delivery> worker;
     private Backoff backoff;
 
     @PostConstruct
@@ -126,10 +128,11 @@ public class Dispatcher implements DueWork<UUID> {
     /**
      * Claims up to {@code limit} due messages, oldest first but urgent ones before all: rows another replica holds are
      * skipped; a family message in quiet hours is put back until the morning; a lease that ran out is taken up again
-     * only if its message never reached the channel.
+     * only if its message never reached the channel. Each claimed delivery is handed to {@link #perform} as the claim
+     * leased it, so sending it reads nothing again until its outcome is recorded (on the row, locked afresh).
      */
     @Override
-    public List<UUID> claim(int limit) {
+    public List<Delivery> claim(int limit) {
         OffsetDateTime now = time.now();
         List<UUID> due = DueRows.claim(em, "delivery", DUE, ORDER, limit, now);
         if (due.isEmpty()) {
@@ -137,10 +140,10 @@ public class Dispatcher implements DueWork<UUID> {
         }
         Map<UUID, Delivery> rows = em.createQuery("from Delivery where id in :ids", Delivery.class)
                 .setParameter("ids", due).getResultStream().collect(Collectors.toMap(d -> d.id, d -> d));
-        List<UUID> claimed = new ArrayList<>();
+        List<Delivery> claimed = new ArrayList<>();
         for (UUID id : due) {
             switch (rows.get(id).claim(now, settings.sendingLease(), quietHours)) {
-                case CLAIMED -> claimed.add(id);
+                case CLAIMED -> claimed.add(rows.get(id));
                 case OUTCOME_UNKNOWN -> {
                     LOG.errorf("message %s: %s", id, Delivery.OUTCOME_UNKNOWN);
                     deadLettered(rows.get(id));
@@ -153,12 +156,20 @@ public class Dispatcher implements DueWork<UUID> {
 
     /** Prepares one claimed message, hands it to its channel outside any transaction, then records how it went. */
     @Override
-    public void perform(UUID id) {
+    public void perform(Delivery delivery) {
+        send(delivery, null);
+    }
+
+    /**
+     * {@link #perform}, with the family's contacts when {@code looked} holds them: a family member's message sent
+     * straight after its family message was addressed, with what that addressing looked up a moment before.
+     */
+    private void send(Delivery delivery, Contacts looked) {
+        UUID id = delivery.id;
         try {
-            Delivery delivery = QuarkusTransaction.requiringNew().call(() -> em.find(Delivery.class, id));
             Outgoing outgoing;
             try {
-                outgoing = sender.prepare(delivery);
+                outgoing = sender.prepare(delivery, looked);
             } catch (RecipientUnavailableException e) {
                 record(id, d -> d.suppressed(e.getMessage()));
                 return;
@@ -167,10 +178,7 @@ public class Dispatcher implements DueWork<UUID> {
                 return;
             }
             switch (outgoing) {
-                case Outgoing.Addressed addressed -> QuarkusTransaction.requiringNew().run(() -> {
-                    addressed.messages().forEach(queue::queue);
-                    outcome(id, d -> d.sent(time.now(), "addressed to " + addressed.messages().size() + " recipient(s)"));
-                });
+                case Outgoing.Addressed addressed -> addressed(id, addressed);
                 case Outgoing.InApp inApp -> {
                     Delivery shown = QuarkusTransaction.requiringNew().call(() -> {
                         Delivery d = outcome(id, row -> row.shown(time.now(), inApp.title(), inApp.body()));
@@ -204,6 +212,29 @@ public class Dispatcher implements DueWork<UUID> {
             // the database went away mid-way: the lease runs out and the message is taken up again (see class doc)
             LOG.warnf("message %s: could not finish (%s)", id, e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * Queues a family message's messages in its place. A family's are claimed in the same transaction, and sent at
+     * once on this thread with the contacts the addressing has just looked up: the guardian's message does not wait
+     * for a pass, nor look them up again a moment later. One held for quiet hours waits as any other; one that fails
+     * is retried later, with its contacts looked up afresh.
+     */
+    private void addressed(UUID id, Outgoing.Addressed addressed) {
+        List<Delivery> now = QuarkusTransaction.requiringNew().call(() -> {
+            OffsetDateTime at = time.now();
+            boolean applied = outcome(id, d -> d.sent(at, "addressed to " + addressed.messages().size()
+                    + " recipient(s)")) != null;
+            List<Delivery> claimed = new ArrayList<>();
+            for (MessageRequest message : addressed.messages()) {
+                queue.queueNew(message).filter(queuedId -> applied && addressed.contacts() != null)
+                        .map(queuedId -> em.find(Delivery.class, queuedId))
+                        .filter(d -> d.claim(at, settings.sendingLease(), quietHours) == Delivery.Claim.CLAIMED)
+                        .ifPresent(claimed::add);
+            }
+            return claimed;
+        });
+        now.forEach(member -> send(member, addressed.contacts()));
     }
 
     /** The failure's kinds down its causes (e.g. "CompletionException < ConnectException"): no messages, which may hold addresses. */

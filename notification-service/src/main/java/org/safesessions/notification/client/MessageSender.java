@@ -81,12 +81,20 @@ public class MessageSender {
     String messageIdDomain;
 
     public Outgoing prepare(Delivery delivery) {
+        return prepare(delivery, null);
+    }
+
+    /**
+     * As {@link #prepare(Delivery)}, for a family member's message sent straight after its family message was
+     * addressed: {@code looked} are the contacts that addressing looked up a moment ago (null: look them up now).
+     */
+    public Outgoing prepare(Delivery delivery, Contacts looked) {
         MessageTemplate template = MessageTemplate.of(delivery.templateKey)
                 .orElseThrow(() -> new RecipientUnavailableException("unknown template " + delivery.templateKey));
         return switch (delivery.recipientKind) {
             case FAMILY -> address(delivery, template);
             case STAFF_GROUP -> addressStaff(delivery);
-            case GUARDIAN, YOUNG_PERSON -> toFamilyMember(delivery, template);
+            case GUARDIAN, YOUNG_PERSON -> toFamilyMember(delivery, template, looked);
             case STAFF -> toStaff(delivery, template);
         };
     }
@@ -108,7 +116,7 @@ public class MessageSender {
         if (messages.isEmpty()) {
             throw new RecipientUnavailableException("no guardian or young person to tell");
         }
-        return new Outgoing.Addressed(messages);
+        return new Outgoing.Addressed(messages, contacts);
     }
 
     private MessageRequest member(Delivery family, RecipientKind kind, java.util.UUID recipientId, Channel channel) {
@@ -130,8 +138,8 @@ public class MessageSender {
         return born != null && Period.between(born, time.now().atZoneSameInstant(MessageData.UK).toLocalDate()).getYears() >= OWN_INVITATION_AGE;
     }
 
-    private Outgoing toFamilyMember(Delivery delivery, MessageTemplate template) {
-        Contacts contacts = family.contacts(delivery.organisation, delivery.youngPersonId);
+    private Outgoing toFamilyMember(Delivery delivery, MessageTemplate template, Contacts looked) {
+        Contacts contacts = looked != null ? looked : family.contacts(delivery.organisation, delivery.youngPersonId);
         String name;
         String email;
         String phone;
@@ -225,7 +233,7 @@ public class MessageSender {
                     RecipientKind.STAFF, StaffAudience.recipientId(delivery.organisation, staffId), staffId, null,
                     null, delivery.sessionId, Channel.IN_APP, delivery.urgent, null, delivery.params, null, false));
         }
-        return new Outgoing.Addressed(messages);
+        return new Outgoing.Addressed(messages, null);
     }
 
     /** One staff message: who they are comes from Keycloak now (by id), the phone from this service's contacts. */

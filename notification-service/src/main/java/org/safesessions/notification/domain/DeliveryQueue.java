@@ -10,6 +10,7 @@ import org.hibernate.type.StandardBasicTypes;
 import org.safesessions.kit.time.Time;
 
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -31,8 +32,15 @@ public class DeliveryQueue {
     /** @return true if queued now, false if this message already existed */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean queue(MessageRequest m) {
+        return queueNew(m).isPresent();
+    }
+
+    /** @return the new delivery's id if queued now, empty if this message already existed */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<UUID> queueNew(MessageRequest m) {
         OffsetDateTime now = time.now();
         OffsetDateTime due = m.dueAt() == null || m.dueAt().isBefore(now) ? now : m.dueAt();
+        UUID id = UUID.randomUUID();
         int inserted = em.createNativeQuery("""
                         insert into delivery (id, organisation, event_id, template_key, recipient_kind, recipient_id,
                                               staff_user_name, young_person_id, session_id, channel, urgent, status,
@@ -41,7 +49,7 @@ public class DeliveryQueue {
                         values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'QUEUED', 0, ?12, ?13, ?14, ?15, ?16,
                                 ?17)
                         on conflict (event_id, template_key, recipient_id, channel) do nothing""")
-                .setParameter(1, UUID.randomUUID())
+                .setParameter(1, id)
                 .setParameter(2, m.organisation())
                 .setParameter(3, m.eventId())
                 .setParameter(4, m.templateKey())
@@ -62,7 +70,7 @@ public class DeliveryQueue {
         if (inserted == 1 && !due.isAfter(now)) {
             queued.fire(new Queued());
         }
-        return inserted == 1;
+        return inserted == 1 ? Optional.of(id) : Optional.empty();
     }
 
     /** Fired in the queueing transaction; the dispatcher wakes once it has committed. */
