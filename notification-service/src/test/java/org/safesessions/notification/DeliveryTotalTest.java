@@ -71,6 +71,7 @@ class DeliveryTotalTest extends NotificationTestStack {
             }
             insert(adding, added);
             insert(adding, UUID.randomUUID());
+            insertFor(removing, "org-b", UUID.randomUUID()); // another organisation's row, in the slot that takes one away
             try (var st = removing.prepareStatement("delete from delivery where id = ?")) {
                 st.setObject(1, added);
                 assertEquals(1, st.executeUpdate()); // its slot goes down though the row was counted in another
@@ -80,7 +81,7 @@ class DeliveryTotalTest extends NotificationTestStack {
                 c.close();
             }
         }
-        assertEquals(counted(), kept());
+        assertEquals(counted(), kept(), "org-a's total: org-b's row in the same slot is not in it");
         given().get("/notifications?size=1").then().statusCode(200).body("total", equalTo((int) counted()));
         assertNotEquals(0L, counted());
     }
@@ -100,13 +101,18 @@ class DeliveryTotalTest extends NotificationTestStack {
 
     /** A sent email record of org-a: no sender picks it up, and no feed count follows it. */
     private static void insert(Connection c, UUID id) throws SQLException {
+        insertFor(c, "org-a", id);
+    }
+
+    private static void insertFor(Connection c, String organisation, UUID id) throws SQLException {
         try (var st = c.prepareStatement("""
                 insert into delivery (id, organisation, event_id, template_key, recipient_kind, recipient_id, channel,
                                       status, created_at)
-                values (?, 'org-a', ?, 'consent-recorded', 'GUARDIAN', ?, 'EMAIL', 'SENT', now())""")) {
+                values (?, ?, ?, 'consent-recorded', 'GUARDIAN', ?, 'EMAIL', 'SENT', now())""")) {
             st.setObject(1, id);
-            st.setString(2, "total-test-" + id);
-            st.setObject(3, UUID.randomUUID());
+            st.setString(2, organisation);
+            st.setString(3, "total-test-" + id);
+            st.setObject(4, UUID.randomUUID());
             assertEquals(1, st.executeUpdate());
         }
     }

@@ -36,6 +36,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -225,12 +226,17 @@ public class Dispatcher implements DueWork<Delivery> {
             OffsetDateTime at = time.now();
             boolean applied = outcome(id, d -> d.sent(at, "addressed to " + addressed.messages().size()
                     + " recipient(s)")) != null;
+            // a family's messages go now; staff ones (no contacts), or those of a claim lost meanwhile, wait for a pass
+            boolean sendNow = applied && addressed.contacts() != null;
             List<Delivery> claimed = new ArrayList<>();
             for (MessageRequest message : addressed.messages()) {
-                queue.queueNew(message).filter(queuedId -> applied && addressed.contacts() != null)
-                        .map(queuedId -> em.find(Delivery.class, queuedId))
-                        .filter(d -> d.claim(at, settings.sendingLease(), quietHours) == Delivery.Claim.CLAIMED)
-                        .ifPresent(claimed::add);
+                Optional<UUID> queued = queue.queueNew(message);
+                if (sendNow && queued.isPresent()) {
+                    Delivery member = em.find(Delivery.class, queued.get());
+                    if (member.claim(at, settings.sendingLease(), quietHours) == Delivery.Claim.CLAIMED) {
+                        claimed.add(member);
+                    }
+                }
             }
             return claimed;
         });
