@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPEC §10: "each service starts in under 3 s and stays under 300 MB RSS", measured beside a bare Quarkus REST
-# application (bench/bare-rest) packaged as a fast-jar and started with the same JVM, options and environment as the
+# application (bench/bare-rest) packaged as an aot-jar, as every app is (the parent pom), and started with the same JVM, options and environment as the
 # suite starts a service (bin/lib/apps.sh: APP_ENV, app_java_opts and the start-up cache of app_startup_cache).
 #
 # Against the running suite (bin/suite up). For each service in turn: stops it, starts it with `bin/suite start`

@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # The packaged Quarkus apps: the Zoom simulator, the four services and the staff portal (kinds simulator, service
-# and portal in stack/components.tsv), each run from its fast-jar on the table's port; and the build of missing jars.
+# and portal in stack/components.tsv), each run from its aot-jar (the parent pom) on the table's port; and the build of missing jars.
 
 # Small on purpose (two cores, everything on one machine), each option measured with bench/start-memory.sh
 # (stack/README.md, "Start time and memory"): the serial collector and a small starting heap, compact object headers
@@ -105,7 +105,7 @@ app_startup_cache() {
   fi
 }
 
-# Packaged fast-jars; their %prod config already points at 127.0.0.1.
+# Packaged aot-jars; their %prod config already points at 127.0.0.1.
 app_launch() {
   local name=$1 port
   port=$(port_of "$name")
