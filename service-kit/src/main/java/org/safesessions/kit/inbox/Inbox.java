@@ -73,9 +73,7 @@ public class Inbox {
      * @return true if the handler ran now, false if the event had already been processed or was parked
      */
     public boolean process(String consumer, String record, Consumer<CloudEvent> handler) {
-        if (!handlers.containsKey(consumer)) {
-            register(consumer, handler);
-        }
+        registerOnFirstUse(consumer, handler);
         CloudEvent event;
         try {
             event = EventJson.readEnvelope(record);
@@ -127,23 +125,13 @@ public class Inbox {
      * @return how many events the handler applied now (redelivered, unreadable or parked ones are not counted)
      */
     public int processAll(String consumer, List<String> records, Consumer<CloudEvent> handler) {
-        if (!handlers.containsKey(consumer)) {
-            register(consumer, handler);
-        }
+        registerOnFirstUse(consumer, handler);
         if (records.size() == 1) {
             return process(consumer, records.getFirst(), handler) ? 1 : 0;
         }
-        List<CloudEvent> events = new ArrayList<>(records.size());
-        for (String record : records) {
-            try {
-                events.add(EventJson.readEnvelope(record));
-            } catch (IllegalArgumentException e) {
-                events = null; // process() skips it, with its log line, in the events' order
-                break;
-            }
-        }
-        if (events != null) {
-            List<CloudEvent> batch = events;
+        Optional<List<CloudEvent>> events = readAll(records);
+        if (events.isPresent()) {
+            List<CloudEvent> batch = events.get();
             try {
                 return QuarkusTransaction.requiringNew().call(() -> {
                     int applied = 0;
@@ -165,6 +153,25 @@ public class Inbox {
             applied += process(consumer, record, handler) ? 1 : 0;
         }
         return applied;
+    }
+
+    private void registerOnFirstUse(String consumer, Consumer<CloudEvent> handler) {
+        if (!handlers.containsKey(consumer)) {
+            register(consumer, handler);
+        }
+    }
+
+    /** Every record's event, or none if one is unreadable: {@link #process} then skips it, with its log line, in order. */
+    private static Optional<List<CloudEvent>> readAll(List<String> records) {
+        List<CloudEvent> events = new ArrayList<>(records.size());
+        for (String record : records) {
+            try {
+                events.add(EventJson.readEnvelope(record));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(events);
     }
 
     /**
