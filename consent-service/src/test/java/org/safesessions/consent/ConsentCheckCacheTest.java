@@ -36,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @OidcSecurity(claims = @Claim(key = "org", value = "org-a"))
 class ConsentCheckCacheTest extends ConsentTestStack {
 
-    private static final Duration HEARD_WITHIN = Duration.ofSeconds(5);
+    /** Long enough for a reconnect (up to 1 s to notice the cut, 0.5 s backoff) on a loaded machine. */
+    private static final Duration HEARD_WITHIN = Duration.ofSeconds(30);
 
     @Inject
     ConsentCheckCache cache;
@@ -161,7 +162,10 @@ class ConsentCheckCacheTest extends ConsentTestStack {
         check(ids[0]).statusCode(200).body("allowed", equalTo(true));
         int before = listenerPid();
         elsewhere("select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'consent-check-notices'");
-        Eventually.await("a new listener", HEARD_WITHIN, () -> cache.listening() && listenerPidOrZero() != before);
+        Eventually.await("a new listener", HEARD_WITHIN, () -> {
+            int now = listenerPidOrZero(); // 0 while the old one has gone and no new one has come yet
+            return cache.listening() && now != 0 && now != before;
+        });
         withdrawnElsewhere(consentId, ids[0]);
         Eventually.await("the withdrawal is heard by the new listener", HEARD_WITHIN, () -> !allowed(ids[0]));
     }

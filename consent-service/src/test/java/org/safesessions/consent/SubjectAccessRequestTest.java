@@ -9,6 +9,7 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safesessions.consent.application.SubjectAccessRequests;
@@ -44,8 +45,18 @@ class SubjectAccessRequestTest extends ConsentTestStack {
     MovableClock clock;
 
     @BeforeEach
+    @AfterEach
     void realTime() {
         clock.reset();
+    }
+
+    /**
+     * The service's day set, at midday UK time (so it cannot turn during the test), to one that is one calendar month
+     * after the same day of the month before: on some days no request is due that day (on 31 December, one received
+     * on 30 November was due on the 30th), so "a month before today" cannot stand for "due today".
+     */
+    private void todayIs(LocalDate day) {
+        clock.setTo(day.atTime(12, 0).atZone(SubjectAccessRequest.UK).toInstant());
     }
 
     private static LocalDate today() {
@@ -174,9 +185,11 @@ class SubjectAccessRequestTest extends ConsentTestStack {
 
     @Test
     void theOverdueListHoldsOpenRequestsPastTheirDueDay() {
-        String late = receive(today().minusMonths(2));
-        String dueToday = receive(today().minusMonths(1));
-        String answered = receive(today().minusMonths(3));
+        LocalDate today = LocalDate.of(2026, 6, 15);
+        todayIs(today);
+        String late = receive(today.minusMonths(2));
+        String dueToday = receive(today.minusMonths(1));
+        String answered = receive(today.minusMonths(3));
         move(answered, "IDENTITY_CHECKED", 200);
         given().post(PATH + "/" + answered + "/export").then().statusCode(200);
         move(answered, "SENT", 200);
@@ -202,7 +215,9 @@ class SubjectAccessRequestTest extends ConsentTestStack {
     @Test
     void aRequestIsReceivedOnOrBeforeTodayAndAfterBirth() {
         YoungPerson yp = TestData.youngPerson("org-a", "Future Fran");
-        given().contentType(ContentType.JSON).body(body(yp.id, "Pat Parent", "mother", today().plusDays(1)))
+        LocalDate today = LocalDate.of(2026, 6, 15);
+        todayIs(today); // midday: the service's day cannot turn between this line and the request
+        given().contentType(ContentType.JSON).body(body(yp.id, "Pat Parent", "mother", today.plusDays(1)))
                 .post(PATH).then().statusCode(422).body("rule", equalTo("request-received-on-or-before-today"));
         given().contentType(ContentType.JSON).body(body(yp.id, "Pat Parent", "mother", yp.dateOfBirth.minusDays(1)))
                 .post(PATH).then().statusCode(422).body("rule", equalTo("request-received-after-birth"));

@@ -137,7 +137,9 @@ class InAppFeedTest extends NotificationFixtures {
         try {
             await("the stream is open", () -> response.isDone());
             assertTrue(response.join().statusCode() == 200, "status " + response.join().statusCode());
-            Thread.sleep(300); // the subscription is registered once the response has started
+            // the stream reads where it starts on its first pass, after the response has started: an item shown
+            // before that read would be taken as already seen; a keep-alive comment comes only after it
+            await("the stream has read where it starts (a keep-alive follows)", () -> lines.stream().anyMatch(l -> l.startsWith(":")));
             String event = alert("org-a", "dsl-a", "worker-a");
             UUID id = inAppItem(event, "dsl-a");
             await("the item is pushed", () -> lines.stream().anyMatch(l -> l.startsWith("data:") && l.contains(id.toString())));

@@ -45,6 +45,9 @@ public abstract class NotificationFixtures extends NotificationTestStack {
         clock.reset();
     }
 
+    /** The next guardian's phone number (below the 900xxx numbers tests give staff). */
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_PHONE = new java.util.concurrent.atomic.AtomicInteger(100_000);
+
     /** A guardian as consent-service gives them; {@code language} null: consent-service gave none (older answer). */
     protected record Guardian(UUID id, String name, String email, String phone, String preferredChannel,
                               String language) {
@@ -53,9 +56,10 @@ public abstract class NotificationFixtures extends NotificationTestStack {
             return new Guardian(id, name, "guardian-" + id + "@example.org", null, "EMAIL", null);
         }
 
+        /** Each with a number of their own: the tests tell texts apart by number, and the fixed ones are 900xxx. */
         static Guardian bySms(String name) {
             UUID id = UUID.randomUUID();
-            return new Guardian(id, name, null, "+44 7700 " + (100000 + (int) (Math.random() * 899999)), "SMS", null);
+            return new Guardian(id, name, null, "+44 7700 " + NEXT_PHONE.getAndIncrement(), "SMS", null);
         }
 
         /** The same guardian, reading their messages in {@code code} ({@code en}, {@code cy}). */

@@ -20,6 +20,7 @@ import org.safesessions.safeguarding.domain.Concern;
 import org.safesessions.safeguarding.application.ConcernWorkflow;
 import org.safesessions.safeguarding.application.ConcernRegister;
 import org.safesessions.testkit.KafkaProbe;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -32,6 +33,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
+import java.util.function.Predicate;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -74,11 +76,18 @@ class ClocksTest extends SafeguardingTestStack {
         return QuarkusTransaction.requiringNew().call(() -> Concern.<Concern>findById(c.id));
     }
 
-    private static long breachEvents(Concern c, String clockName, Duration wait) {
-        return KafkaProbe.readAll("safeguarding-events", wait, rs -> false).stream()
-                .filter(r -> c.id.toString().equals(r.key()) && r.value().contains("clock-breached")
-                        && r.value().contains(clockName)).count();
+    /**
+     * The breach events of a concern's clock on Kafka: waits (the outbox relays them after the check's commit) until
+     * the first is there, then counts every one published by then.
+     */
+    private static long breachEvents(Concern c, String clockName) {
+        Predicate<ConsumerRecord<String, String>> breach = r -> c.id.toString().equals(r.key())
+                && r.value().contains("clock-breached") && r.value().contains(clockName);
+        KafkaProbe.readAll("safeguarding-events", PUBLISHED_WITHIN, rs -> rs.stream().anyMatch(breach));
+        return KafkaProbe.readToEnd("safeguarding-events", PUBLISHED_WITHIN).stream().filter(breach).count();
     }
+
+    private static final Duration PUBLISHED_WITHIN = Duration.ofSeconds(30);
 
     @Test
     void immediateDangerUnacknowledgedAfter15MinutesBreachesTheClockOnce() {
@@ -92,7 +101,7 @@ class ClocksTest extends SafeguardingTestStack {
         assertNotNull(reload(c).acknowledgementBreachedAt);
         clock.advance(Duration.ofMinutes(30));
         clocks.checkNow();
-        assertEquals(1, breachEvents(c, "ACKNOWLEDGEMENT", Duration.ofSeconds(5)), "one SafeguardingClockBreached");
+        assertEquals(1, breachEvents(c, "ACKNOWLEDGEMENT"), "one SafeguardingClockBreached");
         assertEquals(before + 1, breachesCounted("acknowledgement"), 0.0, "counted once for the ops alert");
     }
 
@@ -117,7 +126,9 @@ class ClocksTest extends SafeguardingTestStack {
         } finally {
             pool.shutdown();
         }
-        var records = KafkaProbe.readAll("safeguarding-events", Duration.ofSeconds(5), rs -> false);
+        KafkaProbe.readAll("safeguarding-events", PUBLISHED_WITHIN, rs -> due.stream().allMatch(c -> rs.stream()
+                .anyMatch(r -> c.id.toString().equals(r.key()) && r.value().contains("clock-breached"))));
+        var records = KafkaProbe.readToEnd("safeguarding-events", PUBLISHED_WITHIN);
         for (Concern c : due) {
             assertEquals(1, records.stream().filter(r -> c.id.toString().equals(r.key())
                     && r.value().contains("clock-breached")).count(), "exactly one breach for " + c.reference);
@@ -201,7 +212,7 @@ class ClocksTest extends SafeguardingTestStack {
                 .body("items.concern.id", hasItem(late.id.toString()))
                 .body("items.concern.id", not(hasItem(decided.id.toString())))
                 .body("items.find { it.concern.id == '" + late.id + "' }.clock", equalTo("COUNCIL_DECISION"));
-        assertEquals(1, breachEvents(late, "COUNCIL_DECISION", Duration.ofSeconds(5)));
+        assertEquals(1, breachEvents(late, "COUNCIL_DECISION"));
     }
 
     @Test

@@ -129,8 +129,11 @@ class SessionConductTest extends SessionTestStack {
                 .post("/sessions/" + id + "/attendance").then().statusCode(400);
         assertEquals(2, Fixtures.events(EventType.ATTENDANCE_RECORDED.type(), id));
 
-        String from = Fixtures.workingDayAt(3, 0).minusDays(1).toInstant().toString();
-        String to = Fixtures.workingDayAt(3, 23).toInstant().toString();
+        // around the session's own day (the working day three days ahead, worked out again, moves if midnight passes)
+        OffsetDateTime startsAt = OffsetDateTime.parse(given().get("/sessions/" + id).then().statusCode(200)
+                .extract().<String>path("startsAt"));
+        String from = startsAt.minusHours(10).minusDays(1).toInstant().toString();
+        String to = startsAt.plusHours(13).toInstant().toString();
         given().get("/reports/attendance?from=" + from + "&to=" + to).then().statusCode(200)
                 .body("find { it.sessionId == '" + id + "' }.youngPeopleAttended", equalTo(1))
                 .body("find { it.sessionId == '" + id + "' }.invited", equalTo(2))
