@@ -171,9 +171,9 @@ trap cleanup EXIT
 
 # Each list's table keeps its totals in a few counter rows (a trigger per row; SPEC §10's lists answer their total
 # without counting). Every insert in one transaction updates the same counter row again, and each update walks the
-# row's versions made so far in that transaction: a load of 990,000 rows in one statement was still running after 15 minutes. So the rows
-# go in CHUNK at a time (2,000), each its own transaction, and the tables are vacuumed once at the end, as autovacuum
-# would (index-only counts need the visibility map).
+# row's versions made so far in that transaction: a load of 990,000 rows in one statement was still running after
+# 15 minutes. So the rows go in CHUNK at a time (2,000), each its own transaction, and the tables are vacuumed once
+# at the end, as autovacuum would (index-only counts need the visibility map).
 CHUNK=${CHUNK:-2000}
 vacuumed_young_people() { psql_q -c "vacuum (analyze) young_person, young_person_count"; }
 vacuumed_sessions() { psql_q -c "vacuum (analyze) session, session_facilitator, session_count"; }
