@@ -7,7 +7,8 @@
 #     session-service's projection has it, book SESSIONS (50) future sessions inviting them, then withdraw the
 #     consent through consent-service's API and time until GET /sessions?youngPersonId= on session-service shows
 #     none of them (the real path: consent-service outbox → Kafka → session-service inbox → removal), looking every
-#     5 ms. Each withdrawal is timed once the bookings have settled (session-service's outbox drained, then 0.5 s).
+#     5 ms. Each withdrawal is timed once the bookings have settled (session-service's outbox drained, and
+#     notification-service idle for 0.5 s with nothing due).
 #  2. BOOKINGS group sessions with 10 consented invitees each, PARALLEL at a time: bookings per second and latency.
 # Every session it booked is cancelled at the end (the rows stay, as cancelled sessions in the bench's org-a).
 set -euo pipefail
@@ -92,13 +93,19 @@ POLL = 0.005  # between two looks at the API: a tight loop of requests would tak
 
 def settle():
     """The withdrawal is timed on a settled suite, not beside the aftermath of booking 50 sessions (their 50
-    invitation events relayed, 50 emails sent): until session-service's outbox is drained, then half a second."""
-    deadline = time.time() + 30
+    invitation events relayed, 50 emails sent): until session-service's outbox is drained and notification-service
+    has nothing due or being sent and has taken no event for half a second."""
+    deadline = time.time() + 60
     while sql("session", "select count(*) from outbox_message where published_at is null") != [0.0]:
         if time.time() > deadline:
-            raise SystemExit("session-service's outbox was not drained within 30 s of booking")
+            raise SystemExit("session-service's outbox was not drained within 60 s of booking")
         time.sleep(0.05)
-    time.sleep(0.5)
+    while sql("notification", "select (select count(*) from delivery where status = 'SENDING'"
+              " or (status = 'QUEUED' and next_attempt_at <= now())) + (select count(*) from processed_event"
+              " where processed_at > now() - interval '0.5 seconds')") != [0.0]:
+        if time.time() > deadline:
+            raise SystemExit("notification-service was still sending the invitations 60 s after booking")
+        time.sleep(0.05)
 
 def pct(values, p):
     ordered = sorted(values)
