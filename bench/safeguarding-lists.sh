@@ -24,6 +24,7 @@ TOTAL=${TOTAL:-100000}
 FIRST=${FIRST:-10000}
 CONNECTIONS=${CONNECTIONS:-4}
 DURATION=${DURATION:-15s}
+CHUNK=${CHUNK:-10000}   # concerns per transaction, loading and cleaning up (see seed and cleanup)
 export PGPASSWORD=${SAFEGUARDING_DB_PASSWORD:-safeguarding}
 PSQL=(psql -h 127.0.0.1 -U safeguarding -d safeguarding -v ON_ERROR_STOP=1 -qtA)
 RUN=${CLEAN_UP:-$(cat /proc/sys/kernel/random/uuid)}   # the session id that marks this run's concerns
@@ -39,12 +40,12 @@ cleanup() {
   if [[ "${KEEP:-0}" != 1 ]]; then
     "${PSQL[@]}" -c "create index if not exists bench_chronology_corrects on chronology_entry (corrects_entry_id)" \
       -c "create index if not exists bench_concern_escalation_basis on concern (escalation_basis_entry_id)"
-    local left=1
-    while (( left > 0 )); do
-      "${PSQL[@]}" <<SQL
+    local taken=$CHUNK # each chunk answers how many concerns it took; an empty one ends the clean-up
+    while (( taken > 0 )); do
+      taken=$("${PSQL[@]}" <<SQL
 begin;
 create temp table bench_concern on commit drop as
-  select id from concern where session_id = '$RUN' limit ${CHUNK:-10000};
+  select id from concern where session_id = '$RUN' limit $CHUNK;
 alter table chronology_entry disable trigger chronology_append_only;
 update concern set escalation_basis_entry_id = null where id in (select id from bench_concern);
 delete from chronology_entry where concern_id in (select id from bench_concern);
@@ -53,9 +54,10 @@ delete from concern_access where concern_id in (select id from bench_concern);
 delete from webhook_delivery where concern_id in (select id from bench_concern);
 delete from outbox_message where aggregate_id in (select id::text from bench_concern);
 delete from concern where id in (select id from bench_concern);
+select count(*) from bench_concern;
 commit;
 SQL
-      left=$("${PSQL[@]}" -tAc "select count(*) from concern where session_id = '$RUN'")
+)
     done
     "${PSQL[@]}" -c "drop index if exists bench_chronology_corrects" -c "drop index if exists bench_concern_escalation_basis" \
       -c "vacuum (analyze) concern, concern_count, chronology_entry"
@@ -165,7 +167,6 @@ PY
 # Bulk-loads `n` more concerns, half in each organisation, CHUNK (10,000) per COPY. The list's totals are kept in
 # counter rows by a trigger per row, and every insert in one transaction updates its counter row again, walking the
 # versions made so far in that transaction: 990,000 in one COPY ran for over 15 minutes before it was stopped.
-CHUNK=${CHUNK:-10000}
 seed() {
   local n=$1 from=$2 started done k; started=$(date +%s.%N)
   for ((done = 0; done < n; done += k)); do
