@@ -20,7 +20,6 @@ import org.safesessions.kit.work.Backoff;
 import org.safesessions.kit.work.DueRows;
 import org.safesessions.kit.work.DueWork;
 import org.safesessions.kit.work.DueWorker;
-import org.safesessions.notification.client.ConsentServiceContacts.Contacts;
 import org.safesessions.notification.client.MessageSender;
 import org.safesessions.notification.client.Outgoing;
 import org.safesessions.notification.domain.Delivery;
@@ -162,10 +161,10 @@ public class Dispatcher implements DueWork<Delivery> {
     }
 
     /**
-     * {@link #perform}, with the family's contacts when {@code looked} holds them: a family member's message sent
-     * straight after its family message was addressed, with what that addressing looked up a moment before.
+     * {@link #perform}, with what {@code looked} holds: a family member's message sent straight after its family
+     * message was addressed, with the contacts and the template that addressing read a moment before.
      */
-    private void send(Delivery delivery, Contacts looked) {
+    private void send(Delivery delivery, MessageSender.Looked looked) {
         UUID id = delivery.id;
         try {
             Outgoing outgoing;
@@ -217,15 +216,16 @@ public class Dispatcher implements DueWork<Delivery> {
 
     /**
      * Queues a family message's messages in its place. A family's are claimed in the same transaction, and sent at
-     * once on this thread with the contacts the addressing has just looked up: the guardian's message does not wait
-     * for a pass, nor look them up again a moment later. One held for quiet hours waits as any other; one that fails
+     * once on this thread with the contacts the addressing has just looked up and the template it read: the guardian's
+     * message does not wait for a pass, nor look them up again a moment later. One held for quiet hours waits as any other; one that fails
      * is retried later, with its contacts looked up afresh.
      */
     private void addressed(UUID id, Outgoing.Addressed addressed) {
-        List<Delivery> now = QuarkusTransaction.requiringNew().call(() -> {
+        SendNow now = QuarkusTransaction.requiringNew().call(() -> {
             OffsetDateTime at = time.now();
-            boolean applied = outcome(id, d -> d.sent(at, "addressed to " + addressed.messages().size()
-                    + " recipient(s)")) != null;
+            Delivery family = outcome(id, d -> d.sent(at, "addressed to " + addressed.messages().size()
+                    + " recipient(s)"));
+            boolean applied = family != null;
             // a family's messages go now; staff ones (no contacts), or those of a claim lost meanwhile, wait for a pass
             boolean sendNow = applied && addressed.contacts() != null;
             List<Delivery> claimed = new ArrayList<>();
@@ -238,9 +238,16 @@ public class Dispatcher implements DueWork<Delivery> {
                     }
                 }
             }
-            return claimed;
+            // the members' template in force, read here rather than in a transaction of its own for each message
+            return claimed.isEmpty() ? SendNow.NOTHING : new SendNow(claimed,
+                    new MessageSender.Looked(addressed.contacts(), sender.templateInForce(family)));
         });
-        now.forEach(member -> send(member, addressed.contacts()));
+        now.members().forEach(member -> send(member, now.looked()));
+    }
+
+    /** A family's messages claimed by its addressing, and what it read for sending them. */
+    private record SendNow(List<Delivery> members, MessageSender.Looked looked) {
+        static final SendNow NOTHING = new SendNow(List.of(), null);
     }
 
     /** The failure's kinds down its causes (e.g. "CompletionException < ConnectException"): no messages, which may hold addresses. */

@@ -85,10 +85,26 @@ public class MessageSender {
     }
 
     /**
-     * As {@link #prepare(Delivery)}, for a family member's message sent straight after its family message was
-     * addressed: {@code looked} are the contacts that addressing looked up a moment ago (null: look them up now).
+     * What a family member's message, sent straight after its family message was addressed, needs that the
+     * addressing has just read: the family's contacts (looked up in consent-service a moment ago) and the template in
+     * force (read in the addressing transaction).
      */
-    public Outgoing prepare(Delivery delivery, Contacts looked) {
+    public record Looked(Contacts contacts, TemplateSource template) {
+    }
+
+    /**
+     * The template in force for a family message's members, for {@link Looked}: read in the caller's transaction (the
+     * addressing one), so sending each member's message does not open a transaction of its own to read it again.
+     */
+    public TemplateSource templateInForce(Delivery family) {
+        return MessageTemplate.of(family.templateKey).map(t -> templates.current(family.organisation, t)).orElse(null);
+    }
+
+    /**
+     * As {@link #prepare(Delivery)}, for a family member's message sent straight after its family message was
+     * addressed, with what that addressing read a moment ago (null: look everything up now).
+     */
+    public Outgoing prepare(Delivery delivery, Looked looked) {
         MessageTemplate template = MessageTemplate.of(delivery.templateKey)
                 .orElseThrow(() -> new RecipientUnavailableException("unknown template " + delivery.templateKey));
         return switch (delivery.recipientKind) {
@@ -138,8 +154,9 @@ public class MessageSender {
         return born != null && Period.between(born, time.now().atZoneSameInstant(MessageData.UK).toLocalDate()).getYears() >= OWN_INVITATION_AGE;
     }
 
-    private Outgoing toFamilyMember(Delivery delivery, MessageTemplate template, Contacts looked) {
-        Contacts contacts = looked != null ? looked : family.contacts(delivery.organisation, delivery.youngPersonId);
+    private Outgoing toFamilyMember(Delivery delivery, MessageTemplate template, Looked looked) {
+        Contacts contacts = looked != null && looked.contacts() != null ? looked.contacts()
+                : family.contacts(delivery.organisation, delivery.youngPersonId);
         String name;
         String email;
         String phone;
@@ -164,7 +181,7 @@ public class MessageSender {
             JoinDetails join = family.joinDetails(delivery.organisation, delivery.sessionId, delivery.youngPersonId);
             data.with("title", join.title()).with("joinUrl", join.joinUrl()).with("passcode", join.passcode());
         }
-        return handOver(delivery, template, data, email, phone);
+        return handOver(delivery, template, data, email, phone, looked != null ? looked.template() : null);
     }
 
     /**
@@ -249,16 +266,18 @@ public class MessageSender {
         }
         String phone = delivery.channel != Channel.SMS ? null : QuarkusTransaction.requiringNew().call(() ->
                 StaffContact.of(delivery.organisation, staff.id()).map(c -> c.phone).orElse(null));
-        return handOver(delivery, template, data, staff.email(), phone);
+        return handOver(delivery, template, data, staff.email(), phone, null);
     }
 
-    private Outgoing handOver(Delivery delivery, MessageTemplate template, MessageData data, String email, String phone) {
+    /** {@code source}: the template in force as the caller has just read it (null: read it now). */
+    private Outgoing handOver(Delivery delivery, MessageTemplate template, MessageData data, String email, String phone,
+                              TemplateSource source) {
         switch (delivery.channel) {
             case EMAIL -> {
                 if (!present(email)) {
                     throw new RecipientUnavailableException("no email address");
                 }
-                RenderedMessage message = render(delivery, template, data);
+                RenderedMessage message = render(delivery, template, data, source);
                 Mail mail = Mail.withText(email, message.subject(), message.text()).setHtml(message.html())
                         .addHeader("Message-ID", messageId(delivery));
                 return new Outgoing.HandOver(() -> mailer.send(mail));
@@ -267,7 +286,7 @@ public class MessageSender {
                 if (!present(phone)) {
                     throw new RecipientUnavailableException("no phone number");
                 }
-                RenderedMessage message = render(delivery, template, data);
+                RenderedMessage message = render(delivery, template, data, source);
                 return new Outgoing.HandOver(() -> sms.send(phone, message.sms(), delivery.id.toString()));
             }
             default -> throw new RecipientUnavailableException("no route for " + delivery.recipientKind + " by " + delivery.channel);
@@ -280,7 +299,12 @@ public class MessageSender {
     }
 
     private RenderedMessage render(Delivery delivery, MessageTemplate template, MessageData data) {
-        TemplateSource source = QuarkusTransaction.requiringNew().call(() -> templates.current(delivery.organisation, template));
+        return render(delivery, template, data, null);
+    }
+
+    private RenderedMessage render(Delivery delivery, MessageTemplate template, MessageData data, TemplateSource known) {
+        TemplateSource source = known != null ? known
+                : QuarkusTransaction.requiringNew().call(() -> templates.current(delivery.organisation, template));
         return templates.render(template, source, data);
     }
 

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import org.hibernate.query.TypedParameterValue;
 import org.hibernate.type.StandardBasicTypes;
@@ -66,6 +67,9 @@ public class DeliveryQueue {
                 .setParameter(15, new TypedParameterValue<>(StandardBasicTypes.STRING, m.staffUserId()))
                 .setParameter(16, new TypedParameterValue<>(StandardBasicTypes.STRING, m.audience()))
                 .setParameter(17, m.quiet())
+                // no flush of the persistence context first: the insert reads nothing of it, and in a batch of events
+                // (Inbox.processAll) each insert flushed every entity the batch had touched so far
+                .setFlushMode(FlushModeType.COMMIT)
                 .executeUpdate();
         if (inserted == 1 && !due.isAfter(now)) {
             queued.fire(new Queued());
