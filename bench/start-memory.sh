@@ -61,17 +61,19 @@ service_rss() { local pid; pid=$(suite_pid "$1") && rss_mb "$pid"; }
 
 bare
 if [[ ${AFTER:-0} == 1 ]]; then
+  settle=${SETTLE:-60}
   declare -A loaded=()
   for name in "${SERVICES[@]}"; do
     loaded[$name]=$(service_rss "$name") || { echo "$name is not running" >&2; continue; }
     echo "$name: RSS ${loaded[$name]} MB as the last benchmark left it"
   done
-  echo "idle for ${SETTLE:-60} s ..."
-  sleep "${SETTLE:-60}"
-  for name in "${!loaded[@]}"; do
+  echo "idle for $settle s ..."
+  sleep "$settle"
+  for name in "${SERVICES[@]}"; do
+    [[ -n ${loaded[$name]:-} ]] || continue
     rss=$(service_rss "$name") || { echo "$name is not running" >&2; continue; }
-    echo "$name: RSS $rss MB after the benchmarks, idle ${SETTLE:-60} s"
-    result "$name RSS after the benchmarks, idle ${SETTLE:-60} s" "< 300 MB" "$rss MB (${loaded[$name]} at the end)" \
+    echo "$name: RSS $rss MB after the benchmarks, idle $settle s"
+    result "$name RSS after the benchmarks, idle $settle s" "< 300 MB" "$rss MB (${loaded[$name]} at the end)" \
       "$BARE_RSS MB (bare, fresh)" "$(ratio "$rss" "$BARE_RSS")" "$(met "$rss" 300 'a < b')"
   done
   exit 0
