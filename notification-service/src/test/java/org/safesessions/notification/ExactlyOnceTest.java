@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.safesessions.events.EventJson;
 import org.safesessions.events.consent.Platform;
 import org.safesessions.events.session.ParticipantInvitedV1;
+import org.safesessions.notification.application.SentOutcomes;
 import org.safesessions.notification.domain.Channel;
 import org.safesessions.notification.domain.Delivery;
 import org.safesessions.notification.domain.DeliveryStatus;
@@ -16,7 +17,12 @@ import org.safesessions.testkit.SmtpResource;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,6 +37,9 @@ class ExactlyOnceTest extends NotificationFixtures {
 
     @jakarta.inject.Inject
     io.micrometer.core.instrument.MeterRegistry meters;
+
+    @jakarta.inject.Inject
+    SentOutcomes sentOutcomes;
 
     private record Invitation(Guardian guardian, UUID youngPerson, UUID session, OffsetDateTime start) {
     }
@@ -69,6 +78,11 @@ class ExactlyOnceTest extends NotificationFixtures {
 
     /** A guardian's invitation, as the family row's addressing would have queued it, in the state a crash left it. */
     private UUID crashedWhileSending(Invitation i, boolean handedOver) {
+        return sending(i, handedOver, OffsetDateTime.now(clock).minusSeconds(1)); // its lease ran out: the sender died
+    }
+
+    /** A guardian's invitation being sent, leased until {@code leaseEnds}. */
+    private UUID sending(Invitation i, boolean handedOver, OffsetDateTime leaseEnds) {
         UUID id = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> {
             Delivery d = new Delivery();
@@ -84,7 +98,7 @@ class ExactlyOnceTest extends NotificationFixtures {
             d.status = DeliveryStatus.SENDING;
             d.attempts = 1;
             d.createdAt = OffsetDateTime.now(clock).minusMinutes(5);
-            d.nextAttemptAt = OffsetDateTime.now(clock).minusSeconds(1); // its lease ran out: the sender died
+            d.nextAttemptAt = leaseEnds;
             d.handedOverAt = handedOver ? d.createdAt.plusSeconds(1) : null;
             d.params = EventJson.write(java.util.Map.of("sessionId", i.session().toString(), "platform", "ZOOM",
                     "startsAt", i.start().toString(), "endsAt", i.start().plusHours(1).toString()));
@@ -112,6 +126,57 @@ class ExactlyOnceTest extends NotificationFixtures {
         Thread.sleep(1_000); // a few dispatch passes
         assertEquals(0, mailTo(i.guardian().email()).length, "not resent automatically");
         assertEquals(before + 1, deadLetteredCounted(), 0.0, "counted for the ops alert");
+    }
+
+    /**
+     * Sent outcomes written several to a transaction (group commit) each keep the moment their own channel accepted
+     * them, never overwrite a claim lost meanwhile, and record sent after all one dead-lettered as outcome unknown.
+     */
+    @Test
+    void sentOutcomesRecordedTogetherKeepEachOneItsOwnTimeAndNeverOverwriteALostClaim() throws Exception {
+        Invitation i = invitation();
+        List<UUID> handedOver = new ArrayList<>();
+        for (int n = 0; n < 40; n++) {
+            // handed to SMTP and still leased: the dispatcher leaves it alone
+            handedOver.add(sending(i, true, OffsetDateTime.now(clock).plusMinutes(2)));
+        }
+        UUID lost = handedOver.get(0);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Delivery d = Delivery.findById(lost);
+            d.status = DeliveryStatus.FAILED; // another claim's outcome came first
+            d.nextAttemptAt = OffsetDateTime.now(clock).plusDays(1);
+        });
+        UUID late = handedOver.get(1);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Delivery d = Delivery.findById(late);
+            d.status = DeliveryStatus.DEAD_LETTERED;
+            d.statusReason = Delivery.OUTCOME_UNKNOWN;
+        });
+        OffsetDateTime accepted = OffsetDateTime.now(clock).withNano(0);
+        ExecutorService senders = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int n = 0; n < handedOver.size(); n++) {
+                UUID id = handedOver.get(n);
+                OffsetDateTime at = accepted.plusSeconds(n);
+                done.add(senders.submit(() -> sentOutcomes.sent(id, at)));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            senders.shutdown();
+        }
+        // every sender has returned: whatever it queued is written (by it or by the one writing meanwhile)
+        for (int n = 2; n < handedOver.size(); n++) {
+            Delivery d = delivery(handedOver.get(n));
+            assertEquals(DeliveryStatus.SENT, d.status, "delivery " + n);
+            assertTrue(accepted.plusSeconds(n).isEqual(d.sentAt), "its own time: " + d.sentAt);
+        }
+        assertEquals(DeliveryStatus.FAILED, delivery(lost).status, "a lost claim is not overwritten");
+        assertEquals(null, delivery(lost).sentAt);
+        assertEquals(DeliveryStatus.SENT, delivery(late).status, "outcome unknown, then sent after all");
+        assertTrue(accepted.plusSeconds(1).isEqual(delivery(late).sentAt));
     }
 
     private double deadLetteredCounted() {

@@ -46,11 +46,12 @@ import java.util.stream.Collectors;
  * <p>
  * Each is claimed in a short transaction with {@code FOR UPDATE SKIP LOCKED} ({@link DueRows}), so two replicas never
  * take the same message, and leased ({@link Delivery#claim}); it is sent outside any transaction, then its outcome is
- * recorded on the delivery ({@link Delivery#sent}, {@link Delivery#suppressed}, {@link Delivery#failed}). Just before a
- * message is handed to SMTP or the SMS provider, that is committed ({@link Delivery#handedOver}): a lease that runs out
- * after it means the outcome is unknown, and the message is dead-lettered rather than resent (see {@link Delivery}).
- * The window is the milliseconds of one SMTP conversation, and urgent staff alerts also go to the in-app feed, which
- * is written in the same transaction as its record and so is never ambiguous. Each email carries a Message-ID derived
+ * recorded on the delivery ({@link Delivery#sent}, {@link Delivery#suppressed}, {@link Delivery#failed}; the "sent"
+ * ones several to a transaction, {@link SentOutcomes}). Just before a message is handed to SMTP or the SMS provider,
+ * that is committed ({@link Delivery#handedOver}): a lease that runs out after it means the outcome is unknown, and
+ * the message is dead-lettered rather than resent (see {@link Delivery}). The window is the milliseconds of one SMTP
+ * conversation and of writing its outcome, and urgent staff alerts also go to the in-app feed, which is written in the
+ * same transaction as its record and so is never ambiguous. Each email carries a Message-ID derived
  * from the delivery id, so a manual retry of a message that did arrive is recognisably the same message.
  * <p>
  * Failures back off exponentially ({@link Backoff}) and end dead-lettered. Family messages due in quiet hours wait
@@ -97,6 +98,9 @@ public class Dispatcher implements DueWork<Delivery> {
     FeedPositions feedPositions;
 
     @Inject
+    SentOutcomes sentOutcomes;
+
+    @Inject
     Event<DispatchRequested> requested;
 
     private DueWorker<Delivery> worker;
@@ -118,11 +122,13 @@ public class Dispatcher implements DueWork<Delivery> {
 
     @Scheduled(every = "${notification.dispatch.interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledPass() {
+        sentOutcomes.flush(); // any a failed write put back
         worker.request();
     }
 
     void onStop(@Observes ShutdownEvent stop) {
         worker.stop();
+        sentOutcomes.flush();
     }
 
     /**
@@ -205,7 +211,7 @@ public class Dispatcher implements DueWork<Delivery> {
                         failed(id, kinds(e));
                         return;
                     }
-                    record(id, d -> d.sent(time.now(), null));
+                    sentOutcomes.sent(id, time.now());
                 }
             }
         } catch (RuntimeException e) {
