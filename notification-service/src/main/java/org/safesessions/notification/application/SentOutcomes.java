@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * accepted it, and the outcome is applied by {@link Delivery#sent} on the row locked afresh, so a claim lost meanwhile
  * is not overwritten and one dead-lettered as outcome unknown is recorded sent after all.
  * <p>
- * An outcome waits for at most one transaction's milliseconds, which widens the outcome-unknown window of
- * {@link Dispatcher} by as much. Should the write fail (the database away), the outcomes are put back and written by
+ * With fewer senders than {@link #MOST_AT_ONCE}, an outcome waits for at most the transaction in progress before its
+ * own: milliseconds, which widen the outcome-unknown window of {@link Dispatcher} by as much. Should the write fail (the database away), the outcomes are put back and written by
  * the next sender or the next {@link #flush}; should the service stop before that, their leases run out and they are
  * dead-lettered as outcome unknown, never resent.
  */
