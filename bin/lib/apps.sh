@@ -12,11 +12,14 @@
 # 4.4-5.6 s, but halves what it serves (bare /me 4,000-6,000 -> 2,000 req/s on 3 Dec 2026: the RSA check of every
 # token runs without C2's Montgomery-multiply intrinsics).
 APP_JAVA_OPTS=${SUITE_APP_JAVA_OPTS:--Xms16m -Xmx192m -XX:+UseG1GC -XX:G1PeriodicGCInterval=15000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TrimNativeHeapInterval=15000 -XX:+UseCompactObjectHeaders -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m}
-# The apps that run on the client compiler alone all the same: notification-service, whose work is bursts of events
-# to send (its API serves staff at a walking pace). C2 compiling that burst's code took 17.8 s of its 41.7 s of CPU
-# while it sent 1,000 invitations (bench/invitation-emails.sh ALONE=1, 3 Dec 2026), and the burst took 23-27 s; on C1
-# it took 17.3 s. Space-separated; empty for none.
-APP_CLIENT_COMPILER=${SUITE_APP_CLIENT_COMPILER-notification-service}
+# The apps that run on the client compiler alone all the same, whose work is bursts rather than a stream of requests:
+# notification-service (bursts of events to send; its API serves staff at a walking pace): C2 compiling that burst's
+# code took 17.8 s of its 41.7 s of CPU while it sent 1,000 invitations (bench/invitation-emails.sh ALONE=1,
+# 3 Dec 2026), and the burst took 23-27 s; on C1 it took 17.3 s. session-service (bookings, removals, join details):
+# on C1 its RSS after the benchmarks fell 339 -> 285 MB (no tier-3 profiled code, no C2 arenas: its code cache and
+# malloc had grown 27 MB in the benchmarks), its start 2.02 -> 1.47 s, and bookings went 41 -> 58/s, withdrawal p99
+# 313 -> 189 ms (6 Dec 2026: C2 compiling a short burst costs more than it saves). Space-separated; empty for none.
+APP_CLIENT_COMPILER=${SUITE_APP_CLIENT_COMPILER-notification-service session-service}
 
 # The JVM options of app NAME: APP_JAVA_OPTS, the client compiler where APP_CLIENT_COMPILER says, SUITE_EXTRA_JAVA_OPTS.
 app_java_opts() {
